@@ -1,0 +1,86 @@
+/**
+ * Failure classes shared by every layer. Expected outcomes are values;
+ * these are for what stops an operation. Each carries a Vietnamese and an
+ * English message; the server maps classes to HTTP statuses.
+ */
+
+export interface Location {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export class CbaError extends Error {
+  override name = 'CbaError';
+  /** Machine-readable code, stable across releases. */
+  readonly code: string;
+  /** Vietnamese message (the English one is `message`). */
+  readonly messageVi: string;
+
+  constructor(code: string, messageVi: string, messageEn: string, options?: { cause?: unknown }) {
+    super(messageEn, options);
+    this.code = code;
+    this.messageVi = messageVi;
+  }
+}
+
+/** A document that cannot be turned into an agreement (HTTP 422). */
+export class ImportError extends CbaError {
+  override name = 'ImportError';
+  readonly location: Location;
+
+  constructor(code: string, messageVi: string, messageEn: string, location: Location = {}) {
+    super(code, messageVi, messageEn);
+    this.location = location;
+  }
+}
+
+/** A file whose format we do not read (HTTP 415). */
+export class UnsupportedFormatError extends CbaError {
+  override name = 'UnsupportedFormatError';
+}
+
+/** Input that is too large (HTTP 413). */
+export class TooLargeError extends CbaError {
+  override name = 'TooLargeError';
+  constructor(
+    readonly limitBytes: number,
+    what: string,
+  ) {
+    super(
+      'too_large',
+      `${what} vượt quá giới hạn ${formatMegabytes(limitBytes)}.`,
+      `${what} exceeds the limit of ${formatMegabytes(limitBytes)}.`,
+    );
+  }
+}
+
+/** Something asked for by id that is not there (HTTP 404). */
+export class NotFoundError extends CbaError {
+  override name = 'NotFoundError';
+}
+
+/** The same document is already in the library (HTTP 409). */
+export class DuplicateError extends CbaError {
+  override name = 'DuplicateError';
+  constructor(
+    readonly existingId: string,
+    filename: string,
+  ) {
+    super(
+      'duplicate',
+      `Tệp "${filename}" đã có trong thư viện (thỏa ước ${existingId}).`,
+      `"${filename}" is already in the library (agreement ${existingId}).`,
+    );
+  }
+}
+
+/** Invalid input from a user (HTTP 400). */
+export class ValidationError extends CbaError {
+  override name = 'ValidationError';
+}
+
+function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}

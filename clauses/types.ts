@@ -1,0 +1,170 @@
+/**
+ * Domain types: an agreement (thỏa ước lao động tập thể) and its clause tree.
+ * Tree nodes follow the unist shape (`type`, `children`, `position`) so a
+ * `switch (node.type)` narrows them and unist utilities can walk them.
+ */
+
+/** Structural node kinds, outermost first. */
+export type StructureKind =
+  | 'part' // Phần
+  | 'chapter' // Chương
+  | 'section' // Mục
+  | 'article' // Điều
+  | 'clause' // khoản "1."
+  | 'point' // điểm "a)" … "đ)"
+  | 'item'; // bullets and decimal sub-numbers "3.1", "8.1 a)"
+
+export type NodeKind = StructureKind | 'paragraph' | 'table';
+
+export interface Point {
+  /** 1-based line in the source document. */
+  line: number;
+  /** 1-based column in the source document. */
+  column: number;
+}
+
+export interface Position {
+  start: Point;
+}
+
+interface NodeBase {
+  /** Stable within the agreement: derived from the numbering path, e.g. `dieu-10.khoan-1.diem-b`. */
+  id: string;
+  /** Human path, e.g. `Chương III › Điều 10 › khoản 1 › điểm b`. */
+  path: string;
+  position?: Position;
+}
+
+/** A numbered or bulleted unit of the agreement, or a free paragraph. */
+export interface StructureNode extends NodeBase {
+  type: StructureKind | 'paragraph';
+  /** The number as written (`III`, `10`, `1`, `đ`, `3.1`, `-`); absent for paragraphs. */
+  number?: string;
+  /** Title of parts, chapters, sections and articles (`Tiền lương`). */
+  heading?: string;
+  /** The node's own text, without its children. */
+  text: string;
+  children: ClauseNode[];
+}
+
+/** A table (e.g. a leave grid "theo BLLĐ | thêm theo TƯLĐTT"). */
+export interface TableNode extends NodeBase {
+  type: 'table';
+  /** Rows of cells, header row first when the document has one. */
+  rows: string[][];
+  children: [];
+}
+
+export type ClauseNode = StructureNode | TableNode;
+
+/** Agreement level (Điều 75 BLLĐ 2019). */
+export type AgreementLevel = 'enterprise' | 'sector' | 'multi_enterprise';
+
+export type WageRegion = 1 | 2 | 3 | 4;
+
+export interface Signatory {
+  side: 'employer' | 'workers';
+  name: string;
+  title?: string;
+}
+
+/** Metadata of an agreement. Dates are ISO `YYYY-MM-DD`; what was not found is absent. */
+export interface AgreementMeta {
+  title?: string;
+  documentNumber?: string;
+  employer?: string;
+  /** The worker side, usually the grassroots union (CĐCS). */
+  unionSide?: string;
+  signatories: Signatory[];
+  signingPlace?: string;
+  signedOn?: string;
+  /** Effective date; the signing date when none is written (Điều 78 khoản 1). */
+  effectiveOn?: string;
+  /** Term in months (1–3 years by Điều 78 khoản 3). */
+  termMonths?: number;
+  /** Last day the agreement is in force. */
+  expiresOn?: string;
+  level: AgreementLevel;
+  /** Industry id from the taxonomy (`det-may`, `dien-tu`, …). */
+  industry?: string;
+  province?: string;
+  /** The district or area whose union follows the agreement up. */
+  district?: string;
+  /** The union directly above the grassroots union. */
+  superiorUnion?: string;
+  wageRegion?: WageRegion;
+  workersCovered?: number;
+  /** Share of workers who voted for the agreement, in percent (Điều 76). */
+  approvalPercent?: number;
+}
+
+export type MetaField = Exclude<keyof AgreementMeta, 'signatories' | 'level'>;
+
+export type WarningCode =
+  | 'missing_article_number'
+  | 'article_number_sequence'
+  | 'repeated_number'
+  | 'text_before_first_heading'
+  | 'no_structure'
+  | 'metadata_missing'
+  | 'metadata_derived'
+  | 'metadata_invalid'
+  | 'encoding'
+  | 'markdown_too_deep'
+  | 'empty_heading';
+
+/** An import problem that did not stop the import. */
+export interface ImportWarning {
+  code: WarningCode;
+  /** Vietnamese message for the editor. */
+  message: string;
+  /** English message. */
+  messageEn: string;
+  line?: number;
+  field?: MetaField;
+}
+
+export type SourceFormat = 'markdown' | 'text';
+
+export interface SourceInfo {
+  filename: string;
+  format: SourceFormat;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface TreeStats {
+  articles: number;
+  clauses: number;
+  nodes: number;
+}
+
+/** An imported agreement: metadata, clause tree, warnings and provenance. */
+export interface Agreement {
+  id: string;
+  meta: AgreementMeta;
+  tree: ClauseNode[];
+  /** Lines of the header block (quốc hiệu, parties, căn cứ) before the first heading. */
+  preamble: string[];
+  /** Lines of the signature block and "Nơi nhận" after the last article. */
+  closing: string[];
+  warnings: ImportWarning[];
+  source: SourceInfo;
+  stats: TreeStats;
+  /** ISO timestamp of the import. */
+  importedAt: string;
+}
+
+/** An agreement as the importer makes it, before the library gives it an id. */
+export type AgreementDraft = Omit<Agreement, 'id' | 'importedAt'>;
+
+/** A row of a listing: metadata without the tree. */
+export interface AgreementSummary {
+  id: string;
+  meta: AgreementMeta;
+  source: SourceInfo;
+  stats: TreeStats;
+  warningCount: number;
+  importedAt: string;
+}

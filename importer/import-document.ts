@@ -1,0 +1,170 @@
+/**
+ * From a file's bytes to an agreement: decode, pick the front end, build the
+ * tree, read the metadata, apply overrides. Pure: the library stores the result.
+ */
+
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import { ImportError, TooLargeError, UnsupportedFormatError } from '../clauses/errors.ts';
+import { normalizeText } from '../clauses/text.ts';
+import { countTree, walkTree } from '../clauses/tree.ts';
+import type { AgreementDraft, ImportWarning, SourceFormat } from '../clauses/types.ts';
+import type { Block } from './blocks.ts';
+import { buildTree } from './build-tree.ts';
+import { decodeDocument } from './decode.ts';
+import { MAX_MARKDOWN_DEPTH, markdownNestingDepth, markdownToBlocks } from './markdown-reader.ts';
+import { extractMetadata, type MetaOverrides } from './metadata.ts';
+import { parseOverrides } from './overrides.ts';
+import { textToBlocks } from './text-reader.ts';
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface ImportOptions {
+  /** The file name as the user gave it; only its base name is kept. */
+  filename: string;
+  /** Metadata that wins over what the text says (command-line flags, form fields). */
+  overrides?: MetaOverrides;
+  /** Largest accepted file, in bytes. */
+  maxBytes?: number;
+}
+
+const MEDIA_TYPES: Record<SourceFormat, string> = {
+  markdown: 'text/markdown; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+};
+
+/**
+ * Imports one document (Markdown or plain text).
+ *
+ * @throws TooLargeError, UnsupportedFormatError, ImportError — never for a document that merely lacks structure
+ */
+export function importDocument(bytes: Uint8Array, options: ImportOptions): AgreementDraft {
+  const filename = safeFilename(options.filename);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > maxBytes) throw new TooLargeError(maxBytes, `Tệp "${filename}"`);
+
+  const format = formatOf(filename, bytes);
+  const decoded = decodeDocument(bytes, filename);
+  const warnings: ImportWarning[] = [...decoded.warnings];
+  const text = normalizeText(decoded.text);
+
+  let blocks: Block[];
+  let frontMatter: Record<string, unknown> = {};
+  if (format === 'markdown') {
+    const depth = markdownNestingDepth(text);
+    if (depth > MAX_MARKDOWN_DEPTH) {
+      warnings.push({
+        code: 'markdown_too_deep',
+        message: `Markdown lồng ${depth} cấp (giới hạn ${MAX_MARKDOWN_DEPTH}): đã đọc như văn bản thuần.`,
+        messageEn: `Markdown nested ${depth} levels deep (limit ${MAX_MARKDOWN_DEPTH}): read as plain text.`,
+      });
+      blocks = textToBlocks(text);
+    } else {
+      const read = markdownToBlocks(text);
+      blocks = read.blocks;
+      if (read.frontMatter !== undefined) frontMatter = readFrontMatter(read.frontMatter, filename, warnings);
+    }
+  } else {
+    blocks = textToBlocks(text);
+  }
+
+  const built = buildTree(blocks);
+  warnings.push(...built.warnings);
+  const body: string[] = [];
+  walkTree(built.tree, (node) => {
+    if (node.type === 'table') body.push(...node.rows.map((r) => r.join(' | ')));
+    else {
+      if (node.heading) body.push(node.heading);
+      if (node.text) body.push(node.text);
+    }
+  });
+
+  const fromFile = parseOverrides(frontMatter);
+  for (const problem of fromFile.problems) {
+    warnings.push({
+      code: 'metadata_invalid',
+      message: `Front matter: trường "${problem.field}" không hợp lệ và bị bỏ qua (${problem.message}).`,
+      messageEn: `Front matter: field "${problem.field}" is invalid and was ignored (${problem.message}).`,
+    });
+  }
+  const { meta, warnings: metaWarnings } = extractMetadata(
+    { preamble: built.preamble, closing: built.closing, body },
+    fromFile.overrides,
+    options.overrides ?? {},
+  );
+  warnings.push(...metaWarnings);
+
+  return {
+    meta,
+    tree: built.tree,
+    preamble: built.preamble,
+    closing: built.closing,
+    warnings,
+    source: {
+      filename,
+      format,
+      mediaType: MEDIA_TYPES[format],
+      size: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
+    stats: countTree(built.tree),
+  };
+}
+
+/**
+ * The base name of an uploaded file: no directories, no `..`, no control
+ * characters, at most 200 characters.
+ */
+export function safeFilename(name: string): string {
+  const base = normalizeText(name).split(/[/\\]/).pop() ?? '';
+  const cleaned = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(-200);
+  return cleaned || 'tai-lieu.txt';
+}
+
+function formatOf(filename: string, bytes: Uint8Array): SourceFormat {
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'txt' || ext === 'text' || ext === undefined) {
+    // No extension: Markdown if it opens with front matter or uses ATX headings.
+    if (ext === undefined) {
+      const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+      if (/^---\r?\n/.test(head) || /^#{1,6} /m.test(head)) return 'markdown';
+    }
+    return 'text';
+  }
+  throw new UnsupportedFormatError(
+    'unsupported_format',
+    `Không đọc được tệp "${filename}": định dạng .${ext} chưa được hỗ trợ (hỗ trợ .md, .txt).`,
+    `Cannot read "${filename}": .${ext} files are not supported (use .md or .txt).`,
+  );
+}
+
+function readFrontMatter(yaml: string, filename: string, warnings: ImportWarning[]): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml, { maxAliasCount: 10 });
+  } catch (error) {
+    const line = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    throw new ImportError(
+      'invalid_front_matter',
+      `Front matter YAML của "${filename}" không hợp lệ${line ? ` (dòng ${line.line + 1})` : ''}: ${(error as Error).message}`,
+      `Invalid YAML front matter in "${filename}"${line ? ` (line ${line.line + 1})` : ''}: ${(error as Error).message}`,
+      { file: filename, line: line ? line.line + 1 : undefined, column: line?.col },
+    );
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    warnings.push({
+      code: 'metadata_invalid',
+      message: 'Front matter không phải một bảng khóa–giá trị: bị bỏ qua.',
+      messageEn: 'Front matter is not a key–value map: ignored.',
+    });
+    return {};
+  }
+  return data as Record<string, unknown>;
+}

@@ -1,0 +1,8 @@
+/**
+ * The importer: documents (Markdown, plain text) → agreements made of clause
+ * trees with metadata and warnings. Entry point: {@link importDocument}.
+ */
+
+export { DEFAULT_MAX_BYTES, type ImportOptions, importDocument, safeFilename } from './import-document.ts';
+export type { MetaOverrides } from './metadata.ts';
+export { OVERRIDE_FIELDS, type OverrideProblem, parseOverrides } from './overrides.ts';

@@ -1,0 +1,64 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how far
+ * a database has come. Append new migrations, never edit applied ones.
+ */
+
+import type { Database } from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: agreements with their metadata columns for filtering, and original documents.
+  `
+  CREATE TABLE agreements (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    filename TEXT NOT NULL,
+    format TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    employer TEXT,
+    title TEXT,
+    industry TEXT,
+    province TEXT,
+    province_folded TEXT,
+    district_folded TEXT,
+    search_folded TEXT NOT NULL,
+    signed_on TEXT,
+    effective_on TEXT,
+    expires_on TEXT,
+    article_count INTEGER NOT NULL,
+    clause_count INTEGER NOT NULL,
+    node_count INTEGER NOT NULL,
+    warning_count INTEGER NOT NULL,
+    meta_json TEXT NOT NULL,
+    tree_json TEXT NOT NULL,
+    preamble_json TEXT NOT NULL,
+    closing_json TEXT NOT NULL,
+    warnings_json TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+  );
+  CREATE INDEX agreements_industry ON agreements(industry);
+  CREATE INDEX agreements_province ON agreements(province_folded);
+  CREATE INDEX agreements_expires ON agreements(expires_on);
+  CREATE TABLE sources (
+    agreement_id TEXT PRIMARY KEY REFERENCES agreements(id) ON DELETE CASCADE,
+    bytes BLOB NOT NULL
+  );
+  `,
+];
+
+/** Brings a database up to the latest schema; each step is its own transaction. */
+export function migrate(db: Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `Database schema version ${current} is newer than this program knows (${MIGRATIONS.length}); upgrade the program.`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

@@ -1,0 +1,244 @@
+/**
+ * The embedded library of record: one SQLite file (better-sqlite3) holding
+ * each agreement's metadata, tree, warnings and original bytes. Every write
+ * is one transaction, so a failed import leaves the library as it was.
+ */
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { DuplicateError } from '../clauses/errors.ts';
+import { foldText, toSlug } from '../clauses/text.ts';
+import type { Agreement, AgreementDraft, AgreementSummary } from '../clauses/types.ts';
+import { migrate } from './migrations.ts';
+import type {
+  AddOptions,
+  AgreementFilter,
+  Library,
+  LibraryCounts,
+  PageRequest,
+  PageResult,
+  StoredSource,
+} from './types.ts';
+
+interface Row {
+  id: string;
+  sha256: string;
+  filename: string;
+  format: string;
+  media_type: string;
+  size: number;
+  article_count: number;
+  clause_count: number;
+  node_count: number;
+  warning_count: number;
+  meta_json: string;
+  imported_at: string;
+}
+
+interface FullRow extends Row {
+  tree_json: string;
+  preamble_json: string;
+  closing_json: string;
+  warnings_json: string;
+}
+
+const SUMMARY_COLUMNS =
+  'id, sha256, filename, format, media_type, size, article_count, clause_count, node_count, warning_count, meta_json, imported_at';
+
+export interface SqliteLibraryOptions {
+  /** Path of the database file, or `:memory:`. */
+  file: string;
+}
+
+export class SqliteLibrary implements Library {
+  readonly backend = 'sqlite';
+  readonly db: BetterSqlite3.Database;
+
+  constructor(options: SqliteLibraryOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new BetterSqlite3(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('synchronous = NORMAL');
+    migrate(this.db);
+  }
+
+  add(draft: AgreementDraft, bytes: Uint8Array, options: AddOptions = {}): Agreement {
+    const importedAt = (options.now ?? new Date()).toISOString();
+    const insert = this.db.transaction((): Agreement => {
+      const existing = this.findBySha256(draft.source.sha256);
+      if (existing) throw new DuplicateError(existing.id, draft.source.filename);
+      const agreement: Agreement = { ...draft, id: this.freeId(draft), importedAt };
+      const { meta, stats } = agreement;
+      this.db
+        .prepare(
+          `INSERT INTO agreements (id, sha256, filename, format, media_type, size, employer, title, industry, province,
+             province_folded, district_folded, search_folded, signed_on, effective_on, expires_on, article_count,
+             clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at)
+           VALUES (@id, @sha256, @filename, @format, @mediaType, @size, @employer, @title, @industry, @province,
+             @provinceFolded, @districtFolded, @searchFolded, @signedOn, @effectiveOn, @expiresOn, @articles,
+             @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt)`,
+        )
+        .run({
+          id: agreement.id,
+          sha256: agreement.source.sha256,
+          filename: agreement.source.filename,
+          format: agreement.source.format,
+          mediaType: agreement.source.mediaType,
+          size: agreement.source.size,
+          employer: meta.employer ?? null,
+          title: meta.title ?? null,
+          industry: meta.industry ?? null,
+          province: meta.province ?? null,
+          provinceFolded: meta.province ? foldText(meta.province) : null,
+          districtFolded: meta.district ? foldText(meta.district) : null,
+          searchFolded: foldText(
+            [meta.employer, meta.title, meta.unionSide, agreement.source.filename].join(' '),
+          ),
+          signedOn: meta.signedOn ?? null,
+          effectiveOn: meta.effectiveOn ?? null,
+          expiresOn: meta.expiresOn ?? null,
+          articles: stats.articles,
+          clauses: stats.clauses,
+          nodes: stats.nodes,
+          warningCount: agreement.warnings.length,
+          meta: JSON.stringify(meta),
+          tree: JSON.stringify(agreement.tree),
+          preamble: JSON.stringify(agreement.preamble),
+          closing: JSON.stringify(agreement.closing),
+          warnings: JSON.stringify(agreement.warnings),
+          importedAt,
+        });
+      this.db
+        .prepare('INSERT INTO sources (agreement_id, bytes) VALUES (?, ?)')
+        .run(agreement.id, Buffer.from(bytes));
+      return agreement;
+    });
+    return insert.immediate();
+  }
+
+  get(id: string): Agreement | undefined {
+    const row = this.db.prepare('SELECT * FROM agreements WHERE id = ?').get(id) as FullRow | undefined;
+    if (!row) return undefined;
+    return {
+      ...toSummaryParts(row),
+      tree: JSON.parse(row.tree_json),
+      preamble: JSON.parse(row.preamble_json),
+      closing: JSON.parse(row.closing_json),
+      warnings: JSON.parse(row.warnings_json),
+    };
+  }
+
+  source(id: string): StoredSource | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT s.bytes, a.filename, a.media_type, a.sha256 FROM sources s JOIN agreements a ON a.id = s.agreement_id WHERE a.id = ?',
+      )
+      .get(id) as { bytes: Buffer; filename: string; media_type: string; sha256: string } | undefined;
+    if (!row) return undefined;
+    return {
+      bytes: new Uint8Array(row.bytes),
+      filename: row.filename,
+      mediaType: row.media_type,
+      sha256: row.sha256,
+    };
+  }
+
+  findBySha256(sha256: string): AgreementSummary | undefined {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE sha256 = ?`).get(sha256) as
+      | Row
+      | undefined;
+    return row ? toSummary(row) : undefined;
+  }
+
+  list(filter: AgreementFilter, page: PageRequest): PageResult<AgreementSummary> {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (filter.industry) {
+      where.push('industry = @industry');
+      params.industry = filter.industry;
+    }
+    if (filter.province) {
+      where.push('province_folded = @province');
+      params.province = foldText(filter.province);
+    }
+    if (filter.district) {
+      where.push("district_folded LIKE @district ESCAPE '\\'");
+      params.district = `%${escapeLike(foldText(filter.district))}%`;
+    }
+    if (filter.q) {
+      foldText(filter.q)
+        .split(' ')
+        .filter(Boolean)
+        .forEach((word, i) => {
+          where.push(`search_folded LIKE @q${i} ESCAPE '\\'`);
+          params[`q${i}`] = `%${escapeLike(word)}%`;
+        });
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM agreements ${clause}`).get(params) as { n: number }
+    ).n;
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM agreements ${clause}
+         ORDER BY COALESCE(signed_on, effective_on, '') DESC, id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: page.pageSize, offset: (page.page - 1) * page.pageSize }) as Row[];
+    return { items: rows.map(toSummary), total, page: page.page, pageSize: page.pageSize };
+  }
+
+  remove(id: string): boolean {
+    return this.db.prepare('DELETE FROM agreements WHERE id = ?').run(id).changes > 0;
+  }
+
+  counts(): LibraryCounts {
+    const row = this.db
+      .prepare(
+        'SELECT COUNT(*) AS agreements, COALESCE(SUM(article_count), 0) AS articles, COALESCE(SUM(clause_count), 0) AS clauses FROM agreements',
+      )
+      .get() as LibraryCounts;
+    return row;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** A readable id from the file name (or the employer), unique in the library. */
+  private freeId(draft: AgreementDraft): string {
+    const base =
+      toSlug(draft.source.filename.replace(/\.[^.]+$/, '')) ||
+      toSlug(draft.meta.employer ?? '') ||
+      'thoa-uoc';
+    const taken = this.db.prepare('SELECT 1 FROM agreements WHERE id = ?');
+    let id = base;
+    for (let n = 2; taken.get(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function toSummaryParts(row: Row): Omit<Agreement, 'tree' | 'preamble' | 'closing' | 'warnings'> {
+  return {
+    id: row.id,
+    meta: JSON.parse(row.meta_json),
+    source: {
+      filename: row.filename,
+      format: row.format as Agreement['source']['format'],
+      mediaType: row.media_type,
+      size: row.size,
+      sha256: row.sha256,
+    },
+    stats: { articles: row.article_count, clauses: row.clause_count, nodes: row.node_count },
+    importedAt: row.imported_at,
+  };
+}
+
+function toSummary(row: Row): AgreementSummary {
+  return { ...toSummaryParts(row), warningCount: row.warning_count };
+}

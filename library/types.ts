@@ -1,0 +1,66 @@
+/**
+ * The library of record, as the rest of the program sees it. One interface,
+ * so the server and the CLI do not care how agreements are stored.
+ */
+
+import type { Agreement, AgreementDraft, AgreementSummary } from '../clauses/types.ts';
+
+export interface AgreementFilter {
+  /** Industry id (`det-may`). */
+  industry?: string;
+  /** Province name; matched without diacritics. */
+  province?: string;
+  /** District or area; matched as a part of the name, without diacritics. */
+  district?: string;
+  /** Words in the employer or title, without diacritics. */
+  q?: string;
+}
+
+export interface PageRequest {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export interface PageResult<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface StoredSource {
+  bytes: Uint8Array;
+  filename: string;
+  mediaType: string;
+  sha256: string;
+}
+
+export interface LibraryCounts {
+  agreements: number;
+  articles: number;
+  clauses: number;
+}
+
+export interface AddOptions {
+  /** Clock for `importedAt`; the library asks for it rather than reading it. */
+  now?: Date;
+}
+
+export interface Library {
+  /** Name of the storage, for health reports. */
+  readonly backend: string;
+  /**
+   * Stores an agreement and its original bytes in one transaction.
+   * @throws DuplicateError when a document with the same sha256 is already there
+   */
+  add(draft: AgreementDraft, bytes: Uint8Array, options?: AddOptions): Agreement;
+  get(id: string): Agreement | undefined;
+  source(id: string): StoredSource | undefined;
+  findBySha256(sha256: string): AgreementSummary | undefined;
+  list(filter: AgreementFilter, page: PageRequest): PageResult<AgreementSummary>;
+  /** @returns false when there was no such agreement */
+  remove(id: string): boolean;
+  counts(): LibraryCounts;
+  close(): void;
+}

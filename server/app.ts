@@ -1,0 +1,31 @@
+/**
+ * The Hono application: `createApp(deps)` mounts the API sub-apps and the
+ * error handlers. No I/O happens here; `main.ts` opens the library.
+ */
+
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Library } from '../library/index.ts';
+import { handleError, handleNotFound } from './errors.ts';
+import { agreementRoutes } from './routes/agreements.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppDeps {
+  library: Library;
+  /** Bearer token for writes; writes are refused when undefined. */
+  apiToken?: string;
+  /** Largest accepted upload in bytes (default 10 MB). */
+  maxUploadBytes?: number;
+}
+
+export function createApp({ library, apiToken, maxUploadBytes = 10 * 1024 * 1024 }: AppDeps) {
+  const app = new Hono();
+  app.use(secureHeaders());
+  app.route('/api/health', healthRoutes({ library, writesEnabled: apiToken !== undefined }));
+  app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes }));
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
