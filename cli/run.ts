@@ -1,0 +1,306 @@
+/**
+ * The `cba` command line: import documents into the library, list, show and
+ * remove agreements. A second composition root beside the server.
+ */
+
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { CbaError, DuplicateError } from '../clauses/errors.ts';
+import { getIndustry } from '../clauses/industries.ts';
+import type { AgreementSummary, ImportWarning } from '../clauses/types.ts';
+import { DEFAULT_MAX_BYTES, importDocument, parseOverrides } from '../importer/index.ts';
+import { type Library, openLibrary } from '../library/index.ts';
+import { collectFiles } from './collect-files.ts';
+import { formatAgreement } from './format-tree.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** Whether to draw a progress bar (a terminal). */
+  interactive: boolean;
+}
+
+const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
+
+  import <tệp hoặc thư mục…>   nhập thỏa ước (.md, .txt) / import agreements
+      --industry <ngành>        ngành, ví dụ "dệt may" hoặc det-may
+      --province <tỉnh>         tỉnh/thành phố, ví dụ "Bình Dương"
+      --district <khu vực>      quận/huyện hoặc khu công nghiệp theo dõi
+      --region <I–IV>           vùng lương tối thiểu
+      --dry-run                 đọc và báo cáo, không lưu / parse and report, store nothing
+      --json                    kết quả dạng JSON
+  list [--industry] [--province] [--district] [--q <từ khóa>] [--page N] [--page-size N] [--json]
+  show <mã> [--json]            xem một thỏa ước theo cây điều khoản / print one agreement
+  remove <mã>                   xóa một thỏa ước / delete one agreement
+
+Thư viện nằm trong CBA_DATA_DIR (mặc định ./data).`;
+
+interface FileOutcome {
+  file: string;
+  status: 'imported' | 'duplicate' | 'failed' | 'checked';
+  id?: string;
+  articles?: number;
+  warnings?: ImportWarning[];
+  reason?: string;
+}
+
+/**
+ * Runs one command.
+ * @returns the process exit code: 0 success, 1 some files failed or not found, 2 usage error
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return command ? 0 : 2;
+  }
+  const dataDir = io.env.CBA_DATA_DIR || './data';
+  let library: Library | undefined;
+  try {
+    switch (command) {
+      case 'import': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            industry: { type: 'string' },
+            province: { type: 'string' },
+            district: { type: 'string' },
+            region: { type: 'string' },
+            'dry-run': { type: 'boolean', default: false },
+            json: { type: 'boolean', default: false },
+          },
+        });
+        if (positionals.length === 0) return usageError(io, 'Thiếu tệp cần nhập / no files given.');
+        const { overrides, problems } = parseOverrides({
+          industry: values.industry,
+          province: values.province,
+          district: values.district,
+          wageRegion: values.region,
+        });
+        if (problems.length > 0) {
+          return usageError(
+            io,
+            problems
+              .map((p) => `--${p.field === 'wageRegion' ? 'region' : p.field}: ${p.message}`)
+              .join('\n'),
+          );
+        }
+        library = openLibrary(dataDir);
+        return importFiles(
+          library,
+          positionals,
+          { overrides, dryRun: values['dry-run'], json: values.json },
+          io,
+        );
+      }
+      case 'list': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: {
+            industry: { type: 'string' },
+            province: { type: 'string' },
+            district: { type: 'string' },
+            q: { type: 'string' },
+            page: { type: 'string', default: '1' },
+            'page-size': { type: 'string', default: '50' },
+            json: { type: 'boolean', default: false },
+          },
+        });
+        const { overrides, problems } = parseOverrides({
+          industry: values.industry,
+          province: values.province,
+        });
+        if (problems.length > 0)
+          return usageError(io, problems.map((p) => `--${p.field}: ${p.message}`).join('\n'));
+        const page = Number(values.page);
+        const pageSize = Number(values['page-size']);
+        if (
+          !Number.isInteger(page) ||
+          page < 1 ||
+          !Number.isInteger(pageSize) ||
+          pageSize < 1 ||
+          pageSize > 1000
+        ) {
+          return usageError(io, '--page và --page-size phải là số nguyên dương (page-size ≤ 1000).');
+        }
+        library = openLibrary(dataDir);
+        const result = library.list(
+          {
+            industry: overrides.industry,
+            province: overrides.province,
+            district: values.district,
+            q: values.q,
+          },
+          { page, pageSize },
+        );
+        if (values.json) io.stdout(JSON.stringify(result, null, 2));
+        else {
+          for (const item of result.items) io.stdout(formatSummary(item));
+          io.stdout(`${result.items.length}/${result.total} thỏa ước / agreements (trang ${page})`);
+        }
+        return 0;
+      }
+      case 'show': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { json: { type: 'boolean', default: false } },
+        });
+        const id = positionals[0];
+        if (!id) return usageError(io, 'Thiếu mã thỏa ước / no id given.');
+        library = openLibrary(dataDir);
+        const agreement = library.get(id);
+        if (!agreement) {
+          io.stderr(`Không có thỏa ước "${id}" / no agreement "${id}".`);
+          return 1;
+        }
+        io.stdout(values.json ? JSON.stringify(agreement, null, 2) : formatAgreement(agreement));
+        return 0;
+      }
+      case 'remove': {
+        const id = rest[0];
+        if (!id) return usageError(io, 'Thiếu mã thỏa ước / no id given.');
+        library = openLibrary(dataDir);
+        if (!library.remove(id)) {
+          io.stderr(`Không có thỏa ước "${id}" / no agreement "${id}".`);
+          return 1;
+        }
+        io.stdout(`Đã xóa / removed ${id}`);
+        return 0;
+      }
+      default:
+        return usageError(io, `Lệnh không rõ / unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      return usageError(io, error.message);
+    }
+    throw error;
+  } finally {
+    library?.close();
+  }
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`${message}\n\n${USAGE}`);
+  return 2;
+}
+
+function formatSummary(item: AgreementSummary): string {
+  const m = item.meta;
+  const industry = m.industry ? (getIndustry(m.industry)?.name ?? m.industry) : '—';
+  return [
+    item.id.padEnd(40),
+    (m.employer ?? '—').slice(0, 50).padEnd(50),
+    industry.padEnd(20),
+    (m.province ?? '—').padEnd(14),
+    `hết hạn ${m.expiresOn ?? '—'}`,
+    `${item.stats.articles} điều`,
+  ].join('  ');
+}
+
+async function importFiles(
+  library: Library,
+  paths: readonly string[],
+  options: { overrides: ReturnType<typeof parseOverrides>['overrides']; dryRun: boolean; json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const { files, missing } = collectFiles(paths);
+  const outcomes: FileOutcome[] = missing.map((file) => ({
+    file,
+    status: 'failed',
+    reason: 'không tìm thấy tệp hoặc thư mục / no such file or directory',
+  }));
+  const maxBytes = Number(io.env.CBA_MAX_UPLOAD_BYTES) || DEFAULT_MAX_BYTES;
+  const bar =
+    io.interactive && files.length > 5 && !options.json
+      ? new cliProgress.SingleBar(
+          { format: 'Nhập {bar} {value}/{total} {file}', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+  bar?.start(files.length, 0, { file: '' });
+
+  for (const file of files) {
+    bar?.increment({ file: basename(file) });
+    try {
+      const bytes = readFileSync(file);
+      const draft = importDocument(bytes, {
+        filename: basename(file),
+        overrides: options.overrides,
+        maxBytes,
+      });
+      if (options.dryRun) {
+        const existing = library.findBySha256(draft.source.sha256);
+        outcomes.push(
+          existing
+            ? { file, status: 'duplicate', id: existing.id }
+            : { file, status: 'checked', articles: draft.stats.articles, warnings: draft.warnings },
+        );
+        continue;
+      }
+      const agreement = library.add(draft, bytes);
+      outcomes.push({
+        file,
+        status: 'imported',
+        id: agreement.id,
+        articles: agreement.stats.articles,
+        warnings: agreement.warnings,
+      });
+    } catch (error) {
+      if (error instanceof DuplicateError) outcomes.push({ file, status: 'duplicate', id: error.existingId });
+      else if (error instanceof CbaError)
+        outcomes.push({ file, status: 'failed', reason: `${error.messageVi} / ${error.message}` });
+      else if (
+        error instanceof Error &&
+        'code' in error &&
+        typeof error.code === 'string' &&
+        error.code.startsWith('E')
+      ) {
+        outcomes.push({ file, status: 'failed', reason: error.message });
+      } else throw error;
+    }
+  }
+  bar?.stop();
+
+  const count = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+  const summary = {
+    imported: count('imported'),
+    checked: count('checked'),
+    duplicates: count('duplicate'),
+    failed: count('failed'),
+    warnings: outcomes.reduce((n, o) => n + (o.warnings?.length ?? 0), 0),
+    dryRun: options.dryRun,
+  };
+  if (options.json) {
+    io.stdout(JSON.stringify({ summary, files: outcomes }, null, 2));
+  } else {
+    for (const o of outcomes) {
+      if (o.status === 'imported' || o.status === 'checked') {
+        const verb = o.status === 'imported' ? 'đã nhập' : 'đọc được';
+        io.stdout(
+          `✓ ${o.file} → ${o.id ?? '(thử)'}: ${verb}, ${o.articles} điều, ${o.warnings?.length ?? 0} cảnh báo`,
+        );
+        for (const w of o.warnings ?? []) if (w.code !== 'metadata_missing') io.stdout(`    ! ${w.message}`);
+        const missingFields = (o.warnings ?? [])
+          .filter((w) => w.code === 'metadata_missing')
+          .map((w) => w.field);
+        if (missingFields.length > 0)
+          io.stdout(`    ! thiếu thông tin / missing: ${missingFields.join(', ')}`);
+      } else if (o.status === 'duplicate') {
+        io.stdout(`= ${o.file}: đã có trong thư viện (${o.id}), bỏ qua / already in the library, skipped`);
+      } else {
+        io.stderr(`✗ ${o.file}: ${o.reason}`);
+      }
+    }
+    io.stdout(
+      `\n${options.dryRun ? 'Chạy thử (không lưu) / dry run: ' : ''}nhập ${summary.imported}${options.dryRun ? `, đọc được ${summary.checked}` : ''}, trùng ${summary.duplicates}, lỗi ${summary.failed}, cảnh báo ${summary.warnings}` +
+        ` / imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed}, warnings ${summary.warnings}`,
+    );
+  }
+  return summary.failed > 0 ? 1 : 0;
+}
