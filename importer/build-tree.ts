@@ -51,7 +51,7 @@ interface Frame {
 // Lines a header block is made of: quốc hiệu, company, number, place and date,
 // title, căn cứ, the parties and their representatives.
 const HEADER_LINE =
-  /^(cong hoa|doc lap|so[:\s]|thoa uoc|tuldtt|can cu|hom nay|tai |chung toi|dai dien|ben |ong[:\s/]|ba[:\s]|ong\/ba|chuc vu|chuc danh|dia chi|dien thoai|fax|email|ma so|so tai khoan|tai khoan|cung nhau|cung thoa thuan|gom|gom cac|sau day|cong ty|tong cong ty|cong doan|lien doan|ngan hang|benh vien|truong|tap doan|chi nhanh|doanh nghiep|nganh|nam 20|giai doan|ty le|tong so|so lao dong|nguoi lao dong|nguoi su dung lao dong|ket qua|bien ban|nhiem ky|ha noi|tp|thanh pho|tinh|quan|huyen|khu cong nghiep|kcn|nhu sau|de bao dam|nham|tren co so|[-=_*.]+$)/;
+  /^(cong hoa|doc lap|so[:\s]|thoa uoc|tuldtt|can cu|hom nay|tai |chung toi|dai dien|ben |ong[:\s/]|ba[:\s]|ong\/ba|chuc vu|chuc danh|dia chi|dien thoai|fax|email|ma so|so tai khoan|tai khoan|cung nhau|cung thoa thuan|gom|gom cac|sau day|cong ty|tong cong ty|cong doan|lien doan|ngan hang|benh vien|truong|tap doan|chi nhanh|doanh nghiep|nganh|nam 20|giai doan|ty le|tong so|so lao dong|nguoi lao dong|nguoi su dung lao dong|ket qua|bien ban|nhiem ky|ha noi|tp|thanh pho|tinh|quan|huyen|khu cong nghiep|kcn|nhu sau|de bao dam|nham|tren co so|hai ben|cac doanh nghiep|[-=_*.]+$)/;
 
 /** A missing article number, a repeated number, stray text before the first heading become warnings. */
 export function buildTree(blocks: readonly Block[], options: BuildTreeOptions = {}): BuiltTree {
@@ -99,11 +99,10 @@ export function buildTree(blocks: readonly Block[], options: BuildTreeOptions = 
       continue;
     }
     preamble.push(block.text);
-    const folded = foldText(block.text);
-    if (folded.startsWith('can cu')) sawLegalBasis = true;
+    if (/^(?:[-+*•]\s*)?can cu/.test(foldText(block.text))) sawLegalBasis = true;
     const marker = classifyLine(block.text);
     const inList = sawLegalBasis && marker !== undefined && marker.kind !== 'part';
-    if (!isHeaderLine(block.text) && !inList && !/^\d{1,2}\/\d{1,2}\/\d{4}/.test(folded)) {
+    if (!isHeaderLine(block.text) && !inList) {
       strayLines++;
       if (strayLines <= 3) {
         warn(
@@ -294,7 +293,7 @@ function isHeading(
 }
 
 function isHeaderLine(text: string): boolean {
-  const folded = foldText(text);
+  const folded = foldText(text).replace(/^(?:[-+*•]|\d{1,2}[.)])\s*/, '');
   return HEADER_LINE.test(folded) || /ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(folded);
 }
 

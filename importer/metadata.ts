@@ -120,7 +120,7 @@ function readText({ preamble, closing, body }: MetadataSources): AgreementMeta {
   readTerm(body, meta);
 
   meta.industry = detectIndustry([meta.title ?? '', meta.employer ?? '', meta.unionSide ?? ''])?.id;
-  readPlaces(header, closing, meta);
+  readPlaces(header, closing, body, meta);
   readWageRegion(body, meta);
   readCounts(header, meta);
   return meta;
@@ -140,7 +140,8 @@ function readParties(header: readonly string[], meta: AgreementMeta): void {
     const party = PARTY.exec(line);
     if (party) {
       side = foldText(party[1]!).includes('su dung') || party[1] === 'NSDLĐ' ? 'employer' : 'workers';
-      const org = cleanName(party[2] ?? '');
+      // "Công đoàn cơ sở của 05 doanh nghiệp, do …": the name ends at the first comma.
+      const org = cleanName((party[2] ?? '').split(/,\s/)[0]!);
       if (org && ORGANISATION.test(org)) {
         if (side === 'employer' && !meta.employer) meta.employer = org;
         if (side === 'workers' && !meta.unionSide) meta.unionSide = org;
@@ -185,6 +186,7 @@ const SIGNED_ON =
   /(?:ký(?: kết)?(?: vào)?|ký tại [^,]+,?)\s*(?:ngày\s*)?(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/iu;
 const EFFECTIVE =
   /hiệu lực(?: thi hành)?[^.;\n]{0,40}?(?:kể\s+)?từ\s+(ngày\s+ký|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/iu;
+const TERM_FROM_SIGNING = /thời hạn[^.;\n]{0,25}?(?:năm|tháng)\s*,?\s*(?:kể\s+)?từ\s+ngày\s+ký/iu;
 const EXPIRES =
   /(?:đến hết ngày|đến ngày|hết hạn(?: vào)? ngày|hết hiệu lực(?: vào)? ngày)\s*(\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/iu;
 
@@ -219,6 +221,8 @@ function readPlaceAndDates(
       if (m) {
         if (/^ngày\s+ký$/iu.test(m[1]!)) meta.effectiveOn = meta.signedOn;
         else meta.effectiveOn = findDates(m[1]!)[0]?.iso;
+      } else if (TERM_FROM_SIGNING.test(line)) {
+        meta.effectiveOn = meta.signedOn;
       }
     }
     if (!meta.expiresOn && /hiệu lực|thời hạn|hết hạn/iu.test(line)) {
@@ -258,17 +262,40 @@ function readTerm(body: readonly string[], meta: AgreementMeta) {
   }
 }
 
-const SUPERIOR_UNION =
-  /(Liên đoàn Lao động (?:quận|huyện|thị xã|thành phố|TP\.?|tỉnh)\s+[^,;.()\n]+|Công đoàn (?:các )?Khu (?:công nghiệp|chế xuất|kinh tế|công nghệ cao)[^,;.()\n]*|Công đoàn ngành [^,;.()\n]+|Công đoàn Tổng Công ty [^,;.()\n]+|Công đoàn Tập đoàn [^,;.()\n]+)/u;
+// Place names are written in capitals word by word ("quận Hoàng Mai", "Khu công nghiệp Biên Hòa 2");
+// a name ends at the first lower-case word ("… và Sở Nội vụ", "… trong thời hạn").
+const PLACE_NAME = String.raw`(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|\d+))+`;
+const SUPERIOR_UNION = new RegExp(
+  [
+    String.raw`Liên đoàn Lao động (?:quận|huyện|thị xã|thành phố|TP\.?|tỉnh)${PLACE_NAME}`,
+    String.raw`Công đoàn (?:các )?Khu (?:công nghiệp|chế xuất|kinh tế|công nghệ cao)(?:\s+(?:tỉnh|thành phố))?${PLACE_NAME}`,
+    String.raw`Công đoàn (?:Tổng Công ty|Tổng công ty|Tập đoàn)${PLACE_NAME}(?:\s+(?:miền|khu vực)${PLACE_NAME})?`,
+    String.raw`Công đoàn (?!cơ sở)\p{Lu}[^,;.()\n]*? Việt Nam`,
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|'),
+  'u',
+);
 const ADDRESS_DISTRICT = /(quận|huyện|thị xã|Quận|Huyện|Thị xã)\s+([\p{Lu}\d][^,;.()\n]*)/u;
 
-function readPlaces(header: readonly string[], closing: readonly string[], meta: AgreementMeta) {
+function readPlaces(
+  header: readonly string[],
+  closing: readonly string[],
+  body: readonly string[],
+  meta: AgreementMeta,
+) {
   const addresses = header.filter((l) => /^(?:[-+•]\s*)?(Địa chỉ|Trụ sở)/iu.test(l));
   // The superior union: named in the header or in "Nơi nhận". The closest one (district, zone) wins over the province.
-  const unions = [...header, ...closing]
-    .map((l) => SUPERIOR_UNION.exec(l)?.[1])
-    .filter((u): u is string => u !== undefined)
-    .map(cleanName);
+  const named = (lines: readonly string[]) =>
+    lines
+      .map((l) => SUPERIOR_UNION.exec(l)?.[0])
+      .filter((u): u is string => u !== undefined)
+      .map(cleanName);
+  // The body ("gửi Liên đoàn Lao động quận …" in the last article) only when the header and "Nơi nhận" are silent.
+  // The agreement's own union (a corporation's union signing for its workers) is not its superior.
+  const named2 = (lines: readonly string[]) => named(lines).filter((u) => !meta.unionSide?.startsWith(u));
+  let unions = named2([...header, ...closing]);
+  if (unions.length === 0) unions = named2(body);
   meta.superiorUnion =
     unions.find((u) => !/tỉnh|thành phố Hà Nội|thành phố Hồ Chí Minh/iu.test(u)) ?? unions[0];
 
