@@ -22,7 +22,17 @@ export const INDUSTRIES: readonly Industry[] = [
     name: 'Dệt may',
     nameEn: 'Textiles and garments',
     vsic: ['13', '14'],
-    keywords: ['dệt may', 'may mặc', 'công ty may', 'tổng công ty may', 'sợi', 'dệt', 'hàng may'],
+    keywords: [
+      'dệt may',
+      'may mặc',
+      'công ty may',
+      'tổng công ty may',
+      'tnhh may',
+      'cổ phần may',
+      'sợi',
+      'dệt',
+      'hàng may',
+    ],
   },
   {
     id: 'da-giay',

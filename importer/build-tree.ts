@@ -68,7 +68,7 @@ export function buildTree(blocks: readonly Block[], options: BuildTreeOptions = 
   let bodyStart = firstHeading;
   if (firstHeading < 0) {
     // No Phần/Chương/Mục/Điều at all: keep the header block, read the rest as one article.
-    bodyStart = blocks.findIndex((b) => b.kind !== 'line' || !isHeaderLine(b.text));
+    bodyStart = blocks.findIndex((b) => b.kind !== 'line' || !isStrongHeaderLine(b.text));
     if (bodyStart < 0) bodyStart = blocks.length;
     const firstBody = blocks[bodyStart];
     warn(
@@ -295,6 +295,15 @@ function isHeading(
 function isHeaderLine(text: string): boolean {
   const folded = foldText(text).replace(/^(?:[-+*•]|\d{1,2}[.)])\s*/, '');
   return HEADER_LINE.test(folded) || /ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(folded);
+}
+
+const STRONG_HEADER_LINE = /^(cong hoa|doc lap|so[:\s]|thoa uoc|can cu|[-=_*.]+$)/;
+
+/** Without any headings, only unmistakable header lines (quốc hiệu, number, title, date, capitals) stay out of the body. */
+function isStrongHeaderLine(text: string): boolean {
+  const folded = foldText(text).replace(/^(?:[-+*•]|\d{1,2}[.)])\s*/, '');
+  const capitals = /\p{L}/u.test(text) && text === text.toUpperCase();
+  return capitals || STRONG_HEADER_LINE.test(folded) || /ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(folded);
 }
 
 function rankOf(

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/index.ts';
+import { SAMPLE_DIR } from '../helpers.ts';
+
+let dir: string;
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cba-cli-'));
+  out = [];
+  err = [];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const cba = (...argv: string[]) =>
+  runCli(argv, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: { CBA_DATA_DIR: join(dir, 'data') },
+    interactive: false,
+  });
+
+describe('cba import', () => {
+  it('imports a folder and reports a summary; a second run skips duplicates', async () => {
+    expect(await cba('import', SAMPLE_DIR)).toBe(0);
+    expect(out.at(-1)).toContain('imported 12, duplicates 0, failed 0');
+    out = [];
+    expect(await cba('import', SAMPLE_DIR)).toBe(0);
+    expect(out.at(-1)).toContain('imported 0, duplicates 12, failed 0');
+  });
+
+  it('reports failures with their reason and exits 1, importing the rest', async () => {
+    const bad = join(dir, 'hong.txt');
+    writeFileSync(bad, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]));
+    const good = join(SAMPLE_DIR, 'det-may-phu-hung-2024.md');
+    expect(await cba('import', bad, good, join(dir, 'khong-co.md'), '--json')).toBe(1);
+    const report = JSON.parse(out.join('\n')) as {
+      summary: Record<string, number>;
+      files: Array<{ status: string; reason?: string }>;
+    };
+    expect(report.summary).toMatchObject({ imported: 1, failed: 2 });
+    expect(report.files.find((f) => f.status === 'failed' && f.reason?.includes('PDF'))).toBeDefined();
+  });
+
+  it('applies --industry, --province, --district and --region to every file', async () => {
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, 'THỎA ƯỚC LAO ĐỘNG TẬP THỂ\nĐiều 1. Phạm vi\nToàn công ty.\n');
+    await cba(
+      'import',
+      file,
+      '--industry',
+      'cao su',
+      '--province',
+      'Bình Phước',
+      '--district',
+      'huyện Phú Riềng',
+      '--region',
+      'III',
+    );
+    out = [];
+    await cba('show', 'a', '--json');
+    expect(JSON.parse(out.join('\n')).meta).toMatchObject({
+      industry: 'cao-su',
+      province: 'Bình Phước',
+      district: 'huyện Phú Riềng',
+      wageRegion: 3,
+    });
+  });
+
+  it('stores nothing on --dry-run', async () => {
+    expect(await cba('import', SAMPLE_DIR, '--dry-run')).toBe(0);
+    out = [];
+    await cba('list', '--json');
+    expect(JSON.parse(out.join('\n')).total).toBe(0);
+  });
+
+  it('rejects an unknown industry before reading any file', async () => {
+    expect(await cba('import', SAMPLE_DIR, '--industry', 'khong-co')).toBe(2);
+    expect(err.join('\n')).toContain('unknown industry');
+  });
+});
+
+describe('cba list, show, remove', () => {
+  it('lists, shows the tree indented, and removes', async () => {
+    await cba('import', SAMPLE_DIR);
+    out = [];
+    await cba('list', '--province', 'Hà Nội');
+    expect(out.at(-1)).toContain('3/3');
+    out = [];
+    expect(await cba('show', 'dien-luc-mien-trung-2024')).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('Tổng công ty Điện lực miền Trung');
+    expect(text).toContain('PHẦN 1. NHỮNG QUY ĐỊNH CHUNG');
+    expect(text).toMatch(/\n {2}Điều 2\. Thời hạn, điều chỉnh, gia hạn Thỏa ước\n/);
+    expect(text).toMatch(/\n {4}2\.1 Thỏa ước có thời hạn hai \(02\) năm/);
+    expect(await cba('remove', 'dien-luc-mien-trung-2024')).toBe(0);
+    expect(await cba('show', 'dien-luc-mien-trung-2024')).toBe(1);
+  });
+
+  it('prints usage for an unknown command or a bad option', async () => {
+    expect(await cba('frobnicate')).toBe(2);
+    expect(await cba('list', '--nope')).toBe(2);
+    expect(err.join('\n')).toContain('npm run cba');
+  });
+});

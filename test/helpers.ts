@@ -1,0 +1,39 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importDocument } from '../importer/index.ts';
+import { openLibrary, type SqliteLibrary } from '../library/index.ts';
+
+export const SAMPLE_DIR = join(import.meta.dirname, '../fixtures/agreements');
+
+export function sampleFiles(): string[] {
+  return readdirSync(SAMPLE_DIR)
+    .filter((f) => /\.(md|txt)$/.test(f))
+    .sort();
+}
+
+export function readSample(file: string): Uint8Array {
+  return readFileSync(join(SAMPLE_DIR, file));
+}
+
+/** A library in a fresh temporary directory, removed by `cleanup`. */
+export function tempLibrary(): { library: SqliteLibrary; dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'cba-test-'));
+  const library = openLibrary(dir);
+  return {
+    library,
+    dir,
+    cleanup: () => {
+      library.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Imports sample files into a library. */
+export function addSamples(library: SqliteLibrary, files = sampleFiles()): void {
+  for (const file of files) {
+    const bytes = readSample(file);
+    library.add(importDocument(bytes, { filename: file }), bytes);
+  }
+}

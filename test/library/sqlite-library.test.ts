@@ -1,0 +1,108 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DuplicateError } from '../../clauses/index.ts';
+import { importDocument } from '../../importer/index.ts';
+import { DATABASE_FILE, MIGRATIONS, openLibrary, type SqliteLibrary } from '../../library/index.ts';
+import { addSamples, readSample, tempLibrary } from '../helpers.ts';
+
+let library: SqliteLibrary;
+let dir: string;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ library, dir, cleanup } = tempLibrary());
+});
+afterEach(() => cleanup());
+
+function draftOf(file: string) {
+  const bytes = readSample(file);
+  return { draft: importDocument(bytes, { filename: file }), bytes };
+}
+
+describe('SqliteLibrary', () => {
+  it('stores an agreement with its tree, warnings and original bytes, and reads it back', () => {
+    const { draft, bytes } = draftOf('det-may-phu-hung-2024.md');
+    const stored = library.add(draft, bytes, { now: new Date('2026-11-23T08:00:00Z') });
+    expect(stored.id).toBe('det-may-phu-hung-2024');
+    expect(stored.importedAt).toBe('2026-11-23T08:00:00.000Z');
+    const read = library.get(stored.id)!;
+    expect(read.tree).toEqual(draft.tree);
+    expect(read.meta).toEqual(draft.meta);
+    expect(read.warnings).toEqual(draft.warnings);
+    expect(Buffer.from(library.source(stored.id)!.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('detects re-importing the same file by sha256 instead of duplicating it', () => {
+    const { draft, bytes } = draftOf('det-may-phu-hung-2024.md');
+    library.add(draft, bytes);
+    expect(() => library.add(draft, bytes)).toThrow(DuplicateError);
+    expect(library.counts().agreements).toBe(1);
+  });
+
+  it('gives a new id when two different files have the same name', () => {
+    const a = draftOf('det-may-phu-hung-2024.md');
+    library.add(a.draft, a.bytes);
+    const changed = new TextEncoder().encode(`${new TextDecoder().decode(a.bytes)}\n`);
+    const b = importDocument(changed, { filename: 'det-may-phu-hung-2024.md' });
+    expect(library.add(b, changed).id).toBe('det-may-phu-hung-2024-2');
+  });
+
+  it('leaves the library exactly as before when an import fails half way', () => {
+    const { draft } = draftOf('det-may-phu-hung-2024.md');
+    // The agreement row is written first; the source insert then fails inside the same transaction.
+    expect(() => library.add(draft, null as unknown as Uint8Array)).toThrow();
+    expect(library.counts().agreements).toBe(0);
+    expect(library.get('det-may-phu-hung-2024')).toBeUndefined();
+  });
+
+  it('filters by industry, province without diacritics, district and words of the employer', () => {
+    addSamples(library);
+    const page = { page: 1, pageSize: 50 };
+    expect(library.list({ industry: 'det-may' }, page).items.map((a) => a.id)).toEqual([
+      'det-may-phu-hung-2024',
+    ]);
+    expect(library.list({ province: 'ha noi' }, page).total).toBe(3);
+    expect(library.list({ province: 'Hà Nội', district: 'long bien' }, page).items[0]?.id).toBe(
+      'xay-dung-song-hong-2022',
+    );
+    expect(library.list({ q: 'benh vien an phuoc' }, page).items[0]?.id).toBe('y-te-benh-vien-an-phuoc-2024');
+    expect(library.list({ q: '100%_' }, page).total).toBe(0);
+  });
+
+  it('pages through the list', () => {
+    addSamples(library);
+    const first = library.list({}, { page: 1, pageSize: 5 });
+    const third = library.list({}, { page: 3, pageSize: 5 });
+    expect(first.total).toBe(12);
+    expect(first.items).toHaveLength(5);
+    expect(third.items).toHaveLength(2);
+    expect(new Set([...first.items, ...third.items].map((a) => a.id)).size).toBe(7);
+  });
+
+  it('removes an agreement together with its original document', () => {
+    const { draft, bytes } = draftOf('det-may-phu-hung-2024.md');
+    const { id } = library.add(draft, bytes);
+    expect(library.remove(id)).toBe(true);
+    expect(library.source(id)).toBeUndefined();
+    expect(library.remove(id)).toBe(false);
+    const orphans = library.db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number };
+    expect(orphans.n).toBe(0);
+  });
+
+  it('keeps its data across reopening and records the schema version', () => {
+    addSamples(library, ['det-may-phu-hung-2024.md']);
+    library.close();
+    const again = openLibrary(dir);
+    expect(again.counts()).toEqual({ agreements: 1, articles: 21, clauses: 27 });
+    expect(again.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    again.close();
+  });
+
+  it('refuses a database written by a newer version of the program', () => {
+    library.close();
+    const db = new BetterSqlite3(`${dir}/${DATABASE_FILE}`);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => openLibrary(dir)).toThrow(/newer than this program/);
+  });
+});
