@@ -1,22 +1,34 @@
 /**
  * Markdown front end: unified + remark-parse (with GFM tables and YAML
- * front matter) to mdast, then mdast to blocks. Paragraph lines are split so
+ * front matter) to mdast, then mdast to blocks. Of GFM only tables are
+ * enabled: agreements have no task lists, footnotes or autolinks, and the
+ * full remark-gfm halves the parser's speed (bench/README.md). Paragraph lines are split so
  * that `a)`, `b)` written on consecutive lines are separate points, and list
  * markers are kept so `1.` stays khoản 1.
  */
 
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import { squashSpaces } from '../clauses/text.ts';
 import type { Block } from './blocks.ts';
 
 /** Deepest container nesting we hand to remark: its parser is recursive and slows down sharply with depth. */
 export const MAX_MARKDOWN_DEPTH = 24;
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** GFM tables only, as a unified plugin (what remark-gfm does for all of GFM). */
+function remarkTables(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const parser = unified().use(remarkParse).use(remarkTables);
+// Front matter support costs a check at every line start; only documents that open with "---" need it.
+const parserWithFrontMatter = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ['yaml']);
 
 export interface MarkdownRead {
   blocks: Block[];
@@ -59,7 +71,7 @@ export function markdownNestingDepth(text: string): number {
  * @param text normalised document text; callers check {@link markdownNestingDepth} first
  */
 export function markdownToBlocks(text: string): MarkdownRead {
-  const root = parser.parse(text) as Root;
+  const root = (text.startsWith('---') ? parserWithFrontMatter : parser).parse(text) as Root;
   const blocks: Block[] = [];
   let frontMatter: string | undefined;
 

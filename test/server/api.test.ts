@@ -18,7 +18,7 @@ afterAll(() => cleanup());
 
 function upload(
   filename: string,
-  content: BlobPart,
+  content: string | Uint8Array<ArrayBuffer>,
   headers: Record<string, string> = auth,
   fields: Record<string, string> = {},
 ) {
@@ -201,7 +201,7 @@ describe('writes', () => {
     ['an unsupported extension', 'bang.xlsx', 'abc', 415, 'unsupported_format'],
   ])('rejects %s', async (_, filename, content, status, code) => {
     const before = library.counts().agreements;
-    const res = await upload(filename, content as BlobPart);
+    const res = await upload(filename, content as string | Uint8Array<ArrayBuffer>);
     expect(res.status).toBe(status);
     expect((await errorOf(res)).code).toBe(code);
     expect(library.counts().agreements).toBe(before);
