@@ -20,40 +20,113 @@ function random(seed: number): () => number {
   };
 }
 
-const PROVINCES = ['Hà Nội', 'TP. Hồ Chí Minh', 'Bình Dương', 'Đồng Nai', 'Bắc Ninh', 'Hải Phòng', 'Đà Nẵng', 'Long An'];
-const NAMES = ['An Phát', 'Hưng Thịnh', 'Minh Long', 'Thành Công', 'Việt Tiến', 'Phú Quý', 'Sao Mai', 'Đông Á', 'Hòa Bình', 'Tân Tiến'];
-const PEOPLE = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Quốc Cường', 'Phạm Thu Dung', 'Hoàng Minh Đức', 'Vũ Thị Hạnh'];
+const PROVINCES = [
+  'Hà Nội',
+  'TP. Hồ Chí Minh',
+  'Bình Dương',
+  'Đồng Nai',
+  'Bắc Ninh',
+  'Hải Phòng',
+  'Đà Nẵng',
+  'Long An',
+];
+const NAMES = [
+  'An Phát',
+  'Hưng Thịnh',
+  'Minh Long',
+  'Thành Công',
+  'Việt Tiến',
+  'Phú Quý',
+  'Sao Mai',
+  'Đông Á',
+  'Hòa Bình',
+  'Tân Tiến',
+];
+const PEOPLE = [
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Quốc Cường',
+  'Phạm Thu Dung',
+  'Hoàng Minh Đức',
+  'Vũ Thị Hạnh',
+];
 
 const CHAPTERS: Array<{ title: string; articles: Array<{ heading: string; clauses: string[] }> }> = [
   {
     title: 'QUY ĐỊNH CHUNG',
     articles: [
       { heading: 'Phạm vi áp dụng', clauses: ['Thỏa ước áp dụng cho Công ty và toàn thể người lao động.'] },
-      { heading: 'Thời hạn', clauses: ['Thỏa ước có thời hạn {term} năm, có hiệu lực kể từ ngày {effective}.', 'Sau 06 tháng, hai bên có thể sửa đổi, bổ sung Thỏa ước.'] },
+      {
+        heading: 'Thời hạn',
+        clauses: [
+          'Thỏa ước có thời hạn {term} năm, có hiệu lực kể từ ngày {effective}.',
+          'Sau 06 tháng, hai bên có thể sửa đổi, bổ sung Thỏa ước.',
+        ],
+      },
     ],
   },
   {
     title: 'VIỆC LÀM',
     articles: [
-      { heading: 'Hợp đồng lao động', clauses: ['Công ty giao kết hợp đồng lao động bằng văn bản.', 'Người lao động làm đủ {n24} tháng được ký hợp đồng không xác định thời hạn.'] },
-      { heading: 'Thử việc', clauses: ['Thời gian thử việc không quá {probation} ngày làm việc.', 'Tiền lương thử việc bằng {probationPay}% mức lương của công việc.'] },
+      {
+        heading: 'Hợp đồng lao động',
+        clauses: [
+          'Công ty giao kết hợp đồng lao động bằng văn bản.',
+          'Người lao động làm đủ {n24} tháng được ký hợp đồng không xác định thời hạn.',
+        ],
+      },
+      {
+        heading: 'Thử việc',
+        clauses: [
+          'Thời gian thử việc không quá {probation} ngày làm việc.',
+          'Tiền lương thử việc bằng {probationPay}% mức lương của công việc.',
+        ],
+      },
       { heading: 'Bảo đảm việc làm', clauses: ['Công ty bảo đảm việc làm tối thiểu {days} ngày/tháng.'] },
     ],
   },
   {
     title: 'THỜI GIỜ LÀM VIỆC, THỜI GIỜ NGHỈ NGƠI',
     articles: [
-      { heading: 'Thời giờ làm việc', clauses: ['Thời giờ làm việc không quá 08 giờ/ngày và {week} giờ/tuần.', 'Nghỉ giữa ca {break} phút, tính vào giờ làm việc.'] },
-      { heading: 'Làm thêm giờ', clauses: ['Số giờ làm thêm không quá {otMonth} giờ/tháng và {otYear} giờ/năm.', 'Tiền lương làm thêm giờ:\n   a) Ngày thường: {ot1}%;\n   b) Ngày nghỉ hằng tuần: {ot2}%;\n   c) Ngày lễ, tết: {ot3}%.'] },
-      { heading: 'Nghỉ hằng năm', clauses: ['Người lao động được nghỉ hằng năm {leave} ngày làm việc, hưởng nguyên lương.'] },
+      {
+        heading: 'Thời giờ làm việc',
+        clauses: [
+          'Thời giờ làm việc không quá 08 giờ/ngày và {week} giờ/tuần.',
+          'Nghỉ giữa ca {break} phút, tính vào giờ làm việc.',
+        ],
+      },
+      {
+        heading: 'Làm thêm giờ',
+        clauses: [
+          'Số giờ làm thêm không quá {otMonth} giờ/tháng và {otYear} giờ/năm.',
+          'Tiền lương làm thêm giờ:\n   a) Ngày thường: {ot1}%;\n   b) Ngày nghỉ hằng tuần: {ot2}%;\n   c) Ngày lễ, tết: {ot3}%.',
+        ],
+      },
+      {
+        heading: 'Nghỉ hằng năm',
+        clauses: ['Người lao động được nghỉ hằng năm {leave} ngày làm việc, hưởng nguyên lương.'],
+      },
       { heading: 'Nghỉ việc riêng', clauses: ['TABLE'] },
     ],
   },
   {
     title: 'TIỀN LƯƠNG, PHỤ CẤP, THƯỞNG',
     articles: [
-      { heading: 'Tiền lương', clauses: ['Công ty thuộc địa bàn vùng {region}; mức lương thấp nhất là {wage} đồng/tháng.', 'Tiền lương được trả vào ngày {payday} hằng tháng.'] },
-      { heading: 'Phụ cấp', clauses: ['Phụ cấp chuyên cần: {allowance} đồng/tháng.', 'Phụ cấp nhà ở: {housing} đồng/tháng.', 'Phụ cấp đi lại: {transport} đồng/tháng.'] },
+      {
+        heading: 'Tiền lương',
+        clauses: [
+          'Công ty thuộc địa bàn vùng {region}; mức lương thấp nhất là {wage} đồng/tháng.',
+          'Tiền lương được trả vào ngày {payday} hằng tháng.',
+        ],
+      },
+      {
+        heading: 'Phụ cấp',
+        clauses: [
+          'Phụ cấp chuyên cần: {allowance} đồng/tháng.',
+          'Phụ cấp nhà ở: {housing} đồng/tháng.',
+          'Phụ cấp đi lại: {transport} đồng/tháng.',
+        ],
+      },
       { heading: 'Thưởng', clauses: ['Thưởng tháng lương thứ 13 cho người lao động làm đủ 12 tháng.'] },
       { heading: 'Bữa ăn giữa ca', clauses: ['Giá trị bữa ăn giữa ca {meal} đồng/suất.'] },
       { heading: 'Phúc lợi', clauses: ['BULLETS'] },
@@ -62,14 +135,31 @@ const CHAPTERS: Array<{ title: string; articles: Array<{ heading: string; clause
   {
     title: 'AN TOÀN, VỆ SINH LAO ĐỘNG',
     articles: [
-      { heading: 'Bảo hộ lao động', clauses: ['Công ty trang bị phương tiện bảo vệ cá nhân phù hợp với công việc.'] },
-      { heading: 'Khám sức khỏe', clauses: ['Khám sức khỏe định kỳ {checks} lần/năm.', 'Lao động nữ được khám chuyên khoa phụ sản.'] },
-      { heading: 'Lao động nữ', clauses: ['Lao động nữ trong thời gian hành kinh được nghỉ 30 phút mỗi ngày.', 'Lao động nữ nuôi con dưới 12 tháng tuổi được nghỉ 60 phút mỗi ngày.'] },
+      {
+        heading: 'Bảo hộ lao động',
+        clauses: ['Công ty trang bị phương tiện bảo vệ cá nhân phù hợp với công việc.'],
+      },
+      {
+        heading: 'Khám sức khỏe',
+        clauses: ['Khám sức khỏe định kỳ {checks} lần/năm.', 'Lao động nữ được khám chuyên khoa phụ sản.'],
+      },
+      {
+        heading: 'Lao động nữ',
+        clauses: [
+          'Lao động nữ trong thời gian hành kinh được nghỉ 30 phút mỗi ngày.',
+          'Lao động nữ nuôi con dưới 12 tháng tuổi được nghỉ 60 phút mỗi ngày.',
+        ],
+      },
     ],
   },
   {
     title: 'ĐIỀU KHOẢN THI HÀNH',
-    articles: [{ heading: 'Thi hành', clauses: ['Thỏa ước được gửi cơ quan quản lý lao động cấp tỉnh trong 10 ngày kể từ ngày ký.'] }],
+    articles: [
+      {
+        heading: 'Thi hành',
+        clauses: ['Thỏa ước được gửi cơ quan quản lý lao động cấp tỉnh trong 10 ngày kể từ ngày ký.'],
+      },
+    ],
   },
 ];
 
@@ -159,7 +249,9 @@ export function generateAgreement(index: number): string {
       } else if (a.clauses.length === 1) {
         lines.push(fill(a.clauses[0]!), '');
       } else {
-        a.clauses.forEach((clause, i) => lines.push(`${i + 1}. ${fill(clause)}`));
+        a.clauses.forEach((clause, i) => {
+          lines.push(`${i + 1}. ${fill(clause)}`);
+        });
         lines.push('');
       }
     }

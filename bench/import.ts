@@ -40,7 +40,12 @@ export function runImportBench({ count, rounds }: ImportBenchOptions): void {
 
   const bare = unified().use(remarkParse);
   const withPlugins = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-  const measurements = { bare: [] as number[], plugins: [] as number[], parseOnly: [] as number[], full: [] as number[] };
+  const measurements = {
+    bare: [] as number[],
+    plugins: [] as number[],
+    parseOnly: [] as number[],
+    full: [] as number[],
+  };
 
   for (let round = 0; round <= rounds; round++) {
     const bareSeconds = time(() => {
@@ -74,7 +79,9 @@ export function runImportBench({ count, rounds }: ImportBenchOptions): void {
     ['importDocument (no storage)', median(measurements.parseOnly)],
     ['end-to-end import into SQLite', median(measurements.full)],
   ];
-  console.log(`Corpus: ${count} agreements, ${megabytes.toFixed(1)} MB, median of ${rounds} rounds after one warm-up`);
+  console.log(
+    `Corpus: ${count} agreements, ${megabytes.toFixed(1)} MB, median of ${rounds} rounds after one warm-up`,
+  );
   console.log('| pipeline | agreements/s | MB/s | ratio to bare remark-parse |');
   console.log('|---|---:|---:|---:|');
   for (const [label, seconds] of rows) {

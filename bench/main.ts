@@ -25,7 +25,9 @@ switch (positionals[0] ?? 'import') {
     runImportBench({ count, rounds });
     break;
   case 'generate':
-    console.log(`${generateCorpus(join('bench', 'out', `corpus-${count}`), count).length} files in bench/out/corpus-${count}`);
+    console.log(
+      `${generateCorpus(join('bench', 'out', `corpus-${count}`), count).length} files in bench/out/corpus-${count}`,
+    );
     break;
   default:
     console.error(`Unknown benchmark "${positionals[0]}". Available: import, generate`);

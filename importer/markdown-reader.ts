@@ -22,8 +22,8 @@ export const MAX_MARKDOWN_DEPTH = 24;
 /** GFM tables only, as a unified plugin (what remark-gfm does for all of GFM). */
 function remarkTables(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmTable()];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmTableFromMarkdown()];
 }
 
 const parser = unified().use(remarkParse).use(remarkTables);
