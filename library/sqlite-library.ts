@@ -55,6 +55,13 @@ export class SqliteLibrary implements Library {
   readonly backend = 'sqlite';
   readonly db: BetterSqlite3.Database;
 
+  private readonly statements: {
+    insert: BetterSqlite3.Statement;
+    insertSource: BetterSqlite3.Statement;
+    bySha: BetterSqlite3.Statement;
+    idTaken: BetterSqlite3.Statement;
+  };
+
   constructor(options: SqliteLibraryOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.db = new BetterSqlite3(options.file);
@@ -62,6 +69,20 @@ export class SqliteLibrary implements Library {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
     migrate(this.db);
+    // Prepared once: an import of many files reuses them.
+    this.statements = {
+      insert: this.db.prepare(
+        `INSERT INTO agreements (id, sha256, filename, format, media_type, size, employer, title, industry, province,
+           province_folded, district_folded, search_folded, signed_on, effective_on, expires_on, article_count,
+           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at)
+         VALUES (@id, @sha256, @filename, @format, @mediaType, @size, @employer, @title, @industry, @province,
+           @provinceFolded, @districtFolded, @searchFolded, @signedOn, @effectiveOn, @expiresOn, @articles,
+           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt)`,
+      ),
+      insertSource: this.db.prepare('INSERT INTO sources (agreement_id, bytes) VALUES (?, ?)'),
+      bySha: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE sha256 = ?`),
+      idTaken: this.db.prepare('SELECT 1 FROM agreements WHERE id = ?'),
+    };
   }
 
   add(draft: AgreementDraft, bytes: Uint8Array, options: AddOptions = {}): Agreement {
@@ -71,45 +92,36 @@ export class SqliteLibrary implements Library {
       if (existing) throw new DuplicateError(existing.id, draft.source.filename);
       const agreement: Agreement = { ...draft, id: this.freeId(draft), importedAt };
       const { meta, stats } = agreement;
-      this.db
-        .prepare(
-          `INSERT INTO agreements (id, sha256, filename, format, media_type, size, employer, title, industry, province,
-             province_folded, district_folded, search_folded, signed_on, effective_on, expires_on, article_count,
-             clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at)
-           VALUES (@id, @sha256, @filename, @format, @mediaType, @size, @employer, @title, @industry, @province,
-             @provinceFolded, @districtFolded, @searchFolded, @signedOn, @effectiveOn, @expiresOn, @articles,
-             @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt)`,
-        )
-        .run({
-          id: agreement.id,
-          sha256: agreement.source.sha256,
-          filename: agreement.source.filename,
-          format: agreement.source.format,
-          mediaType: agreement.source.mediaType,
-          size: agreement.source.size,
-          employer: meta.employer ?? null,
-          title: meta.title ?? null,
-          industry: meta.industry ?? null,
-          province: meta.province ?? null,
-          provinceFolded: meta.province ? foldText(meta.province) : null,
-          districtFolded: meta.district ? foldText(meta.district) : null,
-          searchFolded: foldText(
-            [meta.employer, meta.title, meta.unionSide, agreement.source.filename].join(' '),
-          ),
-          signedOn: meta.signedOn ?? null,
-          effectiveOn: meta.effectiveOn ?? null,
-          expiresOn: meta.expiresOn ?? null,
-          articles: stats.articles,
-          clauses: stats.clauses,
-          nodes: stats.nodes,
-          warningCount: agreement.warnings.length,
-          meta: JSON.stringify(meta),
-          tree: JSON.stringify(agreement.tree),
-          preamble: JSON.stringify(agreement.preamble),
-          closing: JSON.stringify(agreement.closing),
-          warnings: JSON.stringify(agreement.warnings),
-          importedAt,
-        });
+      this.statements.insert.run({
+        id: agreement.id,
+        sha256: agreement.source.sha256,
+        filename: agreement.source.filename,
+        format: agreement.source.format,
+        mediaType: agreement.source.mediaType,
+        size: agreement.source.size,
+        employer: meta.employer ?? null,
+        title: meta.title ?? null,
+        industry: meta.industry ?? null,
+        province: meta.province ?? null,
+        provinceFolded: meta.province ? foldText(meta.province) : null,
+        districtFolded: meta.district ? foldText(meta.district) : null,
+        searchFolded: foldText(
+          [meta.employer, meta.title, meta.unionSide, agreement.source.filename].join(' '),
+        ),
+        signedOn: meta.signedOn ?? null,
+        effectiveOn: meta.effectiveOn ?? null,
+        expiresOn: meta.expiresOn ?? null,
+        articles: stats.articles,
+        clauses: stats.clauses,
+        nodes: stats.nodes,
+        warningCount: agreement.warnings.length,
+        meta: JSON.stringify(meta),
+        tree: JSON.stringify(agreement.tree),
+        preamble: JSON.stringify(agreement.preamble),
+        closing: JSON.stringify(agreement.closing),
+        warnings: JSON.stringify(agreement.warnings),
+        importedAt,
+      });
       this.db
         .prepare('INSERT INTO sources (agreement_id, bytes) VALUES (?, ?)')
         .run(agreement.id, Buffer.from(bytes));
@@ -212,9 +224,8 @@ export class SqliteLibrary implements Library {
       toSlug(draft.source.filename.replace(/\.[^.]+$/, '')) ||
       toSlug(draft.meta.employer ?? '') ||
       'thoa-uoc';
-    const taken = this.db.prepare('SELECT 1 FROM agreements WHERE id = ?');
     let id = base;
-    for (let n = 2; taken.get(id); n++) id = `${base}-${n}`;
+    for (let n = 2; this.statements.idTaken.get(id); n++) id = `${base}-${n}`;
     return id;
   }
 }
