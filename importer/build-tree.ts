@@ -292,18 +292,25 @@ function isHeading(
   );
 }
 
+/** Folded text without a leading bullet or number, for matching header lines. */
+function foldHeaderLine(text: string): string {
+  return foldText(text).replace(/^(?:[-+*•]|\d{1,2}[.)])\s*/, '');
+}
+
+const PLACE_DATE_LINE = /ngay \d{1,2} thang \d{1,2} nam \d{4}/;
+
 function isHeaderLine(text: string): boolean {
-  const folded = foldText(text).replace(/^(?:[-+*•]|\d{1,2}[.)])\s*/, '');
-  return HEADER_LINE.test(folded) || /ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(folded);
+  const folded = foldHeaderLine(text);
+  return HEADER_LINE.test(folded) || PLACE_DATE_LINE.test(folded);
 }
 
 const STRONG_HEADER_LINE = /^(cong hoa|doc lap|so[:\s]|thoa uoc|can cu|[-=_*.]+$)/;
 
 /** Without any headings, only unmistakable header lines (quốc hiệu, number, title, date, capitals) stay out of the body. */
 function isStrongHeaderLine(text: string): boolean {
-  const folded = foldText(text).replace(/^(?:[-+*•]|\d{1,2}[.)])\s*/, '');
+  const folded = foldHeaderLine(text);
   const capitals = /\p{L}/u.test(text) && text === text.toUpperCase();
-  return capitals || STRONG_HEADER_LINE.test(folded) || /ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(folded);
+  return capitals || STRONG_HEADER_LINE.test(folded) || PLACE_DATE_LINE.test(folded);
 }
 
 function rankOf(

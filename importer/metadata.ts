@@ -208,7 +208,7 @@ function readPlaceAndDates(
   if (!meta.signedOn) {
     for (const line of all) {
       const m = SIGNED_ON.exec(line);
-      const date = m ? findDates(m[1]!.startsWith('ngày') ? m[1]! : `${m[1]!}`)[0] : undefined;
+      const date = m ? findDates(m[1]!)[0] : undefined;
       if (date) {
         meta.signedOn = date.iso;
         break;
@@ -286,16 +286,16 @@ function readPlaces(
 ) {
   const addresses = header.filter((l) => /^(?:[-+•]\s*)?(Địa chỉ|Trụ sở)/iu.test(l));
   // The superior union: named in the header or in "Nơi nhận". The closest one (district, zone) wins over the province.
+  // The agreement's own union (a corporation's union signing for its workers) is not its superior.
   const named = (lines: readonly string[]) =>
     lines
       .map((l) => SUPERIOR_UNION.exec(l)?.[0])
       .filter((u): u is string => u !== undefined)
-      .map(cleanName);
+      .map(cleanName)
+      .filter((u) => !meta.unionSide?.startsWith(u));
   // The body ("gửi Liên đoàn Lao động quận …" in the last article) only when the header and "Nơi nhận" are silent.
-  // The agreement's own union (a corporation's union signing for its workers) is not its superior.
-  const named2 = (lines: readonly string[]) => named(lines).filter((u) => !meta.unionSide?.startsWith(u));
-  let unions = named2([...header, ...closing]);
-  if (unions.length === 0) unions = named2(body);
+  let unions = named([...header, ...closing]);
+  if (unions.length === 0) unions = named(body);
   meta.superiorUnion =
     unions.find((u) => !/tỉnh|thành phố Hà Nội|thành phố Hồ Chí Minh/iu.test(u)) ?? unions[0];
 
