@@ -2,12 +2,30 @@
  * The domain of collective labour agreements (thỏa ước lao động tập thể):
  * types of an agreement and its clause tree, Vietnamese text normalisation,
  * numbers and dates as the documents write them, the industry taxonomy and
- * the provinces. Pure functions, no I/O, no clock.
+ * the provinces; clause topics, quantities and measures, legal floors as
+ * dated data, and the comparison of an agreement with the law.
+ * Pure functions, no I/O, no clock.
  *
  * Entry points: `normalizeText`, `foldText`, `walkTree`, `countTree`,
- * `findNode`, `detectIndustry`, `resolveIndustry`, `resolveProvince`, `termEnd`.
+ * `findNode`, `detectIndustry`, `resolveIndustry`, `resolveProvince`, `termEnd`,
+ * `classifyText`, `extractQuantities`, `readMeasures`, `floorsInForce`,
+ * `lawExcerpt`, `compareWithFloors`.
  */
 
+export {
+  type Comparison,
+  type ComparisonOptions,
+  type ComparisonRow,
+  compareWithFloors,
+  type Difference,
+  type FloorReference,
+  formatNumber,
+  formatValue,
+  type Message,
+  VERDICTS,
+  type Verdict,
+  type VerdictCounts,
+} from './compare.ts';
 export {
   addDays,
   addMonths,
@@ -20,9 +38,48 @@ export {
   wholeMonthsBetween,
 } from './dates.ts';
 export * from './errors.ts';
+export {
+  type Citation,
+  type Floor,
+  type FloorConditions,
+  type FloorRule,
+  type FloorsFile,
+  floorsInForce,
+  inForce,
+  LEGAL_FLOORS,
+  type NoFloorRule,
+  parseFloorsFile,
+} from './floors.ts';
 export { detectIndustry, getIndustry, INDUSTRIES, type Industry, resolveIndustry } from './industries.ts';
+export {
+  LAW_DOCUMENTS,
+  type LawArticle,
+  type LawDocument,
+  type LawExcerpt,
+  lawArticle,
+  lawExcerpt,
+} from './law.ts';
+export { type Measure, type MeasureOptions, readMeasures } from './measures.ts';
 export { parseNumberWords, parseOrdinal, parseVietnameseNumber } from './numbers.ts';
+export { hasDiacritics, type PhraseMatcher, phraseMatcher } from './phrases.ts';
 export { findProvinces, PROVINCES, type Province, resolveProvince } from './provinces.ts';
+export {
+  extractQuantities,
+  type PerUnit,
+  type Quantity,
+  type QuantityFlag,
+  type QuantityUnit,
+} from './quantities.ts';
+export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
+export {
+  classifyNode,
+  classifyText,
+  getTopic,
+  nodeText,
+  TOPICS,
+  type Topic,
+  type TopicMatch,
+} from './topics.ts';
 export { countTree, findNode, joinPath, listArticles, nodeLabel, walkTree } from './tree.ts';
 export * from './types.ts';

@@ -51,7 +51,7 @@ export function formatAgreement(agreement: Agreement): string {
               ? '-'
               : '';
         const head = [number, node.heading].filter(Boolean).join('. ');
-        const line = [head, node.text].filter(Boolean).join(node.heading ? '\n' + indent + '  ' : ' ');
+        const line = [head, node.text].filter(Boolean).join(node.heading ? `\n${indent}  ` : ' ');
         if (line) out.push(`${indent}${line}`);
         walk(node.children, depth + 1);
       }
