@@ -21,15 +21,21 @@ export interface PhraseMatcher {
   lastIndex(phrases: readonly string[]): number;
 }
 
-const patterns = new Map<string, RegExp>();
+// Phrases come from a fixed vocabulary, so their two patterns are built once.
+const patterns = new Map<string, { accented: RegExp; folded: RegExp }>();
 
-function pattern(phrase: string): RegExp {
-  let re = patterns.get(phrase);
-  if (!re) {
-    const escaped = phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
-    re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
-    patterns.set(phrase, re);
+function wholeWords(words: string): RegExp {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+}
+
+function pattern(phrase: string, accented: boolean): RegExp {
+  let entry = patterns.get(phrase);
+  if (!entry) {
+    entry = { accented: wholeWords(lowerText(phrase)), folded: wholeWords(foldText(phrase)) };
+    patterns.set(phrase, entry);
   }
+  const re = accented ? entry.accented : entry.folded;
   re.lastIndex = 0;
   return re;
 }
@@ -48,8 +54,7 @@ export function phraseMatcher(text: string): PhraseMatcher {
   const folded = foldText(text);
   const accented = lowered !== folded;
   const subject = accented ? lowered : folded;
-  const key = (phrase: string) => (accented ? lowerText(phrase) : foldText(phrase));
-  const has = (phrase: string) => pattern(key(phrase)).test(subject);
+  const has = (phrase: string) => pattern(phrase, accented).test(subject);
   return {
     text: subject,
     accented,
@@ -59,7 +64,7 @@ export function phraseMatcher(text: string): PhraseMatcher {
     lastIndex(phrases) {
       let last = -1;
       for (const phrase of phrases) {
-        for (const match of subject.matchAll(pattern(key(phrase)))) last = Math.max(last, match.index);
+        for (const match of subject.matchAll(pattern(phrase, accented))) last = Math.max(last, match.index);
       }
       return last;
     },

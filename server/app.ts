@@ -6,8 +6,10 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Library } from '../library/index.ts';
+import { todayInVietnam } from './clock.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { comparisonRoutes } from './routes/comparison.ts';
 import { healthRoutes } from './routes/health.ts';
 
 export interface AppDeps {
@@ -16,13 +18,21 @@ export interface AppDeps {
   apiToken?: string;
   /** Largest accepted upload in bytes (default 10 MB). */
   maxUploadBytes?: number;
+  /** Today's date (`YYYY-MM-DD`), the default date of comparisons; Vietnam's calendar day by default. */
+  today?: () => string;
 }
 
-export function createApp({ library, apiToken, maxUploadBytes = 10 * 1024 * 1024 }: AppDeps) {
+export function createApp({
+  library,
+  apiToken,
+  maxUploadBytes = 10 * 1024 * 1024,
+  today = () => todayInVietnam(),
+}: AppDeps) {
   const app = new Hono();
   app.use(secureHeaders());
   app.route('/api/health', healthRoutes({ library, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes }));
+  app.route('/api', comparisonRoutes({ library, maxUploadBytes, today }));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

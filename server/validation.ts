@@ -4,7 +4,7 @@
  */
 
 import type { z } from 'zod';
-import { ValidationError } from '../clauses/errors.ts';
+import { NotFoundError, ValidationError } from '../clauses/errors.ts';
 
 /**
  * Parses input with a schema.
@@ -23,3 +23,19 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown, what: s
 
 /** Agreement ids are slugs; anything else cannot name one. */
 export const AGREEMENT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** Checks an agreement id from a URL. */
+export function parseId(id: string): string {
+  if (!AGREEMENT_ID.test(id)) {
+    throw new ValidationError(
+      'invalid_id',
+      `Mã thỏa ước "${id.slice(0, 100)}" không hợp lệ.`,
+      `"${id.slice(0, 100)}" is not a valid agreement id.`,
+    );
+  }
+  return id;
+}
+
+export function notFound(id: string): NotFoundError {
+  return new NotFoundError('agreement_not_found', `Không có thỏa ước "${id}".`, `No agreement "${id}".`);
+}

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../../clauses/errors.ts';
+import { ValidationError } from '../../clauses/errors.ts';
 import { resolveIndustry } from '../../clauses/industries.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
 import type { Agreement, AgreementSummary } from '../../clauses/types.ts';
@@ -15,7 +15,8 @@ import { importDocument, parseOverrides } from '../../importer/index.ts';
 import type { Library } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
-import { AGREEMENT_ID, validate } from '../validation.ts';
+import { readUpload } from '../upload.ts';
+import { notFound, parseId, validate } from '../validation.ts';
 
 export interface AgreementRoutesDeps {
   library: Library;
@@ -48,13 +49,6 @@ const ListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const JsonUpload = z.object({
-  filename: z.string().min(1).max(255),
-  content: z.string().min(1),
-  encoding: z.enum(['utf-8', 'base64']).default('utf-8'),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-});
-
 function links(id: string) {
   return { self: `/api/agreements/${id}`, source: `/api/agreements/${id}/source` };
 }
@@ -65,21 +59,6 @@ function summaryJson(s: AgreementSummary) {
 
 function agreementJson(a: Agreement) {
   return { ...a, links: links(a.id) };
-}
-
-function parseId(id: string): string {
-  if (!AGREEMENT_ID.test(id)) {
-    throw new ValidationError(
-      'invalid_id',
-      `Mã thỏa ước "${id.slice(0, 100)}" không hợp lệ.`,
-      `"${id.slice(0, 100)}" is not a valid agreement id.`,
-    );
-  }
-  return id;
-}
-
-function notFound(id: string): NotFoundError {
-  return new NotFoundError('agreement_not_found', `Không có thỏa ước "${id}".`, `No agreement "${id}".`);
 }
 
 /** Builds the sub-app mounted at /api/agreements. */
@@ -153,66 +132,4 @@ export function agreementRoutes({ library, apiToken, maxUploadBytes }: Agreement
       if (!library.remove(id)) throw notFound(id);
       return c.body(null, 204);
     });
-}
-
-interface Upload {
-  bytes: Uint8Array;
-  filename: string;
-  metadata: Record<string, unknown>;
-}
-
-/** Reads a multipart upload (`file` plus metadata fields) or a JSON body `{ filename, content, encoding?, metadata? }`. */
-async function readUpload(request: Request): Promise<Upload> {
-  const type = request.headers.get('content-type') ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new ValidationError(
-        'invalid_multipart',
-        'Dữ liệu multipart không đọc được.',
-        'The multipart body cannot be read.',
-      );
-    }
-    const file = form.get('file');
-    if (!(file instanceof File)) {
-      throw new ValidationError(
-        'missing_file',
-        'Thiếu tệp: gửi tệp trong trường "file".',
-        'No file: send the document in the "file" field.',
-      );
-    }
-    const metadata: Record<string, unknown> = {};
-    for (const [key, value] of form.entries())
-      if (key !== 'file' && typeof value === 'string') metadata[key] = value;
-    return {
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      filename: file.name || 'tai-lieu.txt',
-      metadata,
-    };
-  }
-  if (type.startsWith('application/json')) {
-    let json: unknown;
-    try {
-      json = await request.json();
-    } catch {
-      throw new ValidationError(
-        'invalid_json',
-        'Nội dung JSON không hợp lệ.',
-        'The JSON body is not valid JSON.',
-      );
-    }
-    const body = validate(JsonUpload, json, 'body');
-    const bytes =
-      body.encoding === 'base64'
-        ? new Uint8Array(Buffer.from(body.content, 'base64'))
-        : new TextEncoder().encode(body.content);
-    return { bytes, filename: body.filename, metadata: body.metadata ?? {} };
-  }
-  throw new ValidationError(
-    'unsupported_content_type',
-    'Gửi tệp dưới dạng multipart/form-data (trường "file") hoặc JSON { filename, content }.',
-    'Send the document as multipart/form-data (field "file") or as JSON { filename, content }.',
-  );
 }

@@ -1,0 +1,176 @@
+/**
+ * Side by side with the law: the comparison of a stored agreement, the
+ * floors in force on a date, a pre-signing check of a draft that stores
+ * nothing, and the agreements that fall below the floor on a date.
+ */
+
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { type Comparison, type ComparisonRow, compareWithFloors } from '../../clauses/compare.ts';
+import { isIsoDate } from '../../clauses/dates.ts';
+import { ValidationError } from '../../clauses/errors.ts';
+import { floorsInForce, LEGAL_FLOORS } from '../../clauses/floors.ts';
+import { resolveIndustry } from '../../clauses/industries.ts';
+import { lawExcerpt } from '../../clauses/law.ts';
+import { resolveProvince } from '../../clauses/provinces.ts';
+import type { Agreement, WageRegion } from '../../clauses/types.ts';
+import { importDocument, parseOverrides } from '../../importer/index.ts';
+import type { Library } from '../../library/index.ts';
+import { tooLarge } from '../errors.ts';
+import { readUpload } from '../upload.ts';
+import { notFound, parseId, validate } from '../validation.ts';
+
+export interface ComparisonRoutesDeps {
+  library: Library;
+  maxUploadBytes: number;
+  /** Today's date, the default `on`. */
+  today: () => string;
+}
+
+const OnDate = z
+  .string()
+  .refine(isIsoDate, 'expected a date YYYY-MM-DD between 1900 and 2100')
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'expected a date between 1900 and 2100')
+  .optional();
+
+const ComparisonQuery = z.object({
+  on: OnDate,
+  region: z.coerce.number().int().min(1).max(4).optional(),
+});
+
+const BelowFloorQuery = ComparisonQuery.extend({
+  industry: z.string().max(100).optional(),
+  province: z.string().max(100).optional(),
+  district: z.string().max(200).optional(),
+});
+
+function comparisonOptions(query: z.infer<typeof ComparisonQuery>, today: string) {
+  const options: { on: string; region?: WageRegion } = { on: query.on ?? today };
+  if (query.region) options.region = query.region as WageRegion;
+  return options;
+}
+
+/** The short form of a below-floor row for lists. */
+function belowRow(row: ComparisonRow) {
+  return {
+    nodeId: row.nodeId,
+    path: row.path,
+    subject: row.subject,
+    written: row.measure.written,
+    floor: row.floor?.value,
+    difference: row.difference,
+    citation: row.floor?.citation.text,
+  };
+}
+
+function resolveFilter(query: z.infer<typeof BelowFloorQuery>) {
+  const industry = query.industry ? resolveIndustry(query.industry)?.id : undefined;
+  if (query.industry && !industry) throw badFilter('industry', query.industry);
+  const province = query.province ? resolveProvince(query.province)?.name : undefined;
+  if (query.province && !province) throw badFilter('province', query.province);
+  return { industry, province, district: query.district };
+}
+
+function badFilter(field: string, value: string): ValidationError {
+  return new ValidationError(
+    'invalid_input',
+    `Dữ liệu không hợp lệ (query): ${field}: không biết "${value}"`,
+    `Invalid query: ${field}: unknown "${value}"`,
+  );
+}
+
+/** Every stored agreement matching a filter, page by page. */
+function* allAgreements(library: Library, filter: ReturnType<typeof resolveFilter>): Generator<Agreement> {
+  for (let page = 1; ; page++) {
+    const { items } = library.list(filter, { page, pageSize: 100 });
+    for (const item of items) {
+      const agreement = library.get(item.id);
+      if (agreement) yield agreement;
+    }
+    if (items.length < 100) return;
+  }
+}
+
+function withLinks(comparison: Comparison, id: string) {
+  return {
+    ...comparison,
+    links: { agreement: `/api/agreements/${id}`, self: `/api/agreements/${id}/comparison` },
+  };
+}
+
+/** Builds the sub-app mounted at /api. */
+export function comparisonRoutes({ library, maxUploadBytes, today }: ComparisonRoutesDeps) {
+  return new Hono()
+    .get('/agreements/:id/comparison', (c) => {
+      const id = parseId(c.req.param('id'));
+      const query = validate(ComparisonQuery, c.req.query(), 'query');
+      const agreement = library.get(id);
+      if (!agreement) throw notFound(id);
+      return c.json(withLinks(compareWithFloors(agreement, comparisonOptions(query, today())), id));
+    })
+    .get('/floors', (c) => {
+      const { on = today() } = validate(ComparisonQuery.pick({ on: true }), c.req.query(), 'query');
+      const floors = floorsInForce(on).map((floor) => ({ ...floor, law: lawExcerpt(floor.citation) }));
+      return c.json({
+        on,
+        version: LEGAL_FLOORS.version,
+        source: LEGAL_FLOORS.source,
+        count: floors.length,
+        floors,
+      });
+    })
+    .post(
+      '/check',
+      bodyLimit({ maxSize: maxUploadBytes + 64 * 1024, onError: (c) => tooLarge(c, maxUploadBytes) }),
+      async (c) => {
+        const query = validate(ComparisonQuery, c.req.query(), 'query');
+        const { bytes, filename, metadata } = await readUpload(c.req.raw, { rawText: true });
+        const { overrides, problems } = parseOverrides(metadata);
+        if (problems.length > 0) {
+          const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+          throw new ValidationError(
+            'invalid_metadata',
+            `Thông tin bổ sung không hợp lệ: ${list}`,
+            `Invalid metadata: ${list}`,
+          );
+        }
+        const draft = importDocument(bytes, { filename, overrides, maxBytes: maxUploadBytes });
+        const comparison = compareWithFloors(draft, comparisonOptions(query, today()));
+        return c.json({
+          draft: { meta: draft.meta, stats: draft.stats, warnings: draft.warnings, source: draft.source },
+          comparison,
+          stored: false,
+        });
+      },
+    )
+    .get('/below-floor', (c) => {
+      const query = validate(BelowFloorQuery, c.req.query(), 'query');
+      const options = comparisonOptions(query, today());
+      let checked = 0;
+      const items = [];
+      for (const agreement of allAgreements(library, resolveFilter(query))) {
+        checked++;
+        const { unlawful } = compareWithFloors(agreement, options);
+        if (unlawful.length === 0) continue;
+        const { employer, industry, province, district, wageRegion, expiresOn } = agreement.meta;
+        items.push({
+          id: agreement.id,
+          employer,
+          industry,
+          province,
+          district,
+          wageRegion,
+          expiresOn,
+          below: unlawful.length,
+          clauses: unlawful.map(belowRow),
+          links: {
+            agreement: `/api/agreements/${agreement.id}`,
+            comparison: `/api/agreements/${agreement.id}/comparison?on=${options.on}`,
+          },
+        });
+      }
+      items.sort((a, b) => b.below - a.below || a.id.localeCompare(b.id));
+      return c.json({ on: options.on, checked, count: items.length, items });
+    });
+}
