@@ -98,3 +98,12 @@ export function findDates(text: string): DateMatch[] {
   }
   return found.sort((a, b) => a.index - b.index);
 }
+
+/**
+ * The calendar day in Vietnam (UTC+7) at an instant: "today" for comparisons and expiry.
+ * @param instant the moment, passed in (this module reads no clock)
+ * @example dateInVietnam(new Date('2026-11-22T18:30:00Z')) // '2026-11-23'
+ */
+export function dateInVietnam(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(instant);
+}

@@ -30,6 +30,7 @@ export {
   addDays,
   addMonths,
   type DateMatch,
+  dateInVietnam,
   daysBetween,
   findDates,
   isIsoDate,

@@ -1,18 +1,22 @@
 /**
  * The `cba` command line: import documents into the library, list, show and
- * remove agreements. A second composition root beside the server.
+ * remove agreements, compare one with the law or check a draft. A second
+ * composition root beside the server.
  */
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { compareWithFloors } from '../clauses/compare.ts';
+import { dateInVietnam, isIsoDate } from '../clauses/dates.ts';
 import { CbaError, DuplicateError } from '../clauses/errors.ts';
 import { getIndustry } from '../clauses/industries.ts';
-import type { AgreementSummary, ImportWarning } from '../clauses/types.ts';
+import type { Agreement, AgreementSummary, ImportWarning } from '../clauses/types.ts';
 import { DEFAULT_MAX_BYTES, importDocument, parseOverrides } from '../importer/index.ts';
 import { type Library, openLibrary } from '../library/index.ts';
 import { collectFiles } from './collect-files.ts';
+import { formatComparison } from './format-comparison.ts';
 import { formatAgreement } from './format-tree.ts';
 
 export interface CliIo {
@@ -35,6 +39,10 @@ const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
   list [--industry] [--province] [--district] [--q <từ khóa>] [--page N] [--page-size N] [--json]
   show <mã> [--json]            xem một thỏa ước theo cây điều khoản / print one agreement
   remove <mã>                   xóa một thỏa ước / delete one agreement
+  compare <mã> [--on YYYY-MM-DD] [--region I–IV] [--json]
+                                so sánh với mức sàn pháp lý / compare with the legal floors
+  check <tệp> [--on YYYY-MM-DD] [--region I–IV] [--json]
+                                kiểm tra dự thảo, không lưu / check a draft, store nothing
 
 Thư viện nằm trong CBA_DATA_DIR (mặc định ./data).`;
 
@@ -170,6 +178,57 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return 1;
         }
         io.stdout(`Đã xóa / removed ${id}`);
+        return 0;
+      }
+      case 'compare':
+      case 'check': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            on: { type: 'string' },
+            region: { type: 'string' },
+            json: { type: 'boolean', default: false },
+          },
+        });
+        const target = positionals[0];
+        if (!target)
+          return usageError(
+            io,
+            command === 'check'
+              ? 'Thiếu tệp dự thảo / no draft file given.'
+              : 'Thiếu mã thỏa ước / no id given.',
+          );
+        const on = values.on ?? dateInVietnam(new Date());
+        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const { overrides, problems } = parseOverrides({ wageRegion: values.region });
+        if (problems.length > 0)
+          return usageError(io, problems.map((p) => `--region: ${p.message}`).join('\n'));
+        const options = overrides.wageRegion ? { on, region: overrides.wageRegion } : { on };
+        let agreement: Pick<Agreement, 'tree' | 'meta'> & { id?: string };
+        let title: string;
+        if (command === 'check') {
+          try {
+            agreement = importDocument(readFileSync(target), { filename: basename(target) });
+          } catch (error) {
+            const reason =
+              error instanceof CbaError ? `${error.messageVi} / ${error.message}` : (error as Error).message;
+            io.stderr(`Không đọc được "${target}" / cannot read "${target}": ${reason}`);
+            return 1;
+          }
+          title = `Dự thảo / draft: ${basename(target)}`;
+        } else {
+          library = openLibrary(dataDir);
+          const stored = library.get(target);
+          if (!stored) {
+            io.stderr(`Không có thỏa ước "${target}" / no agreement "${target}".`);
+            return 1;
+          }
+          agreement = stored;
+          title = `${stored.meta.employer ?? stored.id} (${stored.id})`;
+        }
+        const comparison = compareWithFloors(agreement, options);
+        io.stdout(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison, title));
         return 0;
       }
       default:

@@ -5,8 +5,8 @@
 
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { dateInVietnam } from '../clauses/dates.ts';
 import type { Library } from '../library/index.ts';
-import { todayInVietnam } from './clock.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
@@ -26,7 +26,7 @@ export function createApp({
   library,
   apiToken,
   maxUploadBytes = 10 * 1024 * 1024,
-  today = () => todayInVietnam(),
+  today = () => dateInVietnam(new Date()),
 }: AppDeps) {
   const app = new Hono();
   app.use(secureHeaders());

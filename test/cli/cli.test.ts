@@ -107,3 +107,37 @@ describe('cba list, show, remove', () => {
     expect(err.join('\n')).toContain('npm run cba');
   });
 });
+
+describe('cba compare, check', () => {
+  it('compares a stored agreement with the law on a chosen date, as text or JSON', async () => {
+    await cba('import', join(SAMPLE_DIR, 'det-may-phu-hung-2024.md'));
+    out = [];
+    expect(await cba('compare', 'det-may-phu-hung-2024', '--on', '2026-11-23')).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('[THẤP HƠN LUẬT] Chương III › Điều 9 › khoản 3 › điểm b: 180%');
+    expect(text).toContain('Điều 98 khoản 1 điểm b BLLĐ 2019');
+    expect(text).toContain('thấp hơn luật 2');
+    out = [];
+    expect(await cba('compare', 'det-may-phu-hung-2024', '--on', '2025-06-01', '--json')).toBe(0);
+    const json = JSON.parse(out.join('')) as { on: string; summary: { below: number } };
+    expect(json).toMatchObject({ on: '2025-06-01', summary: { below: 1 } });
+  });
+
+  it('checks a draft file without storing it', async () => {
+    const draft = join(dir, 'du-thao.txt');
+    writeFileSync(draft, 'Điều 1. Nghỉ việc riêng\nCon kết hôn: nghỉ 02 ngày hưởng nguyên lương.\n');
+    expect(await cba('check', draft, '--on', '2026-11-23')).toBe(0);
+    expect(out.join('\n')).toContain('[CÓ LỢI HƠN] Điều 1: 02 ngày');
+    out = [];
+    expect(await cba('list', '--json')).toBe(0);
+    expect(JSON.parse(out.join('')).total).toBe(0);
+  });
+
+  it('reports an unknown agreement, an unreadable file and a bad date', async () => {
+    expect(await cba('compare', 'khong-co')).toBe(1);
+    expect(await cba('check', join(dir, 'khong-co.txt'))).toBe(1);
+    expect(err.join('\n')).toContain('cannot read');
+    expect(await cba('compare', 'x', '--on', '2026-02-30')).toBe(2);
+    expect(await cba('check', join(dir, 'a.txt'), '--region', 'V')).toBe(2);
+  });
+});
