@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- <name> [--count N] [--rounds N]`: runs a benchmark.
  *   import     the generated corpus end to end vs bare remark-parse (default 1,000 agreements)
+ *   compare    compareWithFloors over the same corpus vs importDocument
  *   generate   only write the corpus to bench/out/corpus-N
  */
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runCompareBench } from './compare.ts';
 import { generateCorpus } from './generate.ts';
 import { runImportBench } from './import.ts';
 
@@ -24,12 +26,15 @@ switch (positionals[0] ?? 'import') {
   case 'import':
     runImportBench({ count, rounds });
     break;
+  case 'compare':
+    runCompareBench({ count, rounds });
+    break;
   case 'generate':
     console.log(
       `${generateCorpus(join('bench', 'out', `corpus-${count}`), count).length} files in bench/out/corpus-${count}`,
     );
     break;
   default:
-    console.error(`Unknown benchmark "${positionals[0]}". Available: import, generate`);
+    console.error(`Unknown benchmark "${positionals[0]}". Available: import, compare, generate`);
     process.exit(2);
 }
