@@ -254,8 +254,15 @@ function compareMeasure(
 
   const rules = file.floors.filter((rule) => rule.subject === measure.subject);
   const current = rules.filter((rule) => inForce(rule, on));
+  const mistyped = measure.quantity.flags.includes('malformed_number')
+    ? {
+        vi: `số "${measure.quantity.text}" có vẻ viết sai, cần kiểm tra`,
+        en: `"${measure.quantity.text}" looks mistyped; check the number`,
+      }
+    : undefined;
   const noFloor = current.find((rule) => rule.kind === 'no_floor');
-  if (noFloor) return withFloor({ ...row, verdict: 'no_floor' }, noFloor);
+  if (noFloor)
+    return withFloor({ ...row, verdict: 'no_floor', ...(mistyped ? { reason: mistyped } : {}) }, noFloor);
   if (current.length === 0) {
     const reason = rules.length
       ? { vi: `không có mức sàn pháp lý còn hiệu lực vào ngày ${on}`, en: `no legal floor in force on ${on}` }
@@ -289,18 +296,7 @@ function compareMeasure(
       candidates[0]!,
     );
   }
-  if (measure.quantity.flags.includes('malformed_number')) {
-    return withFloor(
-      {
-        ...row,
-        reason: {
-          vi: `số "${measure.quantity.text}" có vẻ viết sai, cần kiểm tra`,
-          en: `"${measure.quantity.text}" looks mistyped; check the number`,
-        },
-      },
-      candidates[0]!,
-    );
-  }
+  if (mistyped) return withFloor({ ...row, reason: mistyped }, candidates[0]!);
   const judged = candidates.map((rule) => ({ rule, ...judge(measure, rule) }));
   const verdicts = new Set(judged.map((j) => j.verdict));
   if (verdicts.size > 1) {

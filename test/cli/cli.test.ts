@@ -27,10 +27,10 @@ const cba = (...argv: string[]) =>
 describe('cba import', () => {
   it('imports a folder and reports a summary; a second run skips duplicates', async () => {
     expect(await cba('import', SAMPLE_DIR)).toBe(0);
-    expect(out.at(-1)).toContain('imported 12, duplicates 0, failed 0');
+    expect(out.at(-1)).toContain('imported 13, duplicates 0, failed 0');
     out = [];
     expect(await cba('import', SAMPLE_DIR)).toBe(0);
-    expect(out.at(-1)).toContain('imported 0, duplicates 12, failed 0');
+    expect(out.at(-1)).toContain('imported 0, duplicates 13, failed 0');
   });
 
   it('reports failures with their reason and exits 1, importing the rest', async () => {

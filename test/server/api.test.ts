@@ -46,7 +46,7 @@ describe('GET /api/health', () => {
       status: 'ok',
       backend: 'sqlite',
       writesEnabled: true,
-      counts: { agreements: 12, articles: expect.any(Number), clauses: expect.any(Number) },
+      counts: { agreements: 13, articles: expect.any(Number), clauses: expect.any(Number) },
     });
   });
 });
@@ -60,7 +60,7 @@ describe('GET /api/agreements', () => {
       page: number;
     };
     expect(res.status).toBe(200);
-    expect(body.total).toBe(12);
+    expect(body.total).toBe(13);
     expect(body.page).toBe(2);
     expect(body.items).toHaveLength(5);
     expect(body.items[0]!.links.self).toBe(`/api/agreements/${body.items[0]!.id}`);

@@ -157,7 +157,7 @@ describe('GET /api/below-floor', () => {
       checked: number;
       items: Array<{ id: string; clauses: Array<{ subject: string }> }>;
     };
-    expect(after.checked).toBe(12);
+    expect(after.checked).toBe(13);
     expect(wagesOnly(before.items)).toEqual(['cao-su-phu-rieng-2021']);
     expect(wagesOnly(after.items).sort()).toEqual(['cao-su-phu-rieng-2021', 'det-may-phu-hung-2024']);
   });
