@@ -3,13 +3,14 @@
  * types of an agreement and its clause tree, Vietnamese text normalisation,
  * numbers and dates as the documents write them, the industry taxonomy and
  * the provinces; clause topics, quantities and measures, legal floors as
- * dated data, and the comparison of an agreement with the law.
+ * dated data, the comparison of an agreement with the law, and expiry
+ * tracking (Điều 77, 78, 83).
  * Pure functions, no I/O, no clock.
  *
  * Entry points: `normalizeText`, `foldText`, `walkTree`, `countTree`,
  * `findNode`, `detectIndustry`, `resolveIndustry`, `resolveProvince`, `termEnd`,
  * `classifyText`, `extractQuantities`, `readMeasures`, `floorsInForce`,
- * `lawExcerpt`, `compareWithFloors`.
+ * `lawExcerpt`, `compareWithFloors`, `expiryStatus`, `expiryReport`.
  */
 
 export {
@@ -39,6 +40,21 @@ export {
   wholeMonthsBetween,
 } from './dates.ts';
 export * from './errors.ts';
+export {
+  EXPIRY_STATUS_LABELS,
+  EXPIRY_STATUSES,
+  type ExpiryFlag,
+  type ExpiryInfo,
+  type ExpiryItem,
+  type ExpiryOptions,
+  type ExpiryReport,
+  type ExpiryReportOptions,
+  type ExpiryStatus,
+  expiryReport,
+  expiryStatus,
+  findSuccessors,
+  PROCEDURE,
+} from './expiry.ts';
 export {
   type Citation,
   type Floor,

@@ -168,3 +168,30 @@ export interface AgreementSummary {
   warningCount: number;
   importedAt: string;
 }
+
+/** Something that happened to an agreement after it was signed, recorded by union staff. */
+export type AgreementEventType =
+  /** Sent to the provincial labour authority (Điều 77). */
+  | 'filed'
+  /** Bargaining for an extension or a new agreement started (Điều 83). */
+  | 'negotiation_started'
+  /** Replaced by another agreement of the library. */
+  | 'replaced'
+  /** Term extended to a new expiry date (Điều 83, after the Điều 76 vote). */
+  | 'extended';
+
+export interface AgreementEvent {
+  id: number;
+  agreementId: string;
+  type: AgreementEventType;
+  /** The day it happened (`YYYY-MM-DD`). */
+  date: string;
+  /** For `extended`: the new last day in force. */
+  extendedTo?: string;
+  /** For `replaced`: the id of the agreement that replaces this one. */
+  replacedBy?: string;
+  note?: string;
+  /** When it was recorded (ISO timestamp) and by whom. */
+  recordedAt: string;
+  recordedBy?: string;
+}

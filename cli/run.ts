@@ -11,10 +11,11 @@ import cliProgress from 'cli-progress';
 import { compareWithFloors } from '../clauses/compare.ts';
 import { dateInVietnam, isIsoDate } from '../clauses/dates.ts';
 import { CbaError, DuplicateError } from '../clauses/errors.ts';
+import { EXPIRY_STATUS_LABELS, type ExpiryReport, expiryReport } from '../clauses/expiry.ts';
 import { getIndustry } from '../clauses/industries.ts';
 import type { Agreement, AgreementSummary, ImportWarning } from '../clauses/types.ts';
 import { DEFAULT_MAX_BYTES, importDocument, parseOverrides } from '../importer/index.ts';
-import { type Library, openLibrary } from '../library/index.ts';
+import { eachSummary, type Library, openLibrary } from '../library/index.ts';
 import { collectFiles } from './collect-files.ts';
 import { formatComparison } from './format-comparison.ts';
 import { formatAgreement } from './format-tree.ts';
@@ -43,6 +44,8 @@ const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
                                 so sánh với mức sàn pháp lý / compare with the legal floors
   check <tệp> [--on YYYY-MM-DD] [--region I–IV] [--json]
                                 kiểm tra dự thảo, không lưu / check a draft, store nothing
+  expiring [--within 90] [--district <khu vực>] [--province <tỉnh>] [--on YYYY-MM-DD] [--json]
+                                thỏa ước sắp hết hạn / agreements expiring soon, most urgent first
 
 Thư viện nằm trong CBA_DATA_DIR (mặc định ./data).`;
 
@@ -231,6 +234,36 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison, title));
         return 0;
       }
+      case 'expiring': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: {
+            within: { type: 'string', default: '90' },
+            district: { type: 'string' },
+            province: { type: 'string' },
+            on: { type: 'string' },
+            json: { type: 'boolean', default: false },
+          },
+        });
+        const on = values.on ?? dateInVietnam(new Date());
+        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const within = Number(values.within);
+        if (!Number.isInteger(within) || within < 0)
+          return usageError(io, '--within phải là số ngày / must be a number of days.');
+        const { overrides, problems } = parseOverrides({ province: values.province });
+        if (problems.length > 0)
+          return usageError(io, problems.map((p) => `--province: ${p.message}`).join('\n'));
+        library = openLibrary(dataDir);
+        const agreements = [
+          ...eachSummary(library, { province: overrides.province, district: values.district }),
+        ];
+        const result = expiryReport(agreements, on, {
+          events: library.events(agreements.map((a) => a.id)),
+          within,
+        });
+        io.stdout(values.json ? JSON.stringify(result, null, 2) : formatExpiry(result, within));
+        return 0;
+      }
       default:
         return usageError(io, `Lệnh không rõ / unknown command "${command}".`);
     }
@@ -242,6 +275,37 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     library?.close();
   }
+}
+
+/** The urgent list as a table: status, expiry, days, employer, what to do. */
+function formatExpiry(result: ExpiryReport, within: number): string {
+  const lines = result.items.map((item) =>
+    [
+      EXPIRY_STATUS_LABELS[item.status].vi.padEnd(30),
+      (item.expiresOn ?? '—').padEnd(11),
+      String(item.continuationDaysLeft ?? item.daysToExpiry ?? '—').padStart(5),
+      (item.employer ?? item.id).slice(0, 45).padEnd(45),
+      item.action.vi,
+    ].join('  '),
+  );
+  const header = [
+    'Trạng thái'.padEnd(30),
+    'Hết hạn'.padEnd(11),
+    'Ngày'.padStart(5),
+    'Doanh nghiệp'.padEnd(45),
+    'Việc cần làm',
+  ].join('  ');
+  const counts = Object.entries(result.counts)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${EXPIRY_STATUS_LABELS[status as keyof typeof EXPIRY_STATUS_LABELS].vi}: ${n}`)
+    .join(' · ');
+  return [
+    `Thỏa ước hết hạn trong ${within} ngày hoặc đang áp dụng tiếp, ngày ${result.on} / expiring within ${within} days or in continuation`,
+    header,
+    ...lines,
+    '',
+    `${result.items.length} cần theo dõi / to follow up; cả khu vực / whole area (${result.total}): ${counts}`,
+  ].join('\n');
 }
 
 function usageError(io: CliIo, message: string): number {

@@ -5,7 +5,9 @@
  */
 
 import { join } from 'node:path';
+import type { AgreementSummary } from '../clauses/types.ts';
 import { SqliteLibrary } from './sqlite-library.ts';
+import type { AgreementFilter, Library } from './types.ts';
 
 export { MIGRATIONS } from './migrations.ts';
 export { SqliteLibrary } from './sqlite-library.ts';
@@ -14,6 +16,7 @@ export type {
   AgreementFilter,
   Library,
   LibraryCounts,
+  NewAgreementEvent,
   PageRequest,
   PageResult,
   StoredSource,
@@ -28,4 +31,14 @@ export const DATABASE_FILE = 'library.sqlite';
  */
 export function openLibrary(dataDir: string): SqliteLibrary {
   return new SqliteLibrary({ file: dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE) });
+}
+
+/** Every agreement matching a filter, read page by page (for dashboards and library-wide checks). */
+export function* eachSummary(library: Library, filter: AgreementFilter = {}): Generator<AgreementSummary> {
+  const pageSize = 200;
+  for (let page = 1; ; page++) {
+    const { items } = library.list(filter, { page, pageSize });
+    yield* items;
+    if (items.length < pageSize) return;
+  }
 }

@@ -44,6 +44,21 @@ export const MIGRATIONS: readonly string[] = [
     bytes BLOB NOT NULL
   );
   `,
+  // 2: events recorded after signing (filed, negotiation started, replaced, extended), kept as history.
+  `
+  CREATE TABLE agreement_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    date TEXT NOT NULL,
+    extended_to TEXT,
+    replaced_by TEXT,
+    note TEXT,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT
+  );
+  CREATE INDEX agreement_events_agreement ON agreement_events(agreement_id, date);
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

@@ -7,15 +7,22 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { DuplicateError } from '../clauses/errors.ts';
+import { DuplicateError, NotFoundError } from '../clauses/errors.ts';
 import { foldText, toSlug } from '../clauses/text.ts';
-import type { Agreement, AgreementDraft, AgreementSummary } from '../clauses/types.ts';
+import type {
+  Agreement,
+  AgreementDraft,
+  AgreementEvent,
+  AgreementEventType,
+  AgreementSummary,
+} from '../clauses/types.ts';
 import { migrate } from './migrations.ts';
 import type {
   AddOptions,
   AgreementFilter,
   Library,
   LibraryCounts,
+  NewAgreementEvent,
   PageRequest,
   PageResult,
   StoredSource,
@@ -34,6 +41,18 @@ interface Row {
   warning_count: number;
   meta_json: string;
   imported_at: string;
+}
+
+interface EventRow {
+  id: number;
+  agreement_id: string;
+  type: string;
+  date: string;
+  extended_to: string | null;
+  replaced_by: string | null;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
 }
 
 interface FullRow extends Row {
@@ -122,9 +141,7 @@ export class SqliteLibrary implements Library {
         warnings: JSON.stringify(agreement.warnings),
         importedAt,
       });
-      this.db
-        .prepare('INSERT INTO sources (agreement_id, bytes) VALUES (?, ?)')
-        .run(agreement.id, Buffer.from(bytes));
+      this.statements.insertSource.run(agreement.id, Buffer.from(bytes));
       return agreement;
     });
     return insert.immediate();
@@ -158,9 +175,7 @@ export class SqliteLibrary implements Library {
   }
 
   findBySha256(sha256: string): AgreementSummary | undefined {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE sha256 = ?`).get(sha256) as
-      | Row
-      | undefined;
+    const row = this.statements.bySha.get(sha256) as Row | undefined;
     return row ? toSummary(row) : undefined;
   }
 
@@ -212,6 +227,65 @@ export class SqliteLibrary implements Library {
       )
       .get() as LibraryCounts;
     return row;
+  }
+
+  addEvent(agreementId: string, event: NewAgreementEvent, options: AddOptions = {}): AgreementEvent {
+    const recordedAt = (options.now ?? new Date()).toISOString();
+    const add = this.db.transaction((): AgreementEvent => {
+      for (const id of [agreementId, event.replacedBy]) {
+        if (id !== undefined && !this.statements.idTaken.get(id))
+          throw new NotFoundError(
+            'agreement_not_found',
+            `Không có thỏa ước "${id}".`,
+            `No agreement "${id}".`,
+          );
+      }
+      const result = this.db
+        .prepare(
+          `INSERT INTO agreement_events (agreement_id, type, date, extended_to, replaced_by, note, recorded_at, recorded_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          agreementId,
+          event.type,
+          event.date,
+          event.extendedTo ?? null,
+          event.replacedBy ?? null,
+          event.note ?? null,
+          recordedAt,
+          event.recordedBy ?? null,
+        );
+      return { ...event, id: Number(result.lastInsertRowid), agreementId, recordedAt };
+    });
+    return add.immediate();
+  }
+
+  events(agreementIds?: readonly string[]): Map<string, AgreementEvent[]> {
+    const rows = (
+      agreementIds
+        ? this.db
+            .prepare(
+              `SELECT * FROM agreement_events WHERE agreement_id IN (SELECT value FROM json_each(?)) ORDER BY date, id`,
+            )
+            .all(JSON.stringify(agreementIds))
+        : this.db.prepare('SELECT * FROM agreement_events ORDER BY date, id').all()
+    ) as EventRow[];
+    const byAgreement = new Map<string, AgreementEvent[]>();
+    for (const row of rows) {
+      const event: AgreementEvent = {
+        id: row.id,
+        agreementId: row.agreement_id,
+        type: row.type as AgreementEventType,
+        date: row.date,
+        recordedAt: row.recorded_at,
+      };
+      if (row.extended_to) event.extendedTo = row.extended_to;
+      if (row.replaced_by) event.replacedBy = row.replaced_by;
+      if (row.note) event.note = row.note;
+      if (row.recorded_by) event.recordedBy = row.recorded_by;
+      byAgreement.set(row.agreement_id, [...(byAgreement.get(row.agreement_id) ?? []), event]);
+    }
+    return byAgreement;
   }
 
   close(): void {

@@ -3,7 +3,7 @@
  * so the server and the CLI do not care how agreements are stored.
  */
 
-import type { Agreement, AgreementDraft, AgreementSummary } from '../clauses/types.ts';
+import type { Agreement, AgreementDraft, AgreementEvent, AgreementSummary } from '../clauses/types.ts';
 
 export interface AgreementFilter {
   /** Industry id (`det-may`). */
@@ -47,6 +47,9 @@ export interface AddOptions {
   now?: Date;
 }
 
+/** An event as recorded by a user: the library adds its id, agreement and time. */
+export type NewAgreementEvent = Omit<AgreementEvent, 'id' | 'agreementId' | 'recordedAt'>;
+
 export interface Library {
   /** Name of the storage, for health reports. */
   readonly backend: string;
@@ -62,5 +65,12 @@ export interface Library {
   /** @returns false when there was no such agreement */
   remove(id: string): boolean;
   counts(): LibraryCounts;
+  /**
+   * Records an event (filed, negotiation started, replaced, extended); earlier events are kept.
+   * @throws NotFoundError when the agreement (or the replacing agreement) is not in the library
+   */
+  addEvent(agreementId: string, event: NewAgreementEvent, options?: AddOptions): AgreementEvent;
+  /** Events of the given agreements (all when omitted), oldest first, by agreement id. */
+  events(agreementIds?: readonly string[]): Map<string, AgreementEvent[]>;
   close(): void;
 }

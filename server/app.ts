@@ -10,6 +10,7 @@ import type { Library } from '../library/index.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
+import { expiryRoutes } from './routes/expiry.ts';
 import { healthRoutes } from './routes/health.ts';
 
 export interface AppDeps {
@@ -33,6 +34,7 @@ export function createApp({
   app.route('/api/health', healthRoutes({ library, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes }));
   app.route('/api', comparisonRoutes({ library, maxUploadBytes, today }));
+  app.route('/api', expiryRoutes({ library, apiToken, today }));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

@@ -16,7 +16,7 @@ import { lawExcerpt } from '../../clauses/law.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
 import type { Agreement, WageRegion } from '../../clauses/types.ts';
 import { importDocument, parseOverrides } from '../../importer/index.ts';
-import type { Library } from '../../library/index.ts';
+import { eachSummary, type Library } from '../../library/index.ts';
 import { tooLarge } from '../errors.ts';
 import { readUpload } from '../upload.ts';
 import { notFound, parseId, validate } from '../validation.ts';
@@ -80,15 +80,11 @@ function badFilter(field: string, value: string): ValidationError {
   );
 }
 
-/** Every stored agreement matching a filter, page by page. */
+/** Every stored agreement matching a filter. */
 function* allAgreements(library: Library, filter: ReturnType<typeof resolveFilter>): Generator<Agreement> {
-  for (let page = 1; ; page++) {
-    const { items } = library.list(filter, { page, pageSize: 100 });
-    for (const item of items) {
-      const agreement = library.get(item.id);
-      if (agreement) yield agreement;
-    }
-    if (items.length < 100) return;
+  for (const item of eachSummary(library, filter)) {
+    const agreement = library.get(item.id);
+    if (agreement) yield agreement;
   }
 }
 

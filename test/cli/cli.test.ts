@@ -141,3 +141,21 @@ describe('cba compare, check', () => {
     expect(await cba('check', join(dir, 'a.txt'), '--region', 'V')).toBe(2);
   });
 });
+
+describe('cba expiring', () => {
+  it('prints the agreements expiring within N days or in continuation, most urgent first', async () => {
+    await cba('import', SAMPLE_DIR);
+    out = [];
+    expect(await cba('expiring', '--within', '45', '--on', '2026-11-23')).toBe(0);
+    const lines = out.join('\n').split('\n');
+    expect(lines[2]).toContain('Hết hạn, đang áp dụng tiếp');
+    expect(lines[2]).toContain('Công ty TNHH Giày da Thái Bình Dương');
+    expect(lines.filter((l) => l.startsWith('Sắp hết hạn'))).toHaveLength(1);
+    expect(out.join('\n')).toContain('Thiếu ngày tháng: 1');
+    out = [];
+    expect(await cba('expiring', '--district', 'Hoàng Mai', '--on', '2026-11-23', '--json')).toBe(0);
+    const json = JSON.parse(out.join('')) as { items: Array<{ id: string }> };
+    expect(json.items.map((i) => i.id)).toEqual(['van-tai-xe-buyt-thu-do-2024']);
+    expect(await cba('expiring', '--within', 'soon')).toBe(2);
+  });
+});

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DuplicateError } from '../../clauses/index.ts';
+import { DuplicateError, NotFoundError } from '../../clauses/index.ts';
 import { importDocument } from '../../importer/index.ts';
 import { DATABASE_FILE, MIGRATIONS, openLibrary, type SqliteLibrary } from '../../library/index.ts';
 import { addSamples, readSample, tempLibrary } from '../helpers.ts';
@@ -104,5 +104,39 @@ describe('SqliteLibrary', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(() => openLibrary(dir)).toThrow(/newer than this program/);
+  });
+
+  it('records events as history, oldest first, and drops them with their agreement', () => {
+    addSamples(library, ['det-may-phu-hung-2024.md', 'dien-tu-tan-phat-2025.md']);
+    const now = new Date('2026-11-23T08:00:00Z');
+    const extended = library.addEvent(
+      'det-may-phu-hung-2024',
+      { type: 'extended', date: '2026-11-20', extendedTo: '2027-12-31', recordedBy: 'LĐLĐ tỉnh' },
+      { now },
+    );
+    library.addEvent('det-may-phu-hung-2024', { type: 'filed', date: '2024-01-20' }, { now });
+    expect(extended).toMatchObject({
+      agreementId: 'det-may-phu-hung-2024',
+      recordedAt: '2026-11-23T08:00:00.000Z',
+    });
+    const events = library.events(['det-may-phu-hung-2024', 'dien-tu-tan-phat-2025']);
+    expect(events.get('det-may-phu-hung-2024')?.map((e) => e.type)).toEqual(['filed', 'extended']);
+    expect(events.has('dien-tu-tan-phat-2025')).toBe(false);
+    expect(library.events().get('det-may-phu-hung-2024')).toHaveLength(2);
+    library.remove('det-may-phu-hung-2024');
+    expect(library.events().size).toBe(0);
+  });
+
+  it('refuses an event for an unknown agreement or replacement, storing nothing', () => {
+    addSamples(library, ['det-may-phu-hung-2024.md']);
+    expect(() => library.addEvent('khong-co', { type: 'filed', date: '2024-01-20' })).toThrow(NotFoundError);
+    expect(() =>
+      library.addEvent('det-may-phu-hung-2024', {
+        type: 'replaced',
+        date: '2026-01-01',
+        replacedBy: 'khong-co',
+      }),
+    ).toThrow(NotFoundError);
+    expect(library.events().size).toBe(0);
   });
 });
