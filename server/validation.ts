@@ -5,6 +5,9 @@
 
 import type { z } from 'zod';
 import { NotFoundError, ValidationError } from '../clauses/errors.ts';
+import { resolveIndustry } from '../clauses/industries.ts';
+import { resolveProvince } from '../clauses/provinces.ts';
+import type { AgreementFilter } from '../library/index.ts';
 
 /**
  * Parses input with a schema.
@@ -38,4 +41,26 @@ export function parseId(id: string): string {
 
 export function notFound(id: string): NotFoundError {
   return new NotFoundError('agreement_not_found', `Không có thỏa ước "${id}".`, `No agreement "${id}".`);
+}
+
+/**
+ * Reads an area filter from a query: industry by id or name, province by name or alias.
+ * @throws ValidationError naming an industry or province we do not know
+ */
+export function areaFilter(query: {
+  industry?: string;
+  province?: string;
+  district?: string;
+}): AgreementFilter {
+  const unknown = (field: string, value: string) =>
+    new ValidationError(
+      'invalid_input',
+      `Dữ liệu không hợp lệ (query): ${field}: không biết "${value}"`,
+      `Invalid query: ${field}: unknown "${value}"`,
+    );
+  const industry = query.industry ? resolveIndustry(query.industry)?.id : undefined;
+  if (query.industry && !industry) throw unknown('industry', query.industry);
+  const province = query.province ? resolveProvince(query.province)?.name : undefined;
+  if (query.province && !province) throw unknown('province', query.province);
+  return { industry, province, district: query.district };
 }

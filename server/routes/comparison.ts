@@ -11,15 +11,13 @@ import { type Comparison, type ComparisonRow, compareWithFloors } from '../../cl
 import { isIsoDate } from '../../clauses/dates.ts';
 import { ValidationError } from '../../clauses/errors.ts';
 import { floorsInForce, LEGAL_FLOORS } from '../../clauses/floors.ts';
-import { resolveIndustry } from '../../clauses/industries.ts';
 import { lawExcerpt } from '../../clauses/law.ts';
-import { resolveProvince } from '../../clauses/provinces.ts';
 import type { Agreement, WageRegion } from '../../clauses/types.ts';
 import { importDocument, parseOverrides } from '../../importer/index.ts';
-import { eachSummary, type Library } from '../../library/index.ts';
+import { type AgreementFilter, eachSummary, type Library } from '../../library/index.ts';
 import { tooLarge } from '../errors.ts';
 import { readUpload } from '../upload.ts';
-import { notFound, parseId, validate } from '../validation.ts';
+import { areaFilter, notFound, parseId, validate } from '../validation.ts';
 
 export interface ComparisonRoutesDeps {
   library: Library;
@@ -64,24 +62,8 @@ function belowRow(row: ComparisonRow) {
   };
 }
 
-function resolveFilter(query: z.infer<typeof BelowFloorQuery>) {
-  const industry = query.industry ? resolveIndustry(query.industry)?.id : undefined;
-  if (query.industry && !industry) throw badFilter('industry', query.industry);
-  const province = query.province ? resolveProvince(query.province)?.name : undefined;
-  if (query.province && !province) throw badFilter('province', query.province);
-  return { industry, province, district: query.district };
-}
-
-function badFilter(field: string, value: string): ValidationError {
-  return new ValidationError(
-    'invalid_input',
-    `Dữ liệu không hợp lệ (query): ${field}: không biết "${value}"`,
-    `Invalid query: ${field}: unknown "${value}"`,
-  );
-}
-
 /** Every stored agreement matching a filter. */
-function* allAgreements(library: Library, filter: ReturnType<typeof resolveFilter>): Generator<Agreement> {
+function* allAgreements(library: Library, filter: AgreementFilter): Generator<Agreement> {
   for (const item of eachSummary(library, filter)) {
     const agreement = library.get(item.id);
     if (agreement) yield agreement;
@@ -145,7 +127,7 @@ export function comparisonRoutes({ library, maxUploadBytes, today }: ComparisonR
       const options = comparisonOptions(query, today());
       let checked = 0;
       const items = [];
-      for (const agreement of allAgreements(library, resolveFilter(query))) {
+      for (const agreement of allAgreements(library, areaFilter(query))) {
         checked++;
         const { unlawful } = compareWithFloors(agreement, options);
         if (unlawful.length === 0) continue;

@@ -21,11 +21,10 @@ import {
   expiryStatus,
   PROCEDURE,
 } from '../../clauses/expiry.ts';
-import { getIndustry, resolveIndustry } from '../../clauses/industries.ts';
-import { resolveProvince } from '../../clauses/provinces.ts';
+import { getIndustry } from '../../clauses/industries.ts';
 import { eachSummary, type Library } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
-import { notFound, parseId, validate } from '../validation.ts';
+import { areaFilter, notFound, parseId, validate } from '../validation.ts';
 
 export interface ExpiryRoutesDeps {
   library: Library;
@@ -87,21 +86,9 @@ const EventBody = z.discriminatedUnion('type', [
   }),
 ]);
 
-function badQuery(field: string, value: string): ValidationError {
-  return new ValidationError(
-    'invalid_input',
-    `Dữ liệu không hợp lệ (query): ${field}: không biết "${value}"`,
-    `Invalid query: ${field}: unknown "${value}"`,
-  );
-}
-
 /** Builds the dashboard for a query: the library filters the area, the domain judges each agreement. */
 function report(library: Library, query: z.infer<typeof ExpiryQuery>, on: string): ExpiryReport {
-  const industry = query.industry ? resolveIndustry(query.industry)?.id : undefined;
-  if (query.industry && !industry) throw badQuery('industry', query.industry);
-  const province = query.province ? resolveProvince(query.province)?.name : undefined;
-  if (query.province && !province) throw badQuery('province', query.province);
-  const agreements = [...eachSummary(library, { industry, province, district: query.district })];
+  const agreements = [...eachSummary(library, areaFilter(query))];
   return expiryReport(agreements, on, {
     events: library.events(agreements.map((a) => a.id)),
     ...(query.status ? { statuses: query.status } : {}),
