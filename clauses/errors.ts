@@ -75,6 +75,11 @@ export class DuplicateError extends CbaError {
   }
 }
 
+/** The search engine cannot answer or index (HTTP 503); `cause` holds the engine's own error. */
+export class SearchUnavailableError extends CbaError {
+  override name = 'SearchUnavailableError';
+}
+
 /** Invalid input from a user (HTTP 400). */
 export class ValidationError extends CbaError {
   override name = 'ValidationError';

@@ -234,6 +234,20 @@ export function expiryStatus(
   });
 }
 
+/**
+ * The status from the two dates alone (no events, no successor): what a
+ * search index can compute for every clause of an agreement.
+ */
+export function statusOnDate(
+  effectiveOn: string | undefined,
+  expiresOn: string | undefined,
+  on: string,
+): ExpiryStatus {
+  if (effectiveOn && effectiveOn > on) return 'not_yet_effective';
+  if (!effectiveOn || !expiresOn) return 'unknown';
+  return statusFor(daysBetween(on, expiresOn));
+}
+
 function statusFor(days: number): ExpiryStatus {
   const { renewalWindowDays, continuationDays } = PROCEDURE.rules;
   if (days > renewalWindowDays.value) return 'in_force';

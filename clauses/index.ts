@@ -54,6 +54,7 @@ export {
   expiryStatus,
   findSuccessors,
   PROCEDURE,
+  statusOnDate,
 } from './expiry.ts';
 export {
   type Citation,
@@ -87,6 +88,7 @@ export {
   type QuantityFlag,
   type QuantityUnit,
 } from './quantities.ts';
+export { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm, toTelex } from './search-text.ts';
 export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
 export {

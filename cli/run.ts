@@ -12,10 +12,18 @@ import { compareWithFloors } from '../clauses/compare.ts';
 import { dateInVietnam, isIsoDate } from '../clauses/dates.ts';
 import { CbaError, DuplicateError } from '../clauses/errors.ts';
 import { EXPIRY_STATUS_LABELS, type ExpiryReport, expiryReport } from '../clauses/expiry.ts';
-import { getIndustry } from '../clauses/industries.ts';
+import { getIndustry, resolveIndustry } from '../clauses/industries.ts';
+import { resolveProvince } from '../clauses/provinces.ts';
+import { getTopic } from '../clauses/topics.ts';
 import type { Agreement, AgreementSummary, ImportWarning } from '../clauses/types.ts';
 import { DEFAULT_MAX_BYTES, importDocument, parseOverrides } from '../importer/index.ts';
-import { eachSummary, type Library, openLibrary } from '../library/index.ts';
+import {
+  eachAgreementWithEvents,
+  eachSummary,
+  type Library,
+  openLibrary,
+  openSearch,
+} from '../library/index.ts';
 import { collectFiles } from './collect-files.ts';
 import { formatComparison } from './format-comparison.ts';
 import { formatAgreement } from './format-tree.ts';
@@ -46,8 +54,11 @@ const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
                                 kiểm tra dự thảo, không lưu / check a draft, store nothing
   expiring [--within 90] [--district <khu vực>] [--province <tỉnh>] [--on YYYY-MM-DD] [--json]
                                 thỏa ước sắp hết hạn / agreements expiring soon, most urgent first
+  search "<từ khóa>" [--industry] [--province] [--topic] [--source agreements|law|all] [--limit N] [--json]
+                                tìm điều khoản, có hoặc không dấu / search clauses, with or without diacritics
+  reindex                       dựng lại chỉ mục tìm kiếm (Meilisearch nếu có MEILI_URL) / rebuild the search index
 
-Thư viện nằm trong CBA_DATA_DIR (mặc định ./data).`;
+Thư viện nằm trong CBA_DATA_DIR (mặc định ./data); MEILI_URL, MEILI_API_KEY chọn Meilisearch cho tìm kiếm.`;
 
 interface FileOutcome {
   file: string;
@@ -262,6 +273,82 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           within,
         });
         io.stdout(values.json ? JSON.stringify(result, null, 2) : formatExpiry(result, within));
+        return 0;
+      }
+      case 'search': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            industry: { type: 'string', multiple: true },
+            province: { type: 'string', multiple: true },
+            topic: { type: 'string', multiple: true },
+            source: { type: 'string', default: 'agreements' },
+            limit: { type: 'string', default: '10' },
+            json: { type: 'boolean', default: false },
+          },
+        });
+        const limit = Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+          return usageError(io, '--limit phải từ 1 đến 100.');
+        if (!['agreements', 'law', 'all'].includes(values.source))
+          return usageError(io, '--source: agreements, law hoặc all.');
+        const industries = (values.industry ?? []).map((v) => ({ v, id: resolveIndustry(v)?.id }));
+        const provinces = (values.province ?? []).map((v) => ({ v, name: resolveProvince(v)?.name }));
+        const unknownTopic = (values.topic ?? []).find((t) => !getTopic(t));
+        const bad = industries.find((i) => !i.id)?.v ?? provinces.find((p) => !p.name)?.v ?? unknownTopic;
+        if (bad) return usageError(io, `Không biết "${bad}" / unknown "${bad}".`);
+        const opened = openLibrary(dataDir);
+        library = opened;
+        const index = openSearch(opened, { url: io.env.MEILI_URL, apiKey: io.env.MEILI_API_KEY });
+        const result = await index.search({
+          q: positionals.join(' '),
+          filters: {
+            ...(industries.length ? { industry: industries.map((i) => i.id ?? '') } : {}),
+            ...(provinces.length ? { province: provinces.map((p) => p.name ?? '') } : {}),
+            ...(values.topic?.length ? { topic: values.topic } : {}),
+          },
+          source: values.source as 'agreements' | 'law' | 'all',
+          sort: 'relevance',
+          limit,
+          offset: 0,
+          on: dateInVietnam(new Date()),
+        });
+        if (values.json) io.stdout(JSON.stringify(result, null, 2));
+        else {
+          for (const hit of result.hits) {
+            const plain = hit.highlight
+              .replace(/<mark>(.*?)<\/mark>/g, '[$1]')
+              .replace(/&lt;/g, '<')
+              .replace(/&gt;/g, '>')
+              .replace(/&quot;/g, '"')
+              .replace(/&#39;/g, "'")
+              .replace(/&amp;/g, '&');
+            io.stdout(
+              `${hit.employer ?? ''} — ${hit.path}${hit.agreementId ? ` (${hit.agreementId})` : ''}\n    ${plain}`,
+            );
+          }
+          io.stdout(
+            `${result.hits.length}/${result.total} kết quả / hits (${result.backend}, ${result.tookMs} ms)`,
+          );
+        }
+        return 0;
+      }
+      case 'reindex': {
+        const opened = openLibrary(dataDir);
+        library = opened;
+        const index = openSearch(opened, { url: io.env.MEILI_URL, apiKey: io.env.MEILI_API_KEY });
+        const total = opened.counts().agreements;
+        const bar =
+          io.interactive && total > 20
+            ? new cliProgress.SingleBar({}, cliProgress.Presets.shades_classic)
+            : undefined;
+        bar?.start(total, 0);
+        const report = await index.rebuild(eachAgreementWithEvents(opened), (done) => bar?.update(done));
+        bar?.stop();
+        io.stdout(
+          `Đã dựng lại chỉ mục ${index.backend}: ${report.agreements} thỏa ước, ${report.documents} điều khoản / rebuilt`,
+        );
         return 0;
       }
       default:

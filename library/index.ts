@@ -2,15 +2,38 @@
  * The library of record: agreements, their trees and original documents,
  * behind the {@link Library} interface. The embedded default is SQLite
  * ({@link openLibrary}); the database lives in `CBA_DATA_DIR`.
+ *
+ * The search index behind the {@link SearchIndex} interface: the embedded
+ * SQLite FTS5 index in the same file (`library.search`), or Meilisearch
+ * ({@link openSearch} with `MEILI_URL`).
  */
 
 import { join } from 'node:path';
 import type { AgreementSummary } from '../clauses/types.ts';
+import { MeiliSearchIndex } from './meili-search.ts';
+import type { SearchIndex } from './search-types.ts';
 import { SqliteLibrary } from './sqlite-library.ts';
 import type { AgreementFilter, Library } from './types.ts';
 
+export { agreementDocuments, lawDocuments } from './documents.ts';
+export { type MeiliOptions, MeiliSearchIndex } from './meili-search.ts';
 export { MIGRATIONS } from './migrations.ts';
+export {
+  FACETS,
+  type Facet,
+  type ReindexReport,
+  SEARCH_SORTS,
+  type SearchDocument,
+  type SearchFilters,
+  type SearchHit,
+  type SearchIndex,
+  type SearchQuery,
+  type SearchResult,
+  type SearchSort,
+  type SearchSource,
+} from './search-types.ts';
 export { SqliteLibrary } from './sqlite-library.ts';
+export { SqliteSearch, toFtsQuery } from './sqlite-search.ts';
 export type {
   AddOptions,
   AgreementFilter,
@@ -40,5 +63,25 @@ export function* eachSummary(library: Library, filter: AgreementFilter = {}): Ge
     const { items } = library.list(filter, { page, pageSize });
     yield* items;
     if (items.length < pageSize) return;
+  }
+}
+
+/**
+ * The search index to use: Meilisearch when a URL is given, else the embedded index of the library.
+ * @param meili `MEILI_URL` and `MEILI_API_KEY` from the environment
+ */
+export function openSearch(
+  library: SqliteLibrary,
+  meili: { url?: string; apiKey?: string } = {},
+): SearchIndex {
+  if (!meili.url) return library.search;
+  return new MeiliSearchIndex({ url: meili.url, ...(meili.apiKey ? { apiKey: meili.apiKey } : {}) });
+}
+
+/** Every agreement of the library with its events, for rebuilding an index. */
+export function* eachAgreementWithEvents(library: Library) {
+  for (const summary of eachSummary(library)) {
+    const agreement = library.get(summary.id);
+    if (agreement) yield { agreement, events: library.events([summary.id]).get(summary.id) ?? [] };
   }
 }

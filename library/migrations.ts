@@ -59,6 +59,51 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX agreement_events_agreement ON agreement_events(agreement_id, date);
   `,
+  // 3: the embedded search index: one document per clause node (and per clause of the law), folded and
+  // exact text in FTS5, topics for filters and facets. Existing agreements are indexed when the library opens.
+  `
+  CREATE TABLE search_docs (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    agreement_id TEXT REFERENCES agreements(id) ON DELETE CASCADE,
+    clause_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    heading TEXT,
+    text TEXT NOT NULL,
+    employer TEXT,
+    industry TEXT,
+    province TEXT,
+    district_folded TEXT,
+    superior_union_folded TEXT,
+    level TEXT,
+    topics TEXT NOT NULL,
+    signed_on TEXT,
+    effective_on TEXT,
+    expires_on TEXT,
+    grade TEXT,
+    ord INTEGER NOT NULL
+  );
+  CREATE INDEX search_docs_agreement ON search_docs(agreement_id, ord);
+  CREATE INDEX search_docs_industry ON search_docs(industry);
+  CREATE INDEX search_docs_province ON search_docs(province);
+  CREATE TABLE search_topics (
+    topic TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES search_docs(id) ON DELETE CASCADE,
+    PRIMARY KEY (topic, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX search_topics_doc ON search_topics(doc);
+  CREATE VIRTUAL TABLE search_fts USING fts5(
+    heading_f, text_f, employer_f, exact,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '1 2 3'
+  );
+  CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
+    DELETE FROM search_fts WHERE rowid = old.id;
+  END;
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

@@ -16,7 +16,9 @@ import type {
   AgreementEventType,
   AgreementSummary,
 } from '../clauses/types.ts';
+import { agreementDocuments } from './documents.ts';
 import { migrate } from './migrations.ts';
+import { SqliteSearch, writeAgreementDocuments } from './sqlite-search.ts';
 import type {
   AddOptions,
   AgreementFilter,
@@ -73,6 +75,8 @@ export interface SqliteLibraryOptions {
 export class SqliteLibrary implements Library {
   readonly backend = 'sqlite';
   readonly db: BetterSqlite3.Database;
+  /** The embedded search index, kept in the same file and the same transactions. */
+  readonly search: SqliteSearch;
 
   private readonly statements: {
     insert: BetterSqlite3.Statement;
@@ -102,6 +106,27 @@ export class SqliteLibrary implements Library {
       bySha: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE sha256 = ?`),
       idTaken: this.db.prepare('SELECT 1 FROM agreements WHERE id = ?'),
     };
+    this.search = new SqliteSearch(this.db);
+    this.indexMissing();
+  }
+
+  /** Indexes agreements stored before the search index existed (or after an interrupted rebuild). */
+  private indexMissing(): void {
+    const missing = this.db
+      .prepare(
+        'SELECT id FROM agreements a WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.agreement_id = a.id)',
+      )
+      .pluck()
+      .all() as string[];
+    if (missing.length === 0) return;
+    const events = this.events(missing);
+    this.db.transaction(() => {
+      for (const id of missing) {
+        const agreement = this.get(id);
+        if (agreement) writeAgreementDocuments(this.db, agreementDocuments(agreement, events.get(id)), id);
+      }
+    })();
+    this.search.invalidate();
   }
 
   add(draft: AgreementDraft, bytes: Uint8Array, options: AddOptions = {}): Agreement {
@@ -142,9 +167,12 @@ export class SqliteLibrary implements Library {
         importedAt,
       });
       this.statements.insertSource.run(agreement.id, Buffer.from(bytes));
+      writeAgreementDocuments(this.db, agreementDocuments(agreement), agreement.id);
       return agreement;
     });
-    return insert.immediate();
+    const agreement = insert.immediate();
+    this.search.invalidate();
+    return agreement;
   }
 
   get(id: string): Agreement | undefined {
@@ -217,7 +245,10 @@ export class SqliteLibrary implements Library {
   }
 
   remove(id: string): boolean {
-    return this.db.prepare('DELETE FROM agreements WHERE id = ?').run(id).changes > 0;
+    // The agreement's search documents and events go with it (ON DELETE CASCADE).
+    const removed = this.db.prepare('DELETE FROM agreements WHERE id = ?').run(id).changes > 0;
+    this.search.invalidate();
+    return removed;
   }
 
   counts(): LibraryCounts {
@@ -255,9 +286,23 @@ export class SqliteLibrary implements Library {
           recordedAt,
           event.recordedBy ?? null,
         );
-      return { ...event, id: Number(result.lastInsertRowid), agreementId, recordedAt };
+      const recorded: AgreementEvent = {
+        ...event,
+        id: Number(result.lastInsertRowid),
+        agreementId,
+        recordedAt,
+      };
+      if (event.type === 'extended') {
+        // The new expiry date moves the agreement's clauses between status facets.
+        const agreement = this.get(agreementId);
+        const events = this.events([agreementId]).get(agreementId) ?? [];
+        if (agreement) writeAgreementDocuments(this.db, agreementDocuments(agreement, events), agreementId);
+      }
+      return recorded;
     });
-    return add.immediate();
+    const recorded = add.immediate();
+    this.search.invalidate();
+    return recorded;
   }
 
   events(agreementIds?: readonly string[]): Map<string, AgreementEvent[]> {

@@ -6,12 +6,14 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { dateInVietnam } from '../clauses/dates.ts';
-import type { Library } from '../library/index.ts';
+import { type Library, type SearchIndex, SqliteLibrary } from '../library/index.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
 import { expiryRoutes } from './routes/expiry.ts';
 import { healthRoutes } from './routes/health.ts';
+import { searchRoutes } from './routes/search.ts';
+import { searchSync } from './search-sync.ts';
 
 export interface AppDeps {
   library: Library;
@@ -21,6 +23,8 @@ export interface AppDeps {
   maxUploadBytes?: number;
   /** Today's date (`YYYY-MM-DD`), the default date of comparisons; Vietnam's calendar day by default. */
   today?: () => string;
+  /** The search index; the library's embedded index by default. */
+  search?: SearchIndex;
 }
 
 export function createApp({
@@ -28,13 +32,18 @@ export function createApp({
   apiToken,
   maxUploadBytes = 10 * 1024 * 1024,
   today = () => dateInVietnam(new Date()),
+  search,
 }: AppDeps) {
+  const embedded = library instanceof SqliteLibrary ? library.search : undefined;
+  const index = search ?? embedded;
+  const sync = searchSync(library, index, embedded);
   const app = new Hono();
   app.use(secureHeaders());
-  app.route('/api/health', healthRoutes({ library, writesEnabled: apiToken !== undefined }));
-  app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes }));
+  app.route('/api/health', healthRoutes({ library, search: index, writesEnabled: apiToken !== undefined }));
+  app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes, sync }));
+  app.route('/api/search', searchRoutes({ search: index, today }));
   app.route('/api', comparisonRoutes({ library, maxUploadBytes, today }));
-  app.route('/api', expiryRoutes({ library, apiToken, today }));
+  app.route('/api', expiryRoutes({ library, apiToken, today, sync }));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

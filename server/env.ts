@@ -21,6 +21,8 @@ const EnvSchema = z.object({
     .default(10 * 1024 * 1024),
   CBA_SEED: flag.default(true),
   CBA_SAMPLE_DIR: z.string().min(1).default('./fixtures/agreements'),
+  MEILI_URL: z.url({ protocol: /^https?$/, error: 'MEILI_URL must be an http(s) URL' }).optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -33,6 +35,8 @@ export interface Config {
   /** Load the sample library into an empty library at start-up. */
   seed: boolean;
   sampleDir: string;
+  /** Meilisearch for search when set; the embedded SQLite index otherwise. */
+  meili: { url?: string; apiKey?: string };
 }
 
 /**
@@ -55,5 +59,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.CBA_MAX_UPLOAD_BYTES,
     seed: e.CBA_SEED,
     sampleDir: e.CBA_SAMPLE_DIR,
+    meili: {
+      ...(e.MEILI_URL ? { url: e.MEILI_URL } : {}),
+      ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}),
+    },
   };
 }

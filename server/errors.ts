@@ -12,6 +12,7 @@ import {
   DuplicateError,
   ImportError,
   NotFoundError,
+  SearchUnavailableError,
   TooLargeError,
   UnsupportedFormatError,
   ValidationError,
@@ -58,6 +59,7 @@ function statusOf(error: CbaError): ContentfulStatusCode {
   if (error instanceof TooLargeError) return 413;
   if (error instanceof UnsupportedFormatError) return 415;
   if (error instanceof ImportError) return 422;
+  if (error instanceof SearchUnavailableError) return 503;
   return 400;
 }
 

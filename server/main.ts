@@ -4,26 +4,42 @@
  */
 
 import { serve } from '@hono/node-server';
-import { openLibrary } from '../library/index.ts';
+import { eachAgreementWithEvents, openLibrary, openSearch } from '../library/index.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './env.ts';
 import { seedLibrary } from './seed.ts';
 
 const config = readConfig();
 const library = openLibrary(config.dataDir);
+const search = openSearch(library, config.meili);
 
+let seededCount = 0;
 if (config.seed) {
   const seeded = seedLibrary(library, config.sampleDir);
+  seededCount = seeded.imported;
   if (seeded.imported > 0)
     console.log(`Đã nạp ${seeded.imported} thỏa ước mẫu / loaded ${seeded.imported} sample agreements`);
   for (const f of seeded.failed) console.error(`Sample ${f.file} not loaded: ${f.reason}`);
 }
 
-const app = createApp({ library, apiToken: config.apiToken, maxUploadBytes: config.maxUploadBytes });
+if (search !== library.search) {
+  // An external index starts empty or may lag behind the library of record: fill it, and say if it cannot be reached.
+  const health = await search.health();
+  if (!health.ok)
+    console.error(
+      `Meilisearch ${config.meili.url} does not answer (${health.error}); search answers 503 until it does.`,
+    );
+  else if (seededCount > 0 || !health.documents) {
+    const report = await search.rebuild(eachAgreementWithEvents(library));
+    console.log(`Meilisearch: indexed ${report.agreements} agreements, ${report.documents} clauses`);
+  }
+}
+
+const app = createApp({ library, search, apiToken: config.apiToken, maxUploadBytes: config.maxUploadBytes });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const counts = library.counts();
   console.log(
-    `Thư viện Thỏa ước: http://localhost:${info.port} — ${counts.agreements} agreements, backend ${library.backend}, writes ${config.apiToken ? 'enabled' : 'disabled (set CBA_API_TOKEN)'}`,
+    `Thư viện Thỏa ước: http://localhost:${info.port} — ${counts.agreements} agreements, backend ${library.backend}, search ${search.backend}, writes ${config.apiToken ? 'enabled' : 'disabled (set CBA_API_TOKEN)'}`,
   );
 });
 

@@ -15,6 +15,7 @@ import { importDocument, parseOverrides } from '../../importer/index.ts';
 import type { Library } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
+import type { SearchSync } from '../search-sync.ts';
 import { readUpload } from '../upload.ts';
 import { notFound, parseId, validate } from '../validation.ts';
 
@@ -22,6 +23,7 @@ export interface AgreementRoutesDeps {
   library: Library;
   apiToken: string | undefined;
   maxUploadBytes: number;
+  sync: SearchSync;
 }
 
 const ListQuery = z.object({
@@ -62,7 +64,7 @@ function agreementJson(a: Agreement) {
 }
 
 /** Builds the sub-app mounted at /api/agreements. */
-export function agreementRoutes({ library, apiToken, maxUploadBytes }: AgreementRoutesDeps) {
+export function agreementRoutes({ library, apiToken, maxUploadBytes, sync }: AgreementRoutesDeps) {
   const writes = requireWriteToken(apiToken);
   // Room for multipart framing and form fields around the file itself.
   const bodyLimitBytes = maxUploadBytes + 64 * 1024;
@@ -113,6 +115,7 @@ export function agreementRoutes({ library, apiToken, maxUploadBytes }: Agreement
         }
         const draft = importDocument(bytes, { filename, overrides, maxBytes: maxUploadBytes });
         const agreement = library.add(draft, bytes);
+        await sync.added(agreement);
         c.header('Location', links(agreement.id).self);
         return c.json(
           {
@@ -127,9 +130,10 @@ export function agreementRoutes({ library, apiToken, maxUploadBytes }: Agreement
         );
       },
     )
-    .delete('/:id', writes, (c) => {
+    .delete('/:id', writes, async (c) => {
       const id = parseId(c.req.param('id'));
       if (!library.remove(id)) throw notFound(id);
+      await sync.removed(id);
       return c.body(null, 204);
     });
 }

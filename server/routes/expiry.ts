@@ -24,12 +24,14 @@ import {
 import { getIndustry } from '../../clauses/industries.ts';
 import { eachSummary, type Library } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
+import type { SearchSync } from '../search-sync.ts';
 import { areaFilter, notFound, parseId, validate } from '../validation.ts';
 
 export interface ExpiryRoutesDeps {
   library: Library;
   apiToken: string | undefined;
   today: () => string;
+  sync: SearchSync;
 }
 
 const IsoDate = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
@@ -183,7 +185,7 @@ function spreadsheet(items: readonly ExpiryItem[]): string {
 }
 
 /** Builds the sub-app mounted at /api. */
-export function expiryRoutes({ library, apiToken, today }: ExpiryRoutesDeps) {
+export function expiryRoutes({ library, apiToken, today, sync }: ExpiryRoutesDeps) {
   const writes = requireWriteToken(apiToken);
   const read = (query: Record<string, string>) => {
     const parsed = validate(ExpiryQuery, query, 'query');
@@ -250,6 +252,7 @@ export function expiryRoutes({ library, apiToken, today }: ExpiryRoutesDeps) {
         }
       }
       const event = library.addEvent(id, body);
+      if (event.type === 'extended') await sync.changed(id);
       const events = library.events([id]).get(id) ?? [];
       c.header('Location', `/api/agreements/${id}/events`);
       return c.json({ event, expiry: expiryStatus(agreement, today(), { events }) }, 201);

@@ -1,12 +1,29 @@
 /**
- * /api/health: is the server up, which storage it uses, how much it holds.
+ * /api/health: is the server up, which storage and search index it uses, how much it holds.
  */
 
 import { Hono } from 'hono';
-import type { Library } from '../../library/index.ts';
+import type { Library, SearchIndex } from '../../library/index.ts';
 
-export function healthRoutes({ library, writesEnabled }: { library: Library; writesEnabled: boolean }) {
-  return new Hono().get('/', (c) =>
-    c.json({ status: 'ok', backend: library.backend, writesEnabled, counts: library.counts() }),
-  );
+export function healthRoutes({
+  library,
+  search,
+  writesEnabled,
+}: {
+  library: Library;
+  search: SearchIndex | undefined;
+  writesEnabled: boolean;
+}) {
+  return new Hono().get('/', async (c) => {
+    const index = search
+      ? { backend: search.backend, ...(await search.health()) }
+      : { backend: 'none', ok: false };
+    return c.json({
+      status: 'ok',
+      backend: library.backend,
+      writesEnabled,
+      counts: library.counts(),
+      search: index,
+    });
+  });
 }

@@ -159,3 +159,21 @@ describe('cba expiring', () => {
     expect(await cba('expiring', '--within', 'soon')).toBe(2);
   });
 });
+
+describe('cba search, reindex', () => {
+  it('searches without diacritics and marks the matched words; rebuilds the index', async () => {
+    await cba('import', SAMPLE_DIR);
+    out = [];
+    expect(await cba('search', 'tien an giua ca', '--industry', 'van tai')).toBe(0);
+    expect(out[0]).toContain('Công ty Cổ phần Xe buýt Thủ Đô — Chương III › Điều 10');
+    expect(out[0]).toContain('[tiền] [ăn] [giữa] [ca]');
+    expect(out.at(-1)).toContain('1/1');
+    out = [];
+    expect(await cba('search', 'nghỉ hằng năm', '--source', 'law', '--json')).toBe(0);
+    expect(JSON.parse(out.join('')).hits[0].path).toMatch(/^Điều 113 BLLĐ 2019/);
+    out = [];
+    expect(await cba('reindex')).toBe(0);
+    expect(out.at(-1)).toContain('13 thỏa ước');
+    expect(await cba('search', 'x', '--topic', 'nope')).toBe(2);
+  });
+});

@@ -47,6 +47,7 @@ describe('GET /api/health', () => {
       backend: 'sqlite',
       writesEnabled: true,
       counts: { agreements: 13, articles: expect.any(Number), clauses: expect.any(Number) },
+      search: { backend: 'sqlite-fts5', ok: true, documents: expect.any(Number) },
     });
   });
 });

@@ -1,0 +1,391 @@
+/**
+ * The Meilisearch adapter: the same documents in an index `clauses`, through
+ * the official client. Meilisearch folds accents itself, so every document
+ * also carries `exact`, its words spelled in Telex (`lương` → `luwowng`,
+ * `lượng` → `luwowngj`): a query typed with diacritics is run twice — with
+ * the Telex words required, then folded — and the exact hits come first.
+ * Every task is awaited and a failed task becomes a SearchUnavailableError.
+ */
+
+import { type Filter, Meilisearch, type RecordAny, type Task } from 'meilisearch';
+import { addDays } from '../clauses/dates.ts';
+import { SearchUnavailableError } from '../clauses/errors.ts';
+import { type ExpiryStatus, PROCEDURE, statusOnDate } from '../clauses/expiry.ts';
+import { highlightText, type ParsedQuery, parseSearchQuery, toTelex } from '../clauses/search-text.ts';
+import { foldText } from '../clauses/text.ts';
+import type { Agreement, AgreementEvent } from '../clauses/types.ts';
+import { agreementDocuments, lawDocuments } from './documents.ts';
+import {
+  FACETS,
+  type Facet,
+  type ReindexReport,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+  type SearchQuery,
+  type SearchResult,
+} from './search-types.ts';
+
+export interface MeiliOptions {
+  url: string;
+  apiKey?: string;
+  /** Index name; `clauses` by default (tests use their own). */
+  index?: string;
+}
+
+interface MeiliDocument extends RecordAny {
+  id: string;
+  docId: string;
+  source: 'agreement' | 'law';
+  agreementId: string | null;
+  clauseId: string;
+  kind: string;
+  path: string;
+  heading: string | null;
+  text: string;
+  employer: string | null;
+  industry: string | null;
+  province: string | null;
+  districtWords: string[];
+  superiorUnion: string | null;
+  level: string | null;
+  topics: string[];
+  grade: string | null;
+  signedOnNum: number | null;
+  effectiveOnNum: number | null;
+  expiresOnNum: number | null;
+  /** `effective_expires` as yyyymmdd numbers, faceted to count statuses on any day. */
+  datesKey: string;
+  order: number;
+  exact: string;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const LAW_DATES = 'law';
+const BATCH = 5_000;
+
+const dateNumber = (iso: string | undefined) => (iso ? Number(iso.replaceAll('-', '')) : null);
+const fromDateNumber = (n: string) =>
+  n === 'null' ? undefined : `${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6, 8)}`;
+
+/** Meilisearch ids allow letters, digits, `-` and `_`: other characters are spelled out. */
+function meiliId(id: string): string {
+  return id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)?.toString(16)}_`);
+}
+
+function toMeili(doc: SearchDocument): MeiliDocument {
+  const words = [...`${doc.heading ?? ''} ${doc.text}`.matchAll(WORD)].map((m) => m[0]);
+  const effective = dateNumber(doc.effectiveOn);
+  const expires = dateNumber(doc.expiresOn);
+  return {
+    id: meiliId(doc.id),
+    docId: doc.id,
+    source: doc.source,
+    agreementId: doc.agreementId ?? null,
+    clauseId: doc.clauseId,
+    kind: doc.kind,
+    path: doc.path,
+    heading: doc.heading ?? null,
+    text: doc.text,
+    employer: doc.employer ?? null,
+    industry: doc.industry ?? null,
+    province: doc.province ?? null,
+    districtWords: doc.district ? foldText(doc.district).split(' ') : [],
+    superiorUnion: doc.superiorUnion ?? null,
+    level: doc.level ?? null,
+    topics: doc.topics,
+    grade: doc.grade ?? null,
+    signedOnNum: dateNumber(doc.signedOn),
+    effectiveOnNum: effective,
+    expiresOnNum: expires,
+    datesKey: doc.source === 'law' ? LAW_DATES : `${effective}_${expires}`,
+    order: doc.order,
+    exact: [...new Set(words.map(toTelex))].join(' '),
+  };
+}
+
+const quote = (value: string) => JSON.stringify(value);
+
+function statusFilter(status: ExpiryStatus, on: string): string {
+  const day = (iso: string) => dateNumber(iso);
+  const window = PROCEDURE.rules.renewalWindowDays.value;
+  const continuation = PROCEDURE.rules.continuationDays.value;
+  const started = `effectiveOnNum <= ${day(on)}`;
+  switch (status) {
+    case 'not_yet_effective':
+      return `effectiveOnNum > ${day(on)}`;
+    case 'unknown':
+      return '(effectiveOnNum IS NULL OR expiresOnNum IS NULL)';
+    case 'in_force':
+      return `(${started} AND expiresOnNum > ${day(addDays(on, window))})`;
+    case 'renewal_window':
+      return `(${started} AND expiresOnNum ${day(on)} TO ${day(addDays(on, window))})`;
+    case 'continuation':
+      return `(${started} AND expiresOnNum ${day(addDays(on, -continuation))} TO ${day(addDays(on, -1))})`;
+    case 'expired':
+      return `(${started} AND expiresOnNum < ${day(addDays(on, -continuation))})`;
+  }
+}
+
+function buildFilter(query: SearchQuery): string[] {
+  const filter: string[] = [];
+  const list = (attribute: string, values: readonly string[] | undefined) => {
+    if (values?.length) filter.push(`${attribute} IN [${values.map(quote).join(', ')}]`);
+  };
+  if (query.source === 'agreements') filter.push('source = "agreement"');
+  if (query.source === 'law') filter.push('source = "law"');
+  const { filters } = query;
+  list('industry', filters.industry);
+  list('province', filters.province);
+  list('topics', filters.topic);
+  list('level', filters.level);
+  list('grade', filters.grade);
+  list('agreementId', filters.agreement);
+  if (filters.district?.length) {
+    const each = filters.district.map((d) =>
+      foldText(d)
+        .split(' ')
+        .filter(Boolean)
+        .map((w) => `districtWords = ${quote(w)}`)
+        .join(' AND '),
+    );
+    filter.push(`(${each.map((e) => `(${e})`).join(' OR ')})`);
+  }
+  if (filters.status?.length)
+    filter.push(`(${filters.status.map((s) => statusFilter(s, query.on)).join(' OR ')})`);
+  return filter;
+}
+
+/** The query as Meilisearch reads it: folded words, phrases in quotes. */
+function foldedQuery(parsed: ParsedQuery): string {
+  return parsed.terms.map((t) => (t.phrase ? `"${t.folded.join(' ')}"` : t.folded.join(' '))).join(' ');
+}
+
+const SORTS: Record<string, string[]> = {
+  newest: ['effectiveOnNum:desc', 'order:asc'],
+  oldest: ['effectiveOnNum:asc', 'order:asc'],
+  expires: ['expiresOnNum:asc', 'order:asc'],
+  browse: ['signedOnNum:desc', 'agreementId:asc', 'order:asc'],
+};
+
+export class MeiliSearchIndex implements SearchIndex {
+  readonly backend = 'meilisearch';
+  private readonly client: Meilisearch;
+  private readonly uid: string;
+  private ready: Promise<void> | undefined;
+
+  constructor(options: MeiliOptions) {
+    this.client = new Meilisearch({
+      host: options.url,
+      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    });
+    this.uid = options.index ?? 'clauses';
+  }
+
+  private get index() {
+    return this.client.index<MeiliDocument>(this.uid);
+  }
+
+  /** Waits for a task and turns a failure into an error that says what failed. */
+  private async wait(
+    what: string,
+    enqueue: () => Promise<unknown> & { waitTask: () => Promise<Task> },
+  ): Promise<Task> {
+    let task: Task;
+    try {
+      task = await enqueue().waitTask();
+    } catch (cause) {
+      throw unavailable(what, cause);
+    }
+    if (task.status !== 'succeeded') {
+      const reason = task.error?.message ?? task.status;
+      throw new SearchUnavailableError(
+        'search_task_failed',
+        `Meilisearch không thực hiện được "${what}": ${reason}`,
+        `Meilisearch could not ${what}: ${reason}`,
+        { cause: task.error },
+      );
+    }
+    return task;
+  }
+
+  /** Creates the index and applies its settings once per process. */
+  private setup(): Promise<void> {
+    this.ready ??= this.wait('update the index settings', () =>
+      this.index.updateSettings({
+        searchableAttributes: ['heading', 'text', 'employer', 'exact'],
+        displayedAttributes: ['*'],
+        filterableAttributes: [
+          'source',
+          'agreementId',
+          'industry',
+          'province',
+          'districtWords',
+          'topics',
+          'level',
+          'grade',
+          'signedOnNum',
+          'effectiveOnNum',
+          'expiresOnNum',
+          'datesKey',
+        ],
+        sortableAttributes: ['signedOnNum', 'effectiveOnNum', 'expiresOnNum', 'order', 'agreementId'],
+        typoTolerance: {
+          // Folded Vietnamese syllables are short and close to each other: typos only on long words, never on numbers
+          // or on the Telex spellings that carry the exact diacritics.
+          disableOnNumbers: true,
+          disableOnAttributes: ['exact'],
+          minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
+        },
+        faceting: { maxValuesPerFacet: 10_000 },
+        pagination: { maxTotalHits: 100_000 },
+      }),
+    ).then(() => undefined);
+    return this.ready;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const started = performance.now();
+    await this.setup();
+    const parsed = parseSearchQuery(query.q);
+    const text = foldedQuery(parsed);
+    const filter: Filter = buildFilter(query);
+    const sort = query.sort === 'relevance' ? (text ? undefined : SORTS.browse) : SORTS[query.sort];
+    const base = {
+      filter,
+      ...(sort ? { sort } : {}),
+      showRankingScore: true,
+      matchingStrategy: 'all' as const,
+    };
+    const accented = parsed.terms.filter((t) => t.accented);
+    const exactFirst = accented.length > 0 && query.sort === 'relevance' && text !== '';
+    try {
+      // With exact-first ranking, both searches read from the top and are merged before paging.
+      const all = await this.index.search(text, {
+        ...base,
+        facets: ['industry', 'province', 'topics', 'grade', 'datesKey'],
+        offset: exactFirst ? 0 : query.offset,
+        limit: exactFirst ? query.offset + query.limit : query.limit,
+      });
+      let hits = all.hits;
+      if (exactFirst) {
+        // The same query with each accented word's Telex spelling required in `exact`.
+        const telex = accented.flatMap((t) => t.words.map(toTelex)).join(' ');
+        const exact = await this.index.search(`${text} ${telex}`, {
+          ...base,
+          offset: 0,
+          limit: query.offset + query.limit,
+        });
+        const seen = new Set<string>();
+        hits = [...exact.hits, ...all.hits]
+          .filter((hit) => !seen.has(hit.id) && seen.add(hit.id))
+          .slice(query.offset, query.offset + query.limit);
+      }
+      const distribution = all.facetDistribution ?? {};
+      const facets = Object.fromEntries(FACETS.map((f) => [f, {}])) as Record<Facet, Record<string, number>>;
+      facets.industry = { ...(distribution.industry ?? {}) };
+      facets.province = { ...(distribution.province ?? {}) };
+      facets.topic = { ...(distribution.topics ?? {}) };
+      facets.grade = { ...(distribution.grade ?? {}) };
+      for (const [key, count] of Object.entries(distribution.datesKey ?? {})) {
+        if (key === LAW_DATES) continue; // the law has no expiry status
+        const [effective = 'null', expires = 'null'] = key.split('_');
+        const status = statusOnDate(fromDateNumber(effective), fromDateNumber(expires), query.on);
+        facets.status[status] = (facets.status[status] ?? 0) + count;
+      }
+      return {
+        total: all.estimatedTotalHits ?? hits.length,
+        hits: hits.map((hit) => toHit(hit, parsed)),
+        facets,
+        tookMs: Math.round((performance.now() - started) * 100) / 100,
+        backend: this.backend,
+      };
+    } catch (cause) {
+      if (cause instanceof SearchUnavailableError) throw cause;
+      throw unavailable('search', cause);
+    }
+  }
+
+  async indexAgreement(agreement: Agreement, events: readonly AgreementEvent[] = []): Promise<void> {
+    await this.setup();
+    await this.wait('remove the old clauses', () =>
+      this.index.deleteDocuments({ filter: `agreementId = ${quote(agreement.id)}` }),
+    );
+    await this.wait('add the clauses', () =>
+      this.index.addDocuments(agreementDocuments(agreement, events).map(toMeili)),
+    );
+  }
+
+  async removeAgreement(id: string): Promise<void> {
+    await this.setup();
+    await this.wait('remove the clauses', () =>
+      this.index.deleteDocuments({ filter: `agreementId = ${quote(id)}` }),
+    );
+  }
+
+  async rebuild(
+    agreements: Iterable<{ agreement: Agreement; events: readonly AgreementEvent[] }>,
+    onProgress?: (done: number) => void,
+  ): Promise<ReindexReport> {
+    await this.setup();
+    await this.wait('clear the index', () => this.index.deleteAllDocuments());
+    let batch: MeiliDocument[] = lawDocuments().map(toMeili);
+    let done = 0;
+    let documents = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const chunk = batch;
+      batch = [];
+      await this.wait('add the clauses', () => this.index.addDocuments(chunk));
+    };
+    for (const { agreement, events } of agreements) {
+      const docs = agreementDocuments(agreement, events).map(toMeili);
+      documents += docs.length;
+      batch.push(...docs);
+      if (batch.length >= BATCH) await flush();
+      done++;
+      onProgress?.(done);
+    }
+    await flush();
+    return { agreements: done, documents };
+  }
+
+  async health(): Promise<{ ok: boolean; documents?: number; error?: string }> {
+    try {
+      await this.client.health();
+      const stats = await this.index.getStats().catch(() => undefined);
+      return stats ? { ok: true, documents: stats.numberOfDocuments } : { ok: true };
+    } catch (cause) {
+      return { ok: false, error: cause instanceof Error ? cause.message : String(cause) };
+    }
+  }
+}
+
+function unavailable(what: string, cause: unknown): SearchUnavailableError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new SearchUnavailableError(
+    'search_unavailable',
+    `Không kết nối được Meilisearch để ${what === 'search' ? 'tìm kiếm' : 'cập nhật chỉ mục'}: ${reason}`,
+    `Meilisearch is unavailable (${what}): ${reason}`,
+    { cause },
+  );
+}
+
+function toHit(doc: MeiliDocument & { _rankingScore?: number }, parsed: ParsedQuery): SearchHit {
+  const hit: SearchHit = {
+    source: doc.source,
+    clauseId: doc.clauseId,
+    kind: doc.kind,
+    path: doc.path,
+    text: doc.text,
+    highlight: highlightText(doc.text || (doc.heading ?? ''), parsed),
+    topics: doc.topics,
+    score: Math.round((doc._rankingScore ?? 0) * 1e6) / 1e6,
+  };
+  if (doc.agreementId) hit.agreementId = doc.agreementId;
+  if (doc.heading) hit.heading = doc.heading;
+  if (doc.employer) hit.employer = doc.employer;
+  if (doc.industry) hit.industry = doc.industry;
+  if (doc.province) hit.province = doc.province;
+  return hit;
+}

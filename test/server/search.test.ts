@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MeiliSearchIndex } from '../../library/index.ts';
+import { createApp } from '../../server/app.ts';
+import { addSamples, tempLibrary } from '../helpers.ts';
+
+let cleanup: () => void;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(() => {
+  const temp = tempLibrary();
+  cleanup = temp.cleanup;
+  addSamples(temp.library);
+  app = createApp({ library: temp.library, today: () => '2026-11-23' });
+});
+afterAll(() => cleanup());
+
+interface Result {
+  total: number;
+  hits: Array<{
+    agreementId?: string;
+    clauseId: string;
+    path: string;
+    highlight: string;
+    employer?: string;
+    industry?: string;
+    links: { agreement?: string };
+  }>;
+  facets: Record<'industry' | 'province' | 'topic' | 'status' | 'grade', Record<string, number>>;
+  tookMs: number;
+  backend: string;
+}
+
+const get = async (query: string) => {
+  const res = await app.request(`/api/search?${query}`);
+  return {
+    status: res.status,
+    body: (await res.json()) as Result & { error?: { code: string; message: string; messageEn: string } },
+  };
+};
+
+describe('GET /api/search', () => {
+  it('answers a query typed without diacritics with clause hits, highlights, facets and timing', async () => {
+    const { status, body } = await get(`q=${encodeURIComponent('tien an giua ca')}`);
+    expect(status).toBe(200);
+    expect(body.backend).toBe('sqlite-fts5');
+    expect(body.total).toBe(2);
+    expect(body.hits[0]?.highlight).toContain(
+      '<mark>tiền</mark> <mark>ăn</mark> <mark>giữa</mark> <mark>ca</mark>',
+    );
+    expect(body.hits[0]?.links.agreement).toMatch(/^\/api\/agreements\//);
+    expect(Object.keys(body.facets)).toEqual(['industry', 'province', 'topic', 'status', 'grade']);
+    expect(body.facets.topic.meal).toBe(2);
+    expect(body.tookMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('takes repeated and comma-separated filters, industry names and province aliases', async () => {
+    const repeated = await get('q=nghi&industry=det-may&industry=da-giay');
+    const listed = await get(`q=nghi&industry=${encodeURIComponent('dệt may,da-giay')}`);
+    expect(repeated.body.total).toBe(listed.body.total);
+    expect(Object.keys(repeated.body.facets.industry).sort()).toEqual(['da-giay', 'det-may']);
+    const hcm = await get(`province=${encodeURIComponent('TP.HCM')}&topic=annual_leave`);
+    expect(hcm.body.total).toBeGreaterThan(0);
+    expect(Object.keys(hcm.body.facets.province)).toEqual(['Hồ Chí Minh']);
+  });
+
+  it('lists clauses by topic with an empty query, and the law only when asked', async () => {
+    const browse = await get('topic=overtime&limit=5');
+    expect(browse.body.total).toBeGreaterThan(10);
+    expect(browse.body.hits).toHaveLength(5);
+    const law = await get(`q=${encodeURIComponent('nghỉ hằng năm')}&source=law`);
+    expect(law.body.hits[0]?.path).toMatch(/^Điều 113 BLLĐ 2019/);
+    expect(law.body.hits[0]?.agreementId).toBeUndefined();
+  });
+
+  it('answers 400 in Vietnamese and English for bad parameters', async () => {
+    for (const query of [
+      'topic=nope',
+      'status=old',
+      'limit=0',
+      'limit=1000',
+      'sort=random',
+      'industry=khong-co',
+      'source=web',
+      `q=${'a'.repeat(501)}`,
+    ]) {
+      const { status, body } = await get(query);
+      expect(status, query).toBe(400);
+      expect(body.error?.code).toBe('invalid_input');
+      expect(body.error?.messageEn.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('with a Meilisearch server that does not answer', () => {
+  it('answers 503 for searches, and undoes an import it could not index', async () => {
+    const temp = tempLibrary();
+    try {
+      const search = new MeiliSearchIndex({ url: 'http://127.0.0.1:9', index: 'clauses_unreachable' });
+      const token = 'test-token-0123456789';
+      const meiliApp = createApp({ library: temp.library, search, apiToken: token });
+      const res = await meiliApp.request('/api/search?q=luong');
+      expect(res.status).toBe(503);
+      const { error } = (await res.json()) as { error: { code: string; messageEn: string } };
+      expect(error.code).toBe('search_unavailable');
+      expect(error.messageEn).toContain('Meilisearch is unavailable');
+      const form = new FormData();
+      form.set(
+        'file',
+        new File(['# Điều 1. Tiền lương\n\nMức lương thấp nhất là 5.400.000 đồng/tháng.'], 'du-thao.md'),
+      );
+      const upload = await meiliApp.request('/api/agreements', {
+        method: 'POST',
+        body: form,
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(upload.status).toBe(503);
+      expect(temp.library.counts().agreements).toBe(0);
+      const health = (await (await meiliApp.request('/api/health')).json()) as {
+        search: { backend: string; ok: boolean };
+      };
+      expect(health.search).toMatchObject({ backend: 'meilisearch', ok: false });
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
