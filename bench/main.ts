@@ -2,6 +2,7 @@
  * `npm run bench -- <name> [--count N] [--rounds N]`: runs a benchmark.
  *   import     the generated corpus end to end vs bare remark-parse (default 1,000 agreements)
  *   compare    compareWithFloors over the same corpus vs importDocument
+ *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
  *   generate   only write the corpus to bench/out/corpus-N
  */
 
@@ -10,10 +11,16 @@ import { parseArgs } from 'node:util';
 import { runCompareBench } from './compare.ts';
 import { generateCorpus } from './generate.ts';
 import { runImportBench } from './import.ts';
+import { runSearchBench } from './search.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { count: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    count: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '3' },
+    clauses: { type: 'string', default: '100000,1000000' },
+    queries: { type: 'string', default: '500' },
+  },
 });
 const count = Number(values.count);
 const rounds = Number(values.rounds);
@@ -29,12 +36,22 @@ switch (positionals[0] ?? 'import') {
   case 'compare':
     runCompareBench({ count, rounds });
     break;
+  case 'search': {
+    const clauses = values.clauses.split(',').map(Number);
+    const queries = Number(values.queries);
+    if (clauses.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(queries) || queries < 1) {
+      console.error('--clauses takes positive integers separated by commas; --queries a positive integer');
+      process.exit(2);
+    }
+    await runSearchBench({ clauses, queries });
+    break;
+  }
   case 'generate':
     console.log(
       `${generateCorpus(join('bench', 'out', `corpus-${count}`), count).length} files in bench/out/corpus-${count}`,
     );
     break;
   default:
-    console.error(`Unknown benchmark "${positionals[0]}". Available: import, compare, generate`);
+    console.error(`Unknown benchmark "${positionals[0]}". Available: import, compare, search, generate`);
     process.exit(2);
 }

@@ -33,7 +33,7 @@ export {
   type SearchSource,
 } from './search-types.ts';
 export { SqliteLibrary } from './sqlite-library.ts';
-export { SqliteSearch, toFtsQuery } from './sqlite-search.ts';
+export { SqliteSearch, toExactFtsQuery, toFtsQuery } from './sqlite-search.ts';
 export type {
   AddOptions,
   AgreementFilter,

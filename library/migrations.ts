@@ -104,6 +104,14 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM search_fts WHERE rowid = old.id;
   END;
   `,
+  // 4: browsing without a query lists the newest agreements first, in document order, from an index;
+  // the facet columns are read from a covering index, without the wide text of each row.
+  `
+  CREATE INDEX search_docs_browse ON search_docs(signed_on DESC, agreement_id, ord);
+  CREATE INDEX search_docs_facets ON search_docs(
+    id, source, agreement_id, industry, province, district_folded, level, grade, topics, effective_on, expires_on
+  );
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

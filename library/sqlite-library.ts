@@ -171,7 +171,7 @@ export class SqliteLibrary implements Library {
       return agreement;
     });
     const agreement = insert.immediate();
-    this.search.invalidate();
+    this.search.invalidate(agreement.id);
     return agreement;
   }
 
@@ -247,7 +247,7 @@ export class SqliteLibrary implements Library {
   remove(id: string): boolean {
     // The agreement's search documents and events go with it (ON DELETE CASCADE).
     const removed = this.db.prepare('DELETE FROM agreements WHERE id = ?').run(id).changes > 0;
-    this.search.invalidate();
+    this.search.invalidate(id);
     return removed;
   }
 
@@ -301,7 +301,7 @@ export class SqliteLibrary implements Library {
       return recorded;
     });
     const recorded = add.immediate();
-    this.search.invalidate();
+    this.search.invalidate(agreementId);
     return recorded;
   }
 

@@ -9,20 +9,20 @@
 
 import type BetterSqlite3 from 'better-sqlite3';
 import { addDays } from '../clauses/dates.ts';
-import { type ExpiryStatus, PROCEDURE, statusOnDate } from '../clauses/expiry.ts';
+import { type ExpiryStatus, PROCEDURE } from '../clauses/expiry.ts';
 import { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm } from '../clauses/search-text.ts';
 import { foldText, lowerText } from '../clauses/text.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
-import {
-  FACETS,
-  type Facet,
-  type ReindexReport,
-  type SearchDocument,
-  type SearchHit,
-  type SearchIndex,
-  type SearchQuery,
-  type SearchResult,
+import { FacetColumns } from './facet-columns.ts';
+import type {
+  Facet,
+  ReindexReport,
+  SearchDocument,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
 } from './search-types.ts';
 
 interface DocRow {
@@ -106,16 +106,24 @@ export function ensureLawDocuments(db: BetterSqlite3.Database): void {
 
 const FOLDED_COLUMNS = '{heading_f text_f employer_f}';
 
-/** One term as FTS5 syntax: folded for recall, or-ed with the exact spelling to rank it first. */
-function termExpression(term: QueryTerm): string {
-  const star = term.prefix ? '*' : '';
-  const folded = `${FOLDED_COLUMNS} : "${term.folded.join(' ')}"${star}`;
-  return term.accented ? `(${folded} OR exact : "${term.words.join(' ')}"${star})` : folded;
+function foldedTerm(term: QueryTerm): string {
+  return `${FOLDED_COLUMNS} : "${term.folded.join(' ')}"${term.prefix ? '*' : ''}`;
 }
 
-/** The FTS5 MATCH expression of a parsed query: every term must match. */
+/** The FTS5 MATCH expression that finds a query's documents: every term, folded. */
 export function toFtsQuery(parsed: ParsedQuery): string {
-  return parsed.terms.map(termExpression).join(' AND ');
+  return parsed.terms.map(foldedTerm).join(' AND ');
+}
+
+/**
+ * The expression of the documents that also match every accented term with its
+ * diacritics (ranked first), or `undefined` when the query has none.
+ */
+export function toExactFtsQuery(parsed: ParsedQuery): string | undefined {
+  if (!parsed.terms.some((t) => t.accented)) return undefined;
+  return parsed.terms
+    .map((t) => (t.accented ? `exact : "${t.words.join(' ')}"${t.prefix ? '*' : ''}` : foldedTerm(t)))
+    .join(' AND ');
 }
 
 interface Where {
@@ -182,119 +190,148 @@ function buildWhere(query: SearchQuery): Where {
   return where;
 }
 
+const HIT_COLUMNS =
+  'd.id, d.source, d.agreement_id, d.clause_id, d.kind, d.path, d.heading, d.text, d.employer, d.industry, d.province, d.topics';
+
 const ORDER: Record<string, string> = {
   newest: 'd.effective_on DESC, d.agreement_id, d.ord',
   oldest: 'd.effective_on ASC, d.agreement_id, d.ord',
   expires: 'd.expires_on IS NULL, d.expires_on ASC, d.agreement_id, d.ord',
-  browse: "d.source = 'law', d.signed_on DESC, d.agreement_id, d.ord",
+  // Law documents have no signing date: they come last.
+  browse: 'd.signed_on DESC, d.agreement_id, d.ord',
 };
-
-function emptyFacets(): Record<Facet, Record<string, number>> {
-  return Object.fromEntries(FACETS.map((f) => [f, {}])) as Record<Facet, Record<string, number>>;
-}
-
-function bump(counts: Record<string, number>, key: string | null | undefined) {
-  if (key) counts[key] = (counts[key] ?? 0) + 1;
-}
-
-/** Sorts facet values by count, then name, so clients can show them in order. */
-function sortFacets(facets: Record<Facet, Record<string, number>>): Record<Facet, Record<string, number>> {
-  const sorted = emptyFacets();
-  for (const facet of FACETS) {
-    const entries = Object.entries(facets[facet]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    sorted[facet] = Object.fromEntries(entries);
-  }
-  return sorted;
-}
 
 export class SqliteSearch implements SearchIndex {
   readonly backend = 'sqlite-fts5';
-  /** Bumped on every write; keys the cache of facet counts for browsing without a query. */
-  private generation = 0;
-  private readonly browseCache = new Map<
-    string,
-    { generation: number; total: number; facets: Record<Facet, Record<string, number>> }
-  >();
+  /** Read on first use; then kept up to date agreement by agreement. */
+  private columns: FacetColumns | undefined;
+  private stale = true;
+  private readonly changed = new Set<string>();
 
   constructor(private readonly db: BetterSqlite3.Database) {
     ensureLawDocuments(db);
   }
 
-  /** Tells the index that documents changed (the library writes them in its own transactions). */
-  invalidate(): void {
-    this.generation++;
+  /**
+   * Tells the index that documents changed (the library writes them in its own transactions):
+   * those of one agreement, or all of them.
+   */
+  invalidate(agreementId?: string): void {
+    if (agreementId === undefined) this.stale = true;
+    else this.changed.add(agreementId);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
     const parsed = parseSearchQuery(query.q);
-    const where = buildWhere(query);
-    const hasText = parsed.terms.length > 0;
-    const from = hasText ? 'search_fts f JOIN search_docs d ON d.id = f.rowid' : 'search_docs d';
-    const conditions = [...(hasText ? ['search_fts MATCH @match'] : []), ...where.clauses];
-    const params = { ...where.params, ...(hasText ? { match: toFtsQuery(parsed) } : {}) };
-    const whereSql = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-
-    const { total, facets } = this.count(from, whereSql, params, query, hasText);
-    const score = hasText ? 'bm25(search_fts, 4.0, 1.0, 0.5, 2.0)' : 'NULL';
-    const order =
-      query.sort === 'relevance'
-        ? hasText
-          ? 'score, d.id'
-          : ORDER.browse
-        : (ORDER[query.sort] ?? ORDER.browse);
-    const rows = this.db
-      .prepare(
-        `SELECT d.id, d.source, d.agreement_id, d.clause_id, d.kind, d.path, d.heading, d.text, d.employer, d.industry,
-           d.province, d.topics, ${score} AS score
-         FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as DocRow[];
+    const columns = this.currentColumns();
+    const match = parsed.terms.length ? toFtsQuery(parsed) : undefined;
+    let result: { total: number; facets: Record<Facet, Record<string, number>>; rows: DocRow[] };
+    if (match && query.sort === 'relevance') result = this.ranked(parsed, match, columns, query);
+    else {
+      const ids = match
+        ? (this.db
+            .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+            .pluck()
+            .all(match) as number[])
+        : undefined;
+      result = { ...columns.count(ids, query), rows: this.ordered(match, query) };
+    }
     return {
-      total,
-      hits: rows.map((row) => toHit(row, parsed)),
-      facets,
+      total: result.total,
+      hits: result.rows.map((row) => toHit(row, parsed)),
+      facets: result.facets,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       backend: this.backend,
     };
   }
 
-  /** Total and facet counts over every matching document, in one pass. */
-  private count(
-    from: string,
-    whereSql: string,
-    params: Record<string, string | number>,
-    query: SearchQuery,
-    hasText: boolean,
-  ): { total: number; facets: Record<Facet, Record<string, number>> } {
-    const key = hasText ? undefined : `${whereSql}|${JSON.stringify(params)}|${query.on}`;
-    const cached = key ? this.browseCache.get(key) : undefined;
-    if (cached && cached.generation === this.generation) return cached;
-    const facets = emptyFacets();
-    let total = 0;
-    const rows = this.db
-      .prepare(
-        `SELECT d.industry, d.province, d.topics, d.effective_on, d.expires_on, d.grade, d.source FROM ${from} ${whereSql}`,
-      )
+  /**
+   * Relevance: one pass of FTS5 gives every match with its bm25 score; the
+   * typed-array columns filter and count them; exact-diacritic matches rank
+   * first, then bm25; only the page's documents are read.
+   */
+  private ranked(parsed: ParsedQuery, match: string, columns: FacetColumns, query: SearchQuery) {
+    const matches = this.db
+      .prepare('SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?')
       .raw()
-      .iterate(params) as IterableIterator<
-      [string | null, string | null, string, string | null, string | null, string | null, string]
-    >;
-    for (const [industry, province, topics, effectiveOn, expiresOn, grade, source] of rows) {
-      total++;
-      bump(facets.industry, industry);
-      bump(facets.province, province);
-      if (topics) for (const topic of topics.split(' ')) bump(facets.topic, topic);
-      if (source === 'agreement')
-        bump(facets.status, statusOnDate(effectiveOn ?? undefined, expiresOn ?? undefined, query.on));
-      bump(facets.grade, grade);
+      .all(match) as Array<[number, number]>;
+    const exactQuery = toExactFtsQuery(parsed);
+    const exact = exactQuery
+      ? new Set(
+          this.db
+            .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+            .pluck()
+            .all(exactQuery) as number[],
+        )
+      : undefined;
+    // bm25 is lower-is-better and negative; exact matches are moved ahead of every other match.
+    const key = (k: number) => {
+      const [id, score] = matches[k]!;
+      return exact?.has(id) ? score - 1e9 : score;
+    };
+    const wanted = query.offset + query.limit;
+    const best: number[] = [];
+    const counts = columns.count(
+      matches.map((m) => m[0]),
+      query,
+      (k) => {
+        // Keep the `wanted` best positions, sorted; most matches fall below the last and cost one comparison.
+        if (best.length === wanted && key(k) >= key(best[wanted - 1]!)) return;
+        let at = best.length;
+        while (at > 0 && key(best[at - 1]!) > key(k)) at--;
+        best.splice(at, 0, k);
+        if (best.length > wanted) best.pop();
+      },
+    );
+    const page = best.slice(query.offset).map((k) => matches[k]!);
+    const rows = page.length
+      ? (this.db
+          .prepare(
+            `SELECT ${HIT_COLUMNS}, NULL AS score FROM search_docs d WHERE d.id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(JSON.stringify(page.map(([id]) => id))) as DocRow[])
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return {
+      ...counts,
+      rows: page.flatMap(([id, score]) => {
+        const row = byId.get(id);
+        return row ? [{ ...row, score: exact?.has(id) ? score - 1 : score }] : [];
+      }),
+    };
+  }
+
+  /** Browsing, or another order than relevance: SQL with the filters, from the indexes. */
+  private ordered(match: string | undefined, query: SearchQuery): DocRow[] {
+    const where = buildWhere(query);
+    const from = match ? 'search_fts f JOIN search_docs d ON d.id = f.rowid' : 'search_docs d';
+    const conditions = [...(match ? ['search_fts MATCH @match'] : []), ...where.clauses];
+    const whereSql = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const order = query.sort === 'relevance' ? ORDER.browse : (ORDER[query.sort] ?? ORDER.browse);
+    return this.db
+      .prepare(
+        `SELECT ${HIT_COLUMNS}, NULL AS score FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      )
+      .all({
+        ...where.params,
+        ...(match ? { match } : {}),
+        limit: query.limit,
+        offset: query.offset,
+      }) as DocRow[];
+  }
+
+  /** The facet columns, read on first use and then kept up to date agreement by agreement. */
+  private currentColumns(): FacetColumns {
+    if (!this.columns || this.stale) {
+      this.columns = FacetColumns.load(this.db);
+      this.stale = false;
+      this.changed.clear();
+    } else if (this.changed.size) {
+      this.columns.refresh(this.db, this.changed);
+      this.changed.clear();
     }
-    const result = { total, facets: sortFacets(facets) };
-    if (key) {
-      if (this.browseCache.size > 500) this.browseCache.clear();
-      this.browseCache.set(key, { ...result, generation: this.generation });
-    }
-    return result;
+    return this.columns;
   }
 
   async indexAgreement(agreement: Agreement, events: readonly AgreementEvent[] = []): Promise<void> {
@@ -306,7 +343,7 @@ export class SqliteSearch implements SearchIndex {
 
   async removeAgreement(id: string): Promise<void> {
     this.db.prepare('DELETE FROM search_docs WHERE agreement_id = ?').run(id);
-    this.invalidate();
+    this.invalidate(id);
   }
 
   async rebuild(

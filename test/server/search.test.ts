@@ -68,8 +68,8 @@ describe('GET /api/search', () => {
     expect(browse.body.total).toBeGreaterThan(10);
     expect(browse.body.hits).toHaveLength(5);
     const law = await get(`q=${encodeURIComponent('nghỉ hằng năm')}&source=law`);
-    expect(law.body.hits[0]?.path).toMatch(/^Điều 113 BLLĐ 2019/);
-    expect(law.body.hits[0]?.agreementId).toBeUndefined();
+    expect(law.body.hits.slice(0, 3).some((h) => h.path.startsWith('Điều 113 BLLĐ 2019'))).toBe(true);
+    expect(law.body.hits.every((h) => h.agreementId === undefined)).toBe(true);
   });
 
   it('answers 400 in Vietnamese and English for bad parameters', async () => {

@@ -1,0 +1,306 @@
+/**
+ * Facet and filter columns of the embedded index, held in typed arrays by
+ * document id. FTS5 hands back the ids of the matching documents quickly;
+ * reading their metadata row by row from SQLite costs far more than counting
+ * them here (measured: 24 ms against 1.4 ms for 7,000 matches). Loaded on
+ * first use and again after the index changes.
+ */
+
+import type BetterSqlite3 from 'better-sqlite3';
+import { addDays } from '../clauses/dates.ts';
+import { EXPIRY_STATUSES, type ExpiryStatus, PROCEDURE } from '../clauses/expiry.ts';
+import { foldText } from '../clauses/text.ts';
+import { TOPICS } from '../clauses/topics.ts';
+import type { Facet, SearchQuery } from './search-types.ts';
+
+/** A column of strings as small codes (0 = none) and the dictionary to read them. */
+class Dictionary {
+  readonly values: string[] = [''];
+  private readonly codes = new Map<string, number>();
+  code(value: string | null): number {
+    if (value === null || value === '') return 0;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+}
+
+const TOPIC_INDEX = new Map(TOPICS.map((topic, i) => [topic.id, i]));
+const COLUMNS =
+  'id, source, agreement_id, industry, province, district_folded, level, grade, topics, effective_on, expires_on';
+const dayNumber = (iso: string | null) => (iso ? Number(iso.replaceAll('-', '')) : 0);
+
+/** id, source, agreement_id, industry, province, district_folded, level, grade, topics, effective_on, expires_on */
+type Row = [
+  number,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string | null,
+];
+
+export class FacetColumns {
+  private size = 0;
+  private exists = new Uint8Array(0);
+  private law = new Uint8Array(0);
+  private industry = new Uint16Array(0);
+  private province = new Uint16Array(0);
+  private district = new Uint32Array(0);
+  private level = new Uint8Array(0);
+  private grade = new Uint8Array(0);
+  private agreement = new Uint32Array(0);
+  /** Topic bits 0–31 and 32–63. */
+  private topicsLow = new Uint32Array(0);
+  private topicsHigh = new Uint32Array(0);
+  /** Dates as yyyymmdd numbers; 0 when missing. */
+  private effective = new Int32Array(0);
+  private expires = new Int32Array(0);
+  private readonly dictionaries = {
+    industry: new Dictionary(),
+    province: new Dictionary(),
+    district: new Dictionary(),
+    level: new Dictionary(),
+    grade: new Dictionary(),
+    agreement: new Dictionary(),
+  };
+
+  /** Reads every document's facet fields. */
+  static load(db: BetterSqlite3.Database): FacetColumns {
+    const columns = new FacetColumns();
+    const rows = db.prepare(`SELECT ${COLUMNS} FROM search_docs`).raw().all() as Row[];
+    columns.grow(rows.reduce((max, row) => Math.max(max, row[0]), 0) + 1);
+    for (const row of rows) columns.set(row);
+    return columns;
+  }
+
+  /** Reads again the documents of some agreements (after an import, a removal or an extension). */
+  refresh(db: BetterSqlite3.Database, agreementIds: Iterable<string>): void {
+    const ids = [...agreementIds];
+    const codes = new Set(
+      ids.map((id) => this.dictionaries.agreement.find(id)).filter((c) => c !== undefined),
+    );
+    if (codes.size) for (let i = 0; i < this.size; i++) if (codes.has(this.agreement[i]!)) this.exists[i] = 0;
+    const rows = db
+      .prepare(`SELECT ${COLUMNS} FROM search_docs WHERE agreement_id IN (SELECT value FROM json_each(?))`)
+      .raw()
+      .all(JSON.stringify(ids)) as Row[];
+    const needed = rows.reduce((max, row) => Math.max(max, row[0]), 0) + 1;
+    if (needed > this.size) this.grow(Math.max(needed, Math.ceil(this.size * 1.5)));
+    for (const row of rows) this.set(row);
+  }
+
+  /** Makes room for ids below `size`, keeping what is there. */
+  private grow(size: number) {
+    const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(
+      old: T,
+      make: (n: number) => T,
+    ): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.exists = copy(this.exists, (n) => new Uint8Array(n));
+    this.law = copy(this.law, (n) => new Uint8Array(n));
+    this.industry = copy(this.industry, (n) => new Uint16Array(n));
+    this.province = copy(this.province, (n) => new Uint16Array(n));
+    this.district = copy(this.district, (n) => new Uint32Array(n));
+    this.level = copy(this.level, (n) => new Uint8Array(n));
+    this.grade = copy(this.grade, (n) => new Uint8Array(n));
+    this.agreement = copy(this.agreement, (n) => new Uint32Array(n));
+    this.topicsLow = copy(this.topicsLow, (n) => new Uint32Array(n));
+    this.topicsHigh = copy(this.topicsHigh, (n) => new Uint32Array(n));
+    this.effective = copy(this.effective, (n) => new Int32Array(n));
+    this.expires = copy(this.expires, (n) => new Int32Array(n));
+    this.size = size;
+  }
+
+  private set([
+    i,
+    source,
+    agreement,
+    industry,
+    province,
+    district,
+    level,
+    grade,
+    topics,
+    effective,
+    expires,
+  ]: Row) {
+    const d = this.dictionaries;
+    this.exists[i] = 1;
+    this.law[i] = source === 'law' ? 1 : 0;
+    this.industry[i] = d.industry.code(industry);
+    this.province[i] = d.province.code(province);
+    this.district[i] = d.district.code(district);
+    this.level[i] = d.level.code(level);
+    this.grade[i] = d.grade.code(grade);
+    this.agreement[i] = d.agreement.code(agreement);
+    let low = 0;
+    let high = 0;
+    for (const topic of topics ? topics.split(' ') : []) {
+      const bit = TOPIC_INDEX.get(topic);
+      if (bit === undefined) continue;
+      if (bit < 32) low |= 1 << bit;
+      else high |= 1 << (bit - 32);
+    }
+    this.topicsLow[i] = low >>> 0;
+    this.topicsHigh[i] = high >>> 0;
+    this.effective[i] = dayNumber(effective);
+    this.expires[i] = dayNumber(expires);
+  }
+
+  /**
+   * Applies the query's filters to the matching ids (every document when `ids`
+   * is undefined) and counts the facets of what passes, in one loop over typed arrays.
+   */
+  count(
+    ids: readonly number[] | undefined,
+    query: SearchQuery,
+    /** Called with the position in `ids` of each document that passes the filters. */
+    onPass?: (position: number) => void,
+  ): { total: number; facets: Record<Facet, Record<string, number>> } {
+    const d = this.dictionaries;
+    const { filters } = query;
+    const allowed = (dictionary: Dictionary, values: readonly string[] | undefined) => {
+      if (!values?.length) return undefined;
+      const table = new Uint8Array(dictionary.values.length);
+      for (const value of values) {
+        const code = dictionary.find(value);
+        if (code !== undefined) table[code] = 1;
+      }
+      return table;
+    };
+    const industryOk = allowed(d.industry, filters.industry);
+    const provinceOk = allowed(d.province, filters.province);
+    const levelOk = allowed(d.level, filters.level);
+    const gradeOk = allowed(d.grade, filters.grade);
+    const agreementOk = allowed(d.agreement, filters.agreement);
+    let districtOk: Uint8Array | undefined;
+    if (filters.district?.length) {
+      const parts = filters.district.map((x) => foldText(x));
+      districtOk = new Uint8Array(d.district.values.length);
+      d.district.values.forEach((name, code) => {
+        if (code > 0 && parts.some((p) => name.includes(p))) districtOk![code] = 1;
+      });
+    }
+    let topicLow = 0;
+    let topicHigh = 0;
+    for (const topic of filters.topic ?? []) {
+      const bit = TOPIC_INDEX.get(topic);
+      if (bit === undefined) continue;
+      if (bit < 32) topicLow |= 1 << bit;
+      else topicHigh |= 1 << (bit - 32);
+    }
+    const topicFilter = (filters.topic?.length ?? 0) > 0;
+    const statusOk = filters.status?.length ? new Uint8Array(EXPIRY_STATUSES.length) : undefined;
+    for (const status of filters.status ?? []) statusOk![EXPIRY_STATUSES.indexOf(status)] = 1;
+    const onlyLaw = query.source === 'law';
+    const noLaw = query.source === 'agreements';
+
+    const today = dayNumber(query.on);
+    const windowEnd = dayNumber(addDays(query.on, PROCEDURE.rules.renewalWindowDays.value));
+    const continuationStart = dayNumber(addDays(query.on, -PROCEDURE.rules.continuationDays.value));
+    const S = (s: ExpiryStatus) => EXPIRY_STATUSES.indexOf(s);
+    const [NOT_YET, UNKNOWN, IN_FORCE, WINDOW, CONTINUATION, EXPIRED] = [
+      S('not_yet_effective'),
+      S('unknown'),
+      S('in_force'),
+      S('renewal_window'),
+      S('continuation'),
+      S('expired'),
+    ];
+
+    const industryCounts = new Uint32Array(d.industry.values.length);
+    const provinceCounts = new Uint32Array(d.province.values.length);
+    const gradeCounts = new Uint32Array(d.grade.values.length);
+    const topicCounts = new Uint32Array(TOPICS.length);
+    const statusCounts = new Uint32Array(EXPIRY_STATUSES.length);
+    const {
+      exists,
+      law,
+      industry,
+      province,
+      district,
+      level,
+      grade,
+      agreement,
+      topicsLow,
+      topicsHigh,
+      effective,
+      expires,
+    } = this;
+    const size = this.size;
+    const n = ids ? ids.length : size;
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      const i = ids ? ids[k]! : k;
+      if (i >= size || !exists[i]) continue;
+      const isLaw = law[i] === 1;
+      if ((onlyLaw && !isLaw) || (noLaw && isLaw)) continue;
+      if (industryOk && !industryOk[industry[i]!]) continue;
+      if (provinceOk && !provinceOk[province[i]!]) continue;
+      if (levelOk && !levelOk[level[i]!]) continue;
+      if (gradeOk && !gradeOk[grade[i]!]) continue;
+      if (agreementOk && !agreementOk[agreement[i]!]) continue;
+      if (districtOk && !districtOk[district[i]!]) continue;
+      const low = topicsLow[i]!;
+      const high = topicsHigh[i]!;
+      if (topicFilter && (low & topicLow) === 0 && (high & topicHigh) === 0) continue;
+      let status = -1;
+      if (!isLaw) {
+        // As statusOnDate does, on yyyymmdd numbers.
+        const from = effective[i]!;
+        const to = expires[i]!;
+        if (from > today) status = NOT_YET;
+        else if (!from || !to) status = UNKNOWN;
+        else if (to > windowEnd) status = IN_FORCE;
+        else if (to >= today) status = WINDOW;
+        else status = to >= continuationStart ? CONTINUATION : EXPIRED;
+      }
+      if (statusOk && (status < 0 || !statusOk[status])) continue;
+      total++;
+      onPass?.(k);
+      industryCounts[industry[i]!]!++;
+      provinceCounts[province[i]!]!++;
+      gradeCounts[grade[i]!]!++;
+      if (status >= 0) statusCounts[status]!++;
+      for (let bits = low; bits; bits &= bits - 1) topicCounts[31 - Math.clz32(bits & -bits)]!++;
+      for (let bits = high; bits; bits &= bits - 1) topicCounts[63 - Math.clz32(bits & -bits)]!++;
+    }
+    const table = (counts: Uint32Array, names: readonly string[]) => {
+      const entries: Array<[string, number]> = [];
+      counts.forEach((count, code) => {
+        const name = names[code];
+        if (count > 0 && name) entries.push([name, count]);
+      });
+      return Object.fromEntries(entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+    };
+    return {
+      total,
+      facets: {
+        industry: table(industryCounts, d.industry.values),
+        province: table(provinceCounts, d.province.values),
+        topic: table(
+          topicCounts,
+          TOPICS.map((t) => t.id),
+        ),
+        status: table(statusCounts, EXPIRY_STATUSES),
+        grade: table(gradeCounts, d.grade.values),
+      },
+    };
+  }
+}
