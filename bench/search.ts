@@ -20,6 +20,7 @@ import {
   openLibrary,
   type SearchIndex,
   type SearchQuery,
+  SqliteSearch,
 } from '../library/index.ts';
 import { createApp } from '../server/app.ts';
 import { generateCorpus } from './generate.ts';
@@ -111,11 +112,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function measure(index: SearchIndex, queries: SearchQuery[]) {
+/**
+ * Times every query of the mix. `cold` empties the embedded index's cache of
+ * recent matches before each query, so every query ranks its matches afresh.
+ */
+async function measure(index: SearchIndex, queries: SearchQuery[], cold = false) {
   for (const query of queries.slice(0, 50)) await index.search(query); // warm-up
   const times: number[] = [];
   let hits = 0;
   for (const query of queries) {
+    if (cold && index instanceof SqliteSearch) index.clearQueryCache();
     const started = performance.now();
     const result = await index.search(query);
     times.push(performance.now() - started);

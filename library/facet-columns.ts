@@ -168,7 +168,7 @@ export class FacetColumns {
    * is undefined) and counts the facets of what passes, in one loop over typed arrays.
    */
   count(
-    ids: readonly number[] | undefined,
+    ids: ArrayLike<number> | undefined,
     query: SearchQuery,
     /** Called with the position in `ids` of each document that passes the filters. */
     onPass?: (position: number) => void,

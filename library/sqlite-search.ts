@@ -190,6 +190,16 @@ function buildWhere(query: SearchQuery): Where {
   return where;
 }
 
+interface Candidates {
+  ids: Int32Array;
+  scores: Float64Array;
+  /** 1 where the document also matches the accented words with their diacritics. */
+  exact: Uint8Array | undefined;
+}
+
+/** About 13 bytes each: some 50 MB of cached matches at most. */
+const MAX_CACHED_IDS = 4_000_000;
+
 const HIT_COLUMNS =
   'd.id, d.source, d.agreement_id, d.clause_id, d.kind, d.path, d.heading, d.text, d.employer, d.industry, d.province, d.topics';
 
@@ -207,6 +217,13 @@ export class SqliteSearch implements SearchIndex {
   private columns: FacetColumns | undefined;
   private stale = true;
   private readonly changed = new Set<string>();
+  /**
+   * The matches of recent text queries with their scores: the same words come
+   * back with other filters, pages and facets, and FTS5 need not rank them again.
+   * Emptied by every write; bounded by the number of ids held.
+   */
+  private readonly candidates = new Map<string, Candidates>();
+  private candidateIds = 0;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     ensureLawDocuments(db);
@@ -219,6 +236,55 @@ export class SqliteSearch implements SearchIndex {
   invalidate(agreementId?: string): void {
     if (agreementId === undefined) this.stale = true;
     else this.changed.add(agreementId);
+    this.clearQueryCache();
+  }
+
+  /** Forgets the cached matches of recent queries (benchmarks measure cold queries with it). */
+  clearQueryCache(): void {
+    this.candidates.clear();
+    this.candidateIds = 0;
+  }
+
+  /** Every match of a text query with its bm25 score and whether it matches the accented words exactly. */
+  private matchesOf(match: string, exactQuery: string | undefined): Candidates {
+    const key = `${match}\u0000${exactQuery ?? ''}`;
+    const cached = this.candidates.get(key);
+    if (cached) {
+      // Most recently used last: the oldest entries are dropped first.
+      this.candidates.delete(key);
+      this.candidates.set(key, cached);
+      return cached;
+    }
+    const rows = this.db
+      .prepare('SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?')
+      .raw()
+      .all(match) as Array<[number, number]>;
+    const ids = new Int32Array(rows.length);
+    const scores = new Float64Array(rows.length);
+    rows.forEach(([id, score], k) => {
+      ids[k] = id;
+      scores[k] = score;
+    });
+    let exact: Uint8Array | undefined;
+    if (exactQuery) {
+      const exactIds = new Set(
+        this.db
+          .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+          .pluck()
+          .all(exactQuery) as number[],
+      );
+      exact = new Uint8Array(rows.length);
+      for (let k = 0; k < ids.length; k++) if (exactIds.has(ids[k]!)) exact[k] = 1;
+    }
+    const candidates: Candidates = { ids, scores, exact };
+    this.candidates.set(key, candidates);
+    this.candidateIds += ids.length;
+    for (const [oldKey, old] of this.candidates) {
+      if (this.candidateIds <= MAX_CACHED_IDS || oldKey === key) break;
+      this.candidates.delete(oldKey);
+      this.candidateIds -= old.ids.length;
+    }
+    return candidates;
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -252,52 +318,33 @@ export class SqliteSearch implements SearchIndex {
    * first, then bm25; only the page's documents are read.
    */
   private ranked(parsed: ParsedQuery, match: string, columns: FacetColumns, query: SearchQuery) {
-    const matches = this.db
-      .prepare('SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?')
-      .raw()
-      .all(match) as Array<[number, number]>;
-    const exactQuery = toExactFtsQuery(parsed);
-    const exact = exactQuery
-      ? new Set(
-          this.db
-            .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
-            .pluck()
-            .all(exactQuery) as number[],
-        )
-      : undefined;
+    const { ids, scores, exact } = this.matchesOf(match, toExactFtsQuery(parsed));
     // bm25 is lower-is-better and negative; exact matches are moved ahead of every other match.
-    const key = (k: number) => {
-      const [id, score] = matches[k]!;
-      return exact?.has(id) ? score - 1e9 : score;
-    };
+    const key = (k: number) => (exact?.[k] ? scores[k]! - 1e9 : scores[k]!);
     const wanted = query.offset + query.limit;
     const best: number[] = [];
-    const counts = columns.count(
-      matches.map((m) => m[0]),
-      query,
-      (k) => {
-        // Keep the `wanted` best positions, sorted; most matches fall below the last and cost one comparison.
-        if (best.length === wanted && key(k) >= key(best[wanted - 1]!)) return;
-        let at = best.length;
-        while (at > 0 && key(best[at - 1]!) > key(k)) at--;
-        best.splice(at, 0, k);
-        if (best.length > wanted) best.pop();
-      },
-    );
-    const page = best.slice(query.offset).map((k) => matches[k]!);
+    const counts = columns.count(ids, query, (k) => {
+      // Keep the `wanted` best positions, sorted; most matches fall below the last and cost one comparison.
+      if (best.length === wanted && key(k) >= key(best[wanted - 1]!)) return;
+      let at = best.length;
+      while (at > 0 && key(best[at - 1]!) > key(k)) at--;
+      best.splice(at, 0, k);
+      if (best.length > wanted) best.pop();
+    });
+    const page = best.slice(query.offset);
     const rows = page.length
       ? (this.db
           .prepare(
             `SELECT ${HIT_COLUMNS}, NULL AS score FROM search_docs d WHERE d.id IN (SELECT value FROM json_each(?))`,
           )
-          .all(JSON.stringify(page.map(([id]) => id))) as DocRow[])
+          .all(JSON.stringify(page.map((k) => ids[k]))) as DocRow[])
       : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return {
       ...counts,
-      rows: page.flatMap(([id, score]) => {
-        const row = byId.get(id);
-        return row ? [{ ...row, score: exact?.has(id) ? score - 1 : score }] : [];
+      rows: page.flatMap((k) => {
+        const row = byId.get(ids[k]!);
+        return row ? [{ ...row, score: exact?.[k] ? scores[k]! - 1 : scores[k]! }] : [];
       }),
     };
   }
