@@ -56,6 +56,18 @@ describe('the embedded index', () => {
     expect((await library.search.search(query())).total).toBe(before.total);
   });
 
+  it('answers repeated words from its cache of matches, which a new import empties', async () => {
+    addSamples(library, ['det-may-phu-hung-2024.md']);
+    const first = await library.search.search(query({ q: 'lương' }));
+    const filtered = await library.search.search(query({ q: 'lương', filters: { topic: ['wages'] } }));
+    expect(filtered.total).toBeLessThan(first.total);
+    const bytes = readSample('dien-tu-tan-phat-2025.md');
+    library.add(importDocument(bytes, { filename: 'dien-tu-tan-phat-2025.md' }), bytes);
+    const after = await library.search.search(query({ q: 'lương' }));
+    expect(after.total).toBeGreaterThan(first.total);
+    expect(Object.keys(after.facets.industry).sort()).toEqual(['det-may', 'dien-tu']);
+  });
+
   it('moves an extended agreement to the status of its new expiry date', async () => {
     addSamples(library, ['det-may-phu-hung-2024.md']);
     expect((await library.search.search(query())).facets.status).toEqual({
