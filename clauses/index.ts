@@ -10,7 +10,8 @@
  * Entry points: `normalizeText`, `foldText`, `walkTree`, `countTree`,
  * `findNode`, `detectIndustry`, `resolveIndustry`, `resolveProvince`, `termEnd`,
  * `classifyText`, `extractQuantities`, `readMeasures`, `floorsInForce`,
- * `lawExcerpt`, `compareWithFloors`, `expiryStatus`, `expiryReport`.
+ * `lawExcerpt`, `compareWithFloors`, `expiryStatus`, `expiryReport`,
+ * `gradeAgreement`, `parseSearchQuery`.
  */
 
 export {
@@ -68,6 +69,21 @@ export {
   type NoFloorRule,
   parseFloorsFile,
 } from './floors.ts';
+export {
+  type AssessmentAnswer,
+  type Criterion,
+  type CriterionScore,
+  GRADES,
+  type Grade,
+  type GradeInput,
+  type GradeReport,
+  type GradeResult,
+  gradeAgreement,
+  type Improvement,
+  parseRubric,
+  RUBRIC,
+  type Rubric,
+} from './grading.ts';
 export { detectIndustry, getIndustry, INDUSTRIES, type Industry, resolveIndustry } from './industries.ts';
 export {
   LAW_DOCUMENTS,

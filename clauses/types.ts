@@ -140,6 +140,9 @@ export interface TreeStats {
   nodes: number;
 }
 
+/** A grade as stored with an agreement: A–D, or `unranked` (see `gradeAgreement`). */
+export type StoredGrade = 'A' | 'B' | 'C' | 'D' | 'unranked';
+
 /** An imported agreement: metadata, clause tree, warnings and provenance. */
 export interface Agreement {
   id: string;
@@ -154,10 +157,12 @@ export interface Agreement {
   stats: TreeStats;
   /** ISO timestamp of the import. */
   importedAt: string;
+  /** The grade last computed for it, once graded. */
+  grade?: StoredGrade;
 }
 
 /** An agreement as the importer makes it, before the library gives it an id. */
-export type AgreementDraft = Omit<Agreement, 'id' | 'importedAt'>;
+export type AgreementDraft = Omit<Agreement, 'id' | 'importedAt' | 'grade'>;
 
 /** A row of a listing: metadata without the tree. */
 export interface AgreementSummary {
@@ -167,6 +172,7 @@ export interface AgreementSummary {
   stats: TreeStats;
   warningCount: number;
   importedAt: string;
+  grade?: StoredGrade;
 }
 
 /** Something that happened to an agreement after it was signed, recorded by union staff. */

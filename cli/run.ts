@@ -12,6 +12,7 @@ import { compareWithFloors } from '../clauses/compare.ts';
 import { dateInVietnam, isIsoDate } from '../clauses/dates.ts';
 import { CbaError, DuplicateError } from '../clauses/errors.ts';
 import { EXPIRY_STATUS_LABELS, type ExpiryReport, expiryReport } from '../clauses/expiry.ts';
+import type { GradeReport, Rubric } from '../clauses/grading.ts';
 import { getIndustry, resolveIndustry } from '../clauses/industries.ts';
 import { resolveProvince } from '../clauses/provinces.ts';
 import { getTopic } from '../clauses/topics.ts';
@@ -20,9 +21,14 @@ import { DEFAULT_MAX_BYTES, importDocument, parseOverrides } from '../importer/i
 import {
   eachAgreementWithEvents,
   eachSummary,
+  gradeStored,
   type Library,
   openLibrary,
   openSearch,
+  readRubricFile,
+  regrade,
+  type SearchIndex,
+  type SqliteLibrary,
 } from '../library/index.ts';
 import { collectFiles } from './collect-files.ts';
 import { formatComparison } from './format-comparison.ts';
@@ -57,6 +63,8 @@ const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
   search "<từ khóa>" [--industry] [--province] [--topic] [--source agreements|law|all] [--limit N] [--json]
                                 tìm điều khoản, có hoặc không dấu / search clauses, with or without diacritics
   reindex                       dựng lại chỉ mục tìm kiếm (Meilisearch nếu có MEILI_URL) / rebuild the search index
+  grade <mã> [--on YYYY-MM-DD] [--json]
+                                xếp loại A/B/C/D và giải thích / grade and explain (CBA_RUBRIC: rubric file)
 
 Thư viện nằm trong CBA_DATA_DIR (mặc định ./data); MEILI_URL, MEILI_API_KEY chọn Meilisearch cho tìm kiếm.`;
 
@@ -66,6 +74,7 @@ interface FileOutcome {
   id?: string;
   articles?: number;
   warnings?: ImportWarning[];
+  grade?: string;
   reason?: string;
 }
 
@@ -111,11 +120,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               .join('\n'),
           );
         }
-        library = openLibrary(dataDir);
+        const opened = openLibrary(dataDir);
+        library = opened;
         return importFiles(
-          library,
+          opened,
           positionals,
-          { overrides, dryRun: values['dry-run'], json: values.json },
+          {
+            overrides,
+            dryRun: values['dry-run'],
+            json: values.json,
+            search: openSearch(opened, { url: io.env.MEILI_URL, apiKey: io.env.MEILI_API_KEY }),
+            rubric: readRubricFile(io.env.CBA_RUBRIC),
+          },
           io,
         );
       }
@@ -334,6 +350,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         return 0;
       }
+      case 'grade': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { on: { type: 'string' }, json: { type: 'boolean', default: false } },
+        });
+        const id = positionals[0];
+        if (!id) return usageError(io, 'Thiếu mã thỏa ước / no id given.');
+        const on = values.on ?? dateInVietnam(new Date());
+        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const rubric = readRubricFile(io.env.CBA_RUBRIC);
+        library = openLibrary(dataDir);
+        const agreement = library.get(id);
+        if (!agreement) {
+          io.stderr(`Không có thỏa ước "${id}" / no agreement "${id}".`);
+          return 1;
+        }
+        const report = values.on
+          ? gradeStored(library, agreement, { on, rubric })
+          : regrade(library, agreement, { on, rubric }).report;
+        io.stdout(
+          values.json
+            ? JSON.stringify(report, null, 2)
+            : formatGrade(report, agreement.meta.employer ?? id, on),
+        );
+        return 0;
+      }
       case 'reindex': {
         const opened = openLibrary(dataDir);
         library = opened;
@@ -358,10 +401,48 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       return usageError(io, error.message);
     }
+    if (error instanceof CbaError) {
+      io.stderr(`${error.messageVi}\n${error.message}`);
+      return 1;
+    }
     throw error;
   } finally {
     library?.close();
   }
+}
+
+/** A grade with its points per criterion, exclusions and what would lift it. */
+function formatGrade(report: GradeReport, name: string, on: string): string {
+  const grade = report.grade === 'unranked' ? 'KHÔNG XẾP LOẠI / unranked' : `Loại ${report.grade}`;
+  const lines = [
+    `${name} — ${grade} (${report.score.total}/${report.score.max} điểm, ngày ${on})`,
+    report.rubric.provisional
+      ? `Thang điểm tạm thời ${report.rubric.version}: không phải thang điểm chính thức của Tổng LĐLĐ.`
+      : `Thang điểm ${report.rubric.version}`,
+    '',
+  ];
+  for (const reason of report.unrankedReasons)
+    lines.push(`✗ ${reason.label}${reason.evidence.length ? `: ${reason.evidence.join('; ')}` : ''}`);
+  if (report.unrankedReasons.length) lines.push('');
+  for (const c of report.criteria) {
+    const how =
+      c.source === 'unanswered'
+        ? 'chưa trả lời'
+        : c.source === 'answered'
+          ? `${c.answeredBy}, ${c.answeredAt?.slice(0, 10)}`
+          : c.source === 'automatic'
+            ? (c.detail?.vi ?? 'tự động')
+            : c.source === 'agreement'
+              ? `theo thỏa ước${c.detail ? `: ${c.detail.vi}` : ''}`
+              : 'theo sự kiện đã ghi';
+    lines.push(`${String(c.points).padStart(5)}/${String(c.max).padEnd(3)} ${c.label} — ${how}`);
+  }
+  if (report.toNextGrade.length) {
+    lines.push('', 'Để nâng loại / to lift the grade:');
+    for (const step of report.toNextGrade)
+      lines.push(`  • ${step.action.vi}${step.points ? ` (+${step.points} điểm)` : ''}`);
+  }
+  return lines.join('\n');
 }
 
 /** The urgent list as a table: status, expiry, days, employer, what to do. */
@@ -414,11 +495,18 @@ function formatSummary(item: AgreementSummary): string {
 }
 
 async function importFiles(
-  library: Library,
+  library: SqliteLibrary,
   paths: readonly string[],
-  options: { overrides: ReturnType<typeof parseOverrides>['overrides']; dryRun: boolean; json: boolean },
+  options: {
+    overrides: ReturnType<typeof parseOverrides>['overrides'];
+    dryRun: boolean;
+    json: boolean;
+    search: SearchIndex;
+    rubric: Rubric;
+  },
   io: CliIo,
 ): Promise<number> {
+  const today = dateInVietnam(new Date());
   const { files, missing } = collectFiles(paths);
   const outcomes: FileOutcome[] = missing.map((file) => ({
     file,
@@ -453,13 +541,25 @@ async function importFiles(
         );
         continue;
       }
-      const agreement = library.add(draft, bytes);
+      const added = library.add(draft, bytes);
+      if (options.search !== library.search) {
+        try {
+          await options.search.indexAgreement(added);
+        } catch (error) {
+          library.remove(added.id); // an agreement the search index refused is not kept
+          throw error;
+        }
+      }
+      const agreement = regrade(library, added, { on: today, rubric: options.rubric }).report;
+      if (agreement.grade !== added.grade && options.search !== library.search)
+        await options.search.indexAgreement(library.get(added.id) ?? added);
       outcomes.push({
         file,
         status: 'imported',
-        id: agreement.id,
-        articles: agreement.stats.articles,
-        warnings: agreement.warnings,
+        id: added.id,
+        articles: added.stats.articles,
+        warnings: added.warnings,
+        grade: agreement.grade,
       });
     } catch (error) {
       if (error instanceof DuplicateError) outcomes.push({ file, status: 'duplicate', id: error.existingId });

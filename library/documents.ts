@@ -66,6 +66,7 @@ export function agreementDocuments(
       const value = meta[key];
       if (value !== undefined) doc[key] = value;
     }
+    if (agreement.grade) doc.grade = agreement.grade;
     if (expiry.effectiveOn) doc.effectiveOn = expiry.effectiveOn;
     if (expiry.expiresOn) doc.expiresOn = expiry.expiresOn;
     documents.push(doc);

@@ -16,8 +16,10 @@ import { SqliteLibrary } from './sqlite-library.ts';
 import type { AgreementFilter, Library } from './types.ts';
 
 export { agreementDocuments, lawDocuments } from './documents.ts';
+export { type GradeOptions, gradeStored, regrade } from './grades.ts';
 export { type MeiliOptions, MeiliSearchIndex } from './meili-search.ts';
 export { MIGRATIONS } from './migrations.ts';
+export { readRubricFile } from './rubric-file.ts';
 export {
   FACETS,
   type Facet,
@@ -37,6 +39,7 @@ export { SqliteSearch, toExactFtsQuery, toFtsQuery } from './sqlite-search.ts';
 export type {
   AddOptions,
   AgreementFilter,
+  AssessmentChange,
   Library,
   LibraryCounts,
   NewAgreementEvent,

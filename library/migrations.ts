@@ -112,6 +112,20 @@ export const MIGRATIONS: readonly string[] = [
     id, source, agreement_id, industry, province, district_folded, level, grade, topics, effective_on, expires_on
   );
   `,
+  // 5: grading: the officer's answers per criterion (who, when), and the grade last computed.
+  `
+  CREATE TABLE assessments (
+    agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+    criterion TEXT NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT,
+    answered_by TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (agreement_id, criterion)
+  );
+  ALTER TABLE agreements ADD COLUMN grade TEXT;
+  CREATE INDEX agreements_grade ON agreements(grade);
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

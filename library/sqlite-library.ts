@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { DuplicateError, NotFoundError } from '../clauses/errors.ts';
+import type { AssessmentAnswer } from '../clauses/grading.ts';
 import { foldText, toSlug } from '../clauses/text.ts';
 import type {
   Agreement,
@@ -15,6 +16,7 @@ import type {
   AgreementEvent,
   AgreementEventType,
   AgreementSummary,
+  StoredGrade,
 } from '../clauses/types.ts';
 import { agreementDocuments } from './documents.ts';
 import { migrate } from './migrations.ts';
@@ -22,6 +24,7 @@ import { SqliteSearch, writeAgreementDocuments } from './sqlite-search.ts';
 import type {
   AddOptions,
   AgreementFilter,
+  AssessmentChange,
   Library,
   LibraryCounts,
   NewAgreementEvent,
@@ -43,6 +46,7 @@ interface Row {
   warning_count: number;
   meta_json: string;
   imported_at: string;
+  grade: string | null;
 }
 
 interface EventRow {
@@ -65,7 +69,7 @@ interface FullRow extends Row {
 }
 
 const SUMMARY_COLUMNS =
-  'id, sha256, filename, format, media_type, size, article_count, clause_count, node_count, warning_count, meta_json, imported_at';
+  'id, sha256, filename, format, media_type, size, article_count, clause_count, node_count, warning_count, meta_json, imported_at, grade';
 
 export interface SqliteLibraryOptions {
   /** Path of the database file, or `:memory:`. */
@@ -218,6 +222,10 @@ export class SqliteLibrary implements Library {
       where.push('province_folded = @province');
       params.province = foldText(filter.province);
     }
+    if (filter.grade) {
+      where.push('grade = @grade');
+      params.grade = filter.grade;
+    }
     if (filter.district) {
       where.push("district_folded LIKE @district ESCAPE '\\'");
       params.district = `%${escapeLike(foldText(filter.district))}%`;
@@ -333,6 +341,70 @@ export class SqliteLibrary implements Library {
     return byAgreement;
   }
 
+  assessment(agreementId: string): AssessmentAnswer[] {
+    const rows = this.db
+      .prepare(
+        'SELECT criterion, value, note, answered_by, answered_at FROM assessments WHERE agreement_id = ? ORDER BY criterion',
+      )
+      .all(agreementId) as Array<{
+      criterion: string;
+      value: string;
+      note: string | null;
+      answered_by: string;
+      answered_at: string;
+    }>;
+    return rows.map((row) => ({
+      criterion: row.criterion,
+      value: JSON.parse(row.value) as boolean | number,
+      answeredBy: row.answered_by,
+      answeredAt: row.answered_at,
+      ...(row.note ? { note: row.note } : {}),
+    }));
+  }
+
+  saveAssessment(agreementId: string, answers: ReadonlyArray<AssessmentChange>): void {
+    const save = this.db.transaction(() => {
+      if (!this.statements.idTaken.get(agreementId))
+        throw new NotFoundError(
+          'agreement_not_found',
+          `Không có thỏa ước "${agreementId}".`,
+          `No agreement "${agreementId}".`,
+        );
+      const upsert = this.db.prepare(
+        `INSERT INTO assessments (agreement_id, criterion, value, note, answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (agreement_id, criterion) DO UPDATE SET value = excluded.value, note = excluded.note,
+           answered_by = excluded.answered_by, answered_at = excluded.answered_at`,
+      );
+      const clear = this.db.prepare('DELETE FROM assessments WHERE agreement_id = ? AND criterion = ?');
+      for (const answer of answers) {
+        if (answer.value === null) clear.run(agreementId, answer.criterion);
+        else
+          upsert.run(
+            agreementId,
+            answer.criterion,
+            JSON.stringify(answer.value),
+            answer.note ?? null,
+            answer.answeredBy,
+            answer.answeredAt,
+          );
+      }
+    });
+    save.immediate();
+  }
+
+  setGrade(agreementId: string, grade: StoredGrade | undefined): void {
+    const value = grade ?? null;
+    const changed = this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare('UPDATE agreements SET grade = ? WHERE id = ? AND grade IS NOT ?')
+        .run(value, agreementId, value);
+      if (changes)
+        this.db.prepare('UPDATE search_docs SET grade = ? WHERE agreement_id = ?').run(value, agreementId);
+      return changes > 0;
+    })();
+    if (changed) this.search.invalidate(agreementId);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -366,6 +438,7 @@ function toSummaryParts(row: Row): Omit<Agreement, 'tree' | 'preamble' | 'closin
     },
     stats: { articles: row.article_count, clauses: row.clause_count, nodes: row.node_count },
     importedAt: row.imported_at,
+    ...(row.grade ? { grade: row.grade as StoredGrade } : {}),
   };
 }
 

@@ -3,7 +3,14 @@
  * so the server and the CLI do not care how agreements are stored.
  */
 
-import type { Agreement, AgreementDraft, AgreementEvent, AgreementSummary } from '../clauses/types.ts';
+import type { AssessmentAnswer } from '../clauses/grading.ts';
+import type {
+  Agreement,
+  AgreementDraft,
+  AgreementEvent,
+  AgreementSummary,
+  StoredGrade,
+} from '../clauses/types.ts';
 
 export interface AgreementFilter {
   /** Industry id (`det-may`). */
@@ -14,6 +21,8 @@ export interface AgreementFilter {
   district?: string;
   /** Words in the employer or title, without diacritics. */
   q?: string;
+  /** The stored grade: `A`–`D` or `unranked`. */
+  grade?: string;
 }
 
 export interface PageRequest {
@@ -47,6 +56,9 @@ export interface AddOptions {
   now?: Date;
 }
 
+/** An officer's answer to save; `value: null` withdraws it. */
+export type AssessmentChange = Omit<AssessmentAnswer, 'value'> & { value: boolean | number | null };
+
 /** An event as recorded by a user: the library adds its id, agreement and time. */
 export type NewAgreementEvent = Omit<AgreementEvent, 'id' | 'agreementId' | 'recordedAt'>;
 
@@ -72,5 +84,14 @@ export interface Library {
   addEvent(agreementId: string, event: NewAgreementEvent, options?: AddOptions): AgreementEvent;
   /** Events of the given agreements (all when omitted), oldest first, by agreement id. */
   events(agreementIds?: readonly string[]): Map<string, AgreementEvent[]>;
+  /** The officer's answers to the grading checklist. */
+  assessment(agreementId: string): AssessmentAnswer[];
+  /**
+   * Saves answers (replacing earlier ones for the same criteria) in one transaction.
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  saveAssessment(agreementId: string, answers: ReadonlyArray<AssessmentChange>): void;
+  /** Stores the grade last computed, for listing and search facets. */
+  setGrade(agreementId: string, grade: StoredGrade | undefined): void;
   close(): void;
 }

@@ -6,11 +6,13 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { dateInVietnam } from '../clauses/dates.ts';
+import { RUBRIC, type Rubric } from '../clauses/grading.ts';
 import { type Library, type SearchIndex, SqliteLibrary } from '../library/index.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { comparisonRoutes } from './routes/comparison.ts';
 import { expiryRoutes } from './routes/expiry.ts';
+import { gradingRoutes } from './routes/grading.ts';
 import { healthRoutes } from './routes/health.ts';
 import { searchRoutes } from './routes/search.ts';
 import { searchSync } from './search-sync.ts';
@@ -25,6 +27,8 @@ export interface AppDeps {
   today?: () => string;
   /** The search index; the library's embedded index by default. */
   search?: SearchIndex;
+  /** The grading rubric; the bundled provisional one by default (`CBA_RUBRIC` replaces it). */
+  rubric?: Rubric;
 }
 
 export function createApp({
@@ -33,6 +37,7 @@ export function createApp({
   maxUploadBytes = 10 * 1024 * 1024,
   today = () => dateInVietnam(new Date()),
   search,
+  rubric = RUBRIC,
 }: AppDeps) {
   const embedded = library instanceof SqliteLibrary ? library.search : undefined;
   const index = search ?? embedded;
@@ -40,10 +45,11 @@ export function createApp({
   const app = new Hono();
   app.use(secureHeaders());
   app.route('/api/health', healthRoutes({ library, search: index, writesEnabled: apiToken !== undefined }));
-  app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes, sync }));
+  app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes, sync, today, rubric }));
   app.route('/api/search', searchRoutes({ search: index, today }));
   app.route('/api', comparisonRoutes({ library, maxUploadBytes, today }));
-  app.route('/api', expiryRoutes({ library, apiToken, today, sync }));
+  app.route('/api', expiryRoutes({ library, apiToken, today, sync, rubric }));
+  app.route('/api', gradingRoutes({ library, apiToken, today, rubric, sync }));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

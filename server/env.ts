@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   CBA_SAMPLE_DIR: z.string().min(1).default('./fixtures/agreements'),
   MEILI_URL: z.url({ protocol: /^https?$/, error: 'MEILI_URL must be an http(s) URL' }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
+  CBA_RUBRIC: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   sampleDir: string;
   /** Meilisearch for search when set; the embedded SQLite index otherwise. */
   meili: { url?: string; apiKey?: string };
+  /** A grading rubric file replacing the bundled provisional one. */
+  rubricFile: string | undefined;
 }
 
 /**
@@ -63,5 +66,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       ...(e.MEILI_URL ? { url: e.MEILI_URL } : {}),
       ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}),
     },
+    rubricFile: e.CBA_RUBRIC,
   };
 }

@@ -4,18 +4,28 @@
  */
 
 import { serve } from '@hono/node-server';
-import { eachAgreementWithEvents, openLibrary, openSearch } from '../library/index.ts';
+import { dateInVietnam } from '../clauses/dates.ts';
+import { eachAgreementWithEvents, openLibrary, openSearch, readRubricFile } from '../library/index.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './env.ts';
 import { seedLibrary } from './seed.ts';
 
-const config = readConfig();
+let config: ReturnType<typeof readConfig>;
+let rubric: ReturnType<typeof readRubricFile>;
+try {
+  config = readConfig();
+  rubric = readRubricFile(config.rubricFile);
+} catch (error) {
+  // A configuration mistake is reported in one message, not a stack trace.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const library = openLibrary(config.dataDir);
 const search = openSearch(library, config.meili);
 
 let seededCount = 0;
 if (config.seed) {
-  const seeded = seedLibrary(library, config.sampleDir);
+  const seeded = seedLibrary(library, config.sampleDir, { on: dateInVietnam(new Date()), rubric });
   seededCount = seeded.imported;
   if (seeded.imported > 0)
     console.log(`Đã nạp ${seeded.imported} thỏa ước mẫu / loaded ${seeded.imported} sample agreements`);
@@ -35,7 +45,13 @@ if (search !== library.search) {
   }
 }
 
-const app = createApp({ library, search, apiToken: config.apiToken, maxUploadBytes: config.maxUploadBytes });
+const app = createApp({
+  library,
+  search,
+  rubric,
+  apiToken: config.apiToken,
+  maxUploadBytes: config.maxUploadBytes,
+});
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const counts = library.counts();
   console.log(

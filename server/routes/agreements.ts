@@ -8,11 +8,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ValidationError } from '../../clauses/errors.ts';
+import type { Rubric } from '../../clauses/grading.ts';
 import { resolveIndustry } from '../../clauses/industries.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
 import type { Agreement, AgreementSummary } from '../../clauses/types.ts';
 import { importDocument, parseOverrides } from '../../importer/index.ts';
-import type { Library } from '../../library/index.ts';
+import { type Library, regrade } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
 import type { SearchSync } from '../search-sync.ts';
@@ -24,6 +25,8 @@ export interface AgreementRoutesDeps {
   apiToken: string | undefined;
   maxUploadBytes: number;
   sync: SearchSync;
+  today: () => string;
+  rubric: Rubric;
 }
 
 const ListQuery = z.object({
@@ -47,6 +50,7 @@ const ListQuery = z.object({
     }),
   district: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
+  grade: z.enum(['A', 'B', 'C', 'D', 'unranked']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -64,7 +68,14 @@ function agreementJson(a: Agreement) {
 }
 
 /** Builds the sub-app mounted at /api/agreements. */
-export function agreementRoutes({ library, apiToken, maxUploadBytes, sync }: AgreementRoutesDeps) {
+export function agreementRoutes({
+  library,
+  apiToken,
+  maxUploadBytes,
+  sync,
+  today,
+  rubric,
+}: AgreementRoutesDeps) {
   const writes = requireWriteToken(apiToken);
   // Room for multipart framing and form fields around the file itself.
   const bodyLimitBytes = maxUploadBytes + 64 * 1024;
@@ -114,8 +125,12 @@ export function agreementRoutes({ library, apiToken, maxUploadBytes, sync }: Agr
           );
         }
         const draft = importDocument(bytes, { filename, overrides, maxBytes: maxUploadBytes });
-        const agreement = library.add(draft, bytes);
-        await sync.added(agreement);
+        const added = library.add(draft, bytes);
+        await sync.added(added);
+        // Graded at once, so the grade is a list filter and a search facet from the start.
+        const { report, changed } = regrade(library, added, { on: today(), rubric });
+        if (changed) await sync.changed(added.id);
+        const agreement = { ...added, grade: report.grade };
         c.header('Location', links(agreement.id).self);
         return c.json(
           {
@@ -124,6 +139,7 @@ export function agreementRoutes({ library, apiToken, maxUploadBytes, sync }: Agr
             stats: agreement.stats,
             source: agreement.source,
             warnings: agreement.warnings,
+            grade: agreement.grade,
             links: links(agreement.id),
           },
           201,

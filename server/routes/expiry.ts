@@ -21,8 +21,9 @@ import {
   expiryStatus,
   PROCEDURE,
 } from '../../clauses/expiry.ts';
+import type { Rubric } from '../../clauses/grading.ts';
 import { getIndustry } from '../../clauses/industries.ts';
-import { eachSummary, type Library } from '../../library/index.ts';
+import { eachSummary, type Library, regrade } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import type { SearchSync } from '../search-sync.ts';
 import { areaFilter, notFound, parseId, validate } from '../validation.ts';
@@ -32,6 +33,7 @@ export interface ExpiryRoutesDeps {
   apiToken: string | undefined;
   today: () => string;
   sync: SearchSync;
+  rubric: Rubric;
 }
 
 const IsoDate = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
@@ -185,7 +187,7 @@ function spreadsheet(items: readonly ExpiryItem[]): string {
 }
 
 /** Builds the sub-app mounted at /api. */
-export function expiryRoutes({ library, apiToken, today, sync }: ExpiryRoutesDeps) {
+export function expiryRoutes({ library, apiToken, today, sync, rubric }: ExpiryRoutesDeps) {
   const writes = requireWriteToken(apiToken);
   const read = (query: Record<string, string>) => {
     const parsed = validate(ExpiryQuery, query, 'query');
@@ -253,6 +255,8 @@ export function expiryRoutes({ library, apiToken, today, sync }: ExpiryRoutesDep
       }
       const event = library.addEvent(id, body);
       if (event.type === 'extended') await sync.changed(id);
+      // An extension can take an agreement out of "expired"; a filing earns its procedure points.
+      if (regrade(library, agreement, { on: today(), rubric }).changed) await sync.changed(id);
       const events = library.events([id]).get(id) ?? [];
       c.header('Location', `/api/agreements/${id}/events`);
       return c.json({ event, expiry: expiryStatus(agreement, today(), { events }) }, 201);

@@ -51,7 +51,7 @@ const SearchParams = z.object({
   district: many(z.string().min(1).max(200)),
   topic: many(z.string().refine((v) => getTopic(v) !== undefined, 'unknown topic')),
   status: many(z.enum(EXPIRY_STATUSES as [ExpiryStatus, ...ExpiryStatus[]])),
-  grade: many(z.enum(['A', 'B', 'C', 'D'])),
+  grade: many(z.enum(['A', 'B', 'C', 'D', 'unranked'])),
   level: many(z.enum(['enterprise', 'sector', 'multi_enterprise'])),
   agreement: many(z.string().regex(AGREEMENT_ID, 'not an agreement id')),
   source: z.enum(['agreements', 'law', 'all']).default('agreements'),

@@ -177,3 +177,41 @@ describe('cba search, reindex', () => {
     expect(await cba('search', 'x', '--topic', 'nope')).toBe(2);
   });
 });
+
+describe('cba grade', () => {
+  it('grades and explains, and follows a rubric file given in CBA_RUBRIC', async () => {
+    await cba('import', join(SAMPLE_DIR, 'ngan-hang-sao-viet-2025.md'));
+    out = [];
+    expect(await cba('grade', 'ngan-hang-sao-viet-2025', '--on', '2026-11-23')).toBe(0);
+    expect(out[0]).toContain('Loại D (44/100 điểm, ngày 2026-11-23)');
+    expect(out[0]).toContain('Thang điểm tạm thời');
+    expect(out[0]).toContain('Để nâng loại');
+    const lenient = join(dir, 'rubric.json');
+    const { RUBRIC } = await import('../../clauses/index.ts');
+    writeFileSync(
+      lenient,
+      JSON.stringify({
+        ...RUBRIC,
+        version: 'lenient',
+        provisional: false,
+        thresholds: { A: 40, B: 30, C: 20 },
+      }),
+    );
+    out = [];
+    const withRubric = (...argv: string[]) =>
+      runCli(argv, {
+        stdout: (t) => out.push(t),
+        stderr: (t) => err.push(t),
+        env: { CBA_DATA_DIR: join(dir, 'data'), CBA_RUBRIC: lenient },
+        interactive: false,
+      });
+    expect(await withRubric('grade', 'ngan-hang-sao-viet-2025', '--on', '2026-11-23', '--json')).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({
+      grade: 'A',
+      rubric: { version: 'lenient', provisional: false },
+    });
+    writeFileSync(lenient, JSON.stringify({ ...RUBRIC, thresholds: { A: 10, B: 20, C: 5 } }));
+    expect(await withRubric('grade', 'ngan-hang-sao-viet-2025')).toBe(1);
+    expect(err.join('\n')).toContain('thresholds must fall A > B > C');
+  });
+});
