@@ -14,6 +14,7 @@ import { comparisonRoutes } from './routes/comparison.ts';
 import { expiryRoutes } from './routes/expiry.ts';
 import { gradingRoutes } from './routes/grading.ts';
 import { healthRoutes } from './routes/health.ts';
+import { htmlError, pageRoutes } from './routes/pages.tsx';
 import { searchRoutes } from './routes/search.ts';
 import { searchSync } from './search-sync.ts';
 
@@ -50,8 +51,18 @@ export function createApp({
   app.route('/api', comparisonRoutes({ library, maxUploadBytes, today }));
   app.route('/api', expiryRoutes({ library, apiToken, today, sync, rubric }));
   app.route('/api', gradingRoutes({ library, apiToken, today, rubric, sync }));
-  app.notFound(handleNotFound);
-  app.onError(handleError);
+  app.route('/', pageRoutes({ library, search: index, apiToken, maxUploadBytes, today, rubric, sync }));
+  // Pages answer HTML, the API JSON.
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? handleNotFound(c)
+      : htmlError(c, 404, 'Không tìm thấy trang / no such page.'),
+  );
+  app.onError((error, c) => {
+    if (c.req.path.startsWith('/api/')) return handleError(error, c);
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    return htmlError(c, 500, 'Lỗi máy chủ / internal server error.');
+  });
   return app;
 }
 

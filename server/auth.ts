@@ -40,3 +40,9 @@ export function requireWriteToken(token: string | undefined): MiddlewareHandler 
     await next();
   };
 }
+
+/** Whether a token typed into a form is the write token (compared in constant time). */
+export function tokenMatches(token: string | undefined, given: string): boolean {
+  if (token === undefined || given === '') return false;
+  return timingSafeEqual(digest(given.trim()), digest(token));
+}

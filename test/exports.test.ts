@@ -3,6 +3,7 @@ import * as clauses from '../clauses/index.ts';
 import * as cli from '../cli/index.ts';
 import * as importer from '../importer/index.ts';
 import * as library from '../library/index.ts';
+import * as ui from '../ui/index.ts';
 
 describe('public entry points', () => {
   it.each([
@@ -10,6 +11,7 @@ describe('public entry points', () => {
     ['importer', importer],
     ['library', library],
     ['cli', cli],
+    ['ui', ui],
   ])('pins the export list of %s/', (_, module) => {
     expect(Object.keys(module).sort()).toMatchSnapshot();
   });

@@ -1,0 +1,181 @@
+/** Thỏa ước / Agreement: metadata, expiry and grade, table of contents, the clause tree with verdict badges, warnings. */
+
+import type { ComparisonRow } from '../../clauses/compare.ts';
+import type { ExpiryInfo } from '../../clauses/expiry.ts';
+import type { Agreement, ClauseNode, StructureNode } from '../../clauses/types.ts';
+import { formatDate, VerdictBadge } from '../components.tsx';
+import { href, Layout, type PageContext } from '../layout.tsx';
+import type { MessageKey } from '../messages.ts';
+
+export interface AgreementPageProps {
+  ctx: PageContext;
+  agreement: Agreement;
+  industryName?: string;
+  expiry: ExpiryInfo;
+  /** Comparison rows by node id. */
+  rows: Record<string, ComparisonRow[]>;
+}
+
+function Node(props: {
+  ctx: PageContext;
+  node: ClauseNode;
+  rows: AgreementPageProps['rows'];
+  depth: number;
+}) {
+  const { node, ctx } = props;
+  const badges = (props.rows[node.id] ?? []).map((row) => (
+    <VerdictBadge
+      ctx={ctx}
+      verdict={row.verdict}
+      difference={ctx.lang === 'vi' ? row.difference?.text : row.difference?.textEn}
+    />
+  ));
+  if (node.type === 'table') {
+    return (
+      <div id={node.id} class="node table-node">
+        <div class="table-wrap">
+          <table>
+            <tbody>
+              {node.rows.map((cells, i) => (
+                <tr>{cells.map((cell) => (i === 0 ? <th scope="col">{cell}</th> : <td>{cell}</td>))}</tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {badges.length ? <p class="badges">{badges}</p> : ''}
+      </div>
+    );
+  }
+  const Heading = props.depth <= 1 ? 'h2' : props.depth === 2 ? 'h3' : 'h4';
+  const titled =
+    node.type === 'part' || node.type === 'chapter' || node.type === 'section' || node.type === 'article';
+  const number =
+    node.number && !titled ? `${node.type === 'point' ? `${node.number})` : `${node.number}.`} ` : '';
+  return (
+    <div id={node.id} class={`node node-${node.type}`}>
+      {titled ? (
+        <Heading>
+          {node.path.split(' › ').at(-1)}
+          {node.heading ? `. ${node.heading}` : ''}
+        </Heading>
+      ) : (
+        ''
+      )}
+      {node.text ? (
+        <p>
+          {number}
+          {node.text}
+        </p>
+      ) : (
+        ''
+      )}
+      {badges.length ? <p class="badges">{badges}</p> : ''}
+      {node.children.map((child) => (
+        <Node ctx={ctx} node={child} rows={props.rows} depth={titled ? props.depth + 1 : props.depth} />
+      ))}
+    </div>
+  );
+}
+
+export function AgreementPage(props: AgreementPageProps) {
+  const { ctx, agreement, expiry } = props;
+  const { t } = ctx;
+  const m = agreement.meta;
+  const title = m.employer ?? agreement.id;
+  const days = expiry.continuationDaysLeft ?? expiry.daysToExpiry;
+  const facts: Array<[MessageKey, string | undefined]> = [
+    ['industry', props.industryName],
+    ['province', m.province],
+    ['district', m.district],
+    ['superiorUnion', m.superiorUnion],
+    ['signedOn', m.signedOn && formatDate(m.signedOn)],
+    ['effectiveOn', expiry.effectiveOn && formatDate(expiry.effectiveOn)],
+    ['expiresOn', expiry.expiresOn && formatDate(expiry.expiresOn)],
+    ['term', m.termMonths ? t('termMonths', { months: m.termMonths }) : undefined],
+    ['wageRegion', m.wageRegion ? ['', 'I', 'II', 'III', 'IV'][m.wageRegion] : undefined],
+    ['workers', m.workersCovered?.toLocaleString('vi-VN')],
+    ['approval', m.approvalPercent !== undefined ? `${m.approvalPercent}%` : undefined],
+  ];
+  const toc: StructureNode[] = [];
+  const collect = (nodes: ClauseNode[]) => {
+    for (const n of nodes) {
+      if (n.type === 'part' || n.type === 'chapter' || n.type === 'section' || n.type === 'article')
+        toc.push(n);
+      if (n.type !== 'article') collect(n.children);
+    }
+  };
+  collect(agreement.tree);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="actions">
+        <a class="button" href={href(ctx, `/agreements/${agreement.id}/compare`)}>
+          {t('compareLink')}
+        </a>{' '}
+        <a class="button" href={href(ctx, `/agreements/${agreement.id}/grade`)}>
+          {t('gradeLink')}
+        </a>{' '}
+        <a href={`/api/agreements/${agreement.id}/source`}>{t('original')}</a>
+      </p>
+      <dl class="facts">
+        <dt>{t('status')}</dt>
+        <dd>
+          <span class={`badge status-${expiry.status}`}>{t(`status_${expiry.status}` as MessageKey)}</span>
+          {days !== undefined && days >= 0 ? ` · ${t('daysLeft', { days })}` : ''}
+        </dd>
+        <dt>{t('grade')}</dt>
+        <dd>
+          {agreement.grade
+            ? agreement.grade === 'unranked'
+              ? t('unranked')
+              : agreement.grade
+            : t('notGraded')}
+        </dd>
+        {facts
+          .filter(([, v]) => v)
+          .map(([key, value]) => (
+            <>
+              <dt>{t(key)}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
+      </dl>
+      {agreement.warnings.length ? (
+        <details class="warnings">
+          <summary>
+            {t('warnings')} ({agreement.warnings.length})
+          </summary>
+          <ul>
+            {agreement.warnings.map((w) => (
+              <li>
+                {ctx.lang === 'vi' ? w.message : w.messageEn}
+                {w.line ? ` (${w.line})` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : (
+        ''
+      )}
+      <div class="document-layout">
+        <nav aria-labelledby="toc-title" class="toc">
+          <h2 id="toc-title">{t('contents')}</h2>
+          <ul>
+            {toc.map((n) => (
+              <li class={`toc-${n.type}`}>
+                <a href={`#${n.id}`}>
+                  {n.path.split(' › ').at(-1)}
+                  {n.heading ? `. ${n.heading}` : ''}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <article class="document">
+          {agreement.tree.map((node) => (
+            <Node ctx={ctx} node={node} rows={props.rows} depth={1} />
+          ))}
+        </article>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,127 @@
+/** So sánh với luật / Side by side with the law, and Kiểm tra dự thảo / Check a draft (the same table, nothing stored). */
+
+import type { Comparison, Verdict } from '../../clauses/compare.ts';
+import { ComparisonTable, Summary } from '../components.tsx';
+import { href, Layout, type PageContext } from '../layout.tsx';
+import type { MessageKey } from '../messages.ts';
+
+export interface ComparePageProps {
+  ctx: PageContext;
+  agreementId: string;
+  title: string;
+  comparison: Comparison;
+  verdict?: Verdict;
+  topic?: string;
+  /** Topic ids found in the rows, with their labels. */
+  topics: Array<[string, string]>;
+}
+
+const VERDICTS: Verdict[] = ['above', 'equal', 'below', 'no_floor', 'unclear'];
+
+export function ComparePage(props: ComparePageProps) {
+  const { ctx, comparison } = props;
+  const { t } = ctx;
+  const rows = comparison.rows.filter(
+    (r) =>
+      (!props.verdict || r.verdict === props.verdict) && (!props.topic || r.topics.includes(props.topic)),
+  );
+  return (
+    <Layout ctx={ctx} title={`${t('compareTitle')}: ${props.title}`}>
+      <p>
+        <a href={href(ctx, `/agreements/${props.agreementId}`)}>← {props.title}</a>
+      </p>
+      <form method="get" class="inline-form">
+        <label>
+          {t('compareOn')} <input type="date" name="on" value={comparison.on} required />
+        </label>
+        <label>
+          {t('compareRegion')}{' '}
+          <select name="region">
+            <option value="">{t('regionFromAgreement')}</option>
+            {[1, 2, 3, 4].map((r) => (
+              <option
+                value={String(r)}
+                selected={comparison.regionSource === 'option' && comparison.region === r}
+              >
+                {['', 'I', 'II', 'III', 'IV'][r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('status')}{' '}
+          <select name="verdict">
+            <option value="">{t('allVerdicts')}</option>
+            {VERDICTS.map((v) => (
+              <option value={v} selected={props.verdict === v}>
+                {t(`verdict_${v}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('facetTopic')}{' '}
+          <select name="topic">
+            <option value="">{t('allTopics')}</option>
+            {props.topics.map(([id, label]) => (
+              <option value={id} selected={props.topic === id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : ''}
+        <button type="submit">{t('apply')}</button>
+      </form>
+      <ComparisonTable
+        ctx={ctx}
+        comparison={{ ...comparison, rows }}
+        agreementLink={(row) => href(ctx, `/agreements/${props.agreementId}#${row.nodeId}`)}
+      />
+      <Summary ctx={ctx} comparison={comparison} />
+    </Layout>
+  );
+}
+
+export interface CheckPageProps {
+  ctx: PageContext;
+  text: string;
+  comparison?: Comparison;
+  error?: string;
+  maxMegabytes: number;
+}
+
+export function CheckPage(props: CheckPageProps) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('checkTitle')} active="/check">
+      <p>{t('checkIntro')}</p>
+      <form method="post" action={href(ctx, '/check')} enctype="multipart/form-data" class="stack">
+        <label for="draft">{t('checkText')}</label>
+        <textarea id="draft" name="text" rows={12}>
+          {props.text}
+        </textarea>
+        <label for="draft-file">{t('checkFile')}</label>
+        <input id="draft-file" name="file" type="file" accept=".md,.txt,text/plain,text/markdown" />
+        <button type="submit">{t('checkButton')}</button>
+      </form>
+      {props.error ? (
+        <p class="alert" role="alert">
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.comparison ? (
+        <section aria-labelledby="check-result">
+          <h2 id="check-result">{t('checkResult')}</h2>
+          <Summary ctx={ctx} comparison={props.comparison} />
+          <ComparisonTable ctx={ctx} comparison={props.comparison} />
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,103 @@
+/** Nhập thỏa ước / Import: one or many files with progress, then the result of each. */
+
+import type { ImportWarning } from '../../clauses/types.ts';
+import { href, Layout, type PageContext } from '../layout.tsx';
+import type { MessageKey } from '../messages.ts';
+
+export interface ImportOutcome {
+  file: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  id?: string;
+  reason?: string;
+  warnings?: ImportWarning[];
+}
+
+export interface ImportPageProps {
+  ctx: PageContext;
+  maxMegabytes: number;
+  outcomes?: ImportOutcome[];
+  error?: string;
+}
+
+export function ImportPage(props: ImportPageProps) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('importTitle')} active="/import">
+      <p>{t('importIntro', { mb: props.maxMegabytes })}</p>
+      <form
+        method="post"
+        action={href(ctx, '/import')}
+        enctype="multipart/form-data"
+        class="stack"
+        data-upload
+      >
+        <label for="files">{t('files')}</label>
+        <input
+          id="files"
+          name="files"
+          type="file"
+          multiple
+          required
+          accept=".md,.txt,text/plain,text/markdown"
+        />
+        <label for="token">{t('token')}</label>
+        <input id="token" name="token" type="password" required autocomplete="off" />
+        <button type="submit">{t('importButton')}</button>
+        <progress max="100" value="0" hidden aria-label={t('uploading')} />
+      </form>
+      {props.error ? (
+        <p class="alert" role="alert">
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.outcomes ? (
+        <section aria-labelledby="import-results">
+          <h2 id="import-results">{t('importResults')}</h2>
+          <ul class="outcomes">
+            {props.outcomes.map((o) => (
+              <li class={`outcome-${o.status}`}>
+                <span class={`badge outcome ${o.status}`}>{t(`outcome_${o.status}` as MessageKey)}</span>{' '}
+                {o.file}
+                {o.id ? (
+                  <>
+                    {' — '}
+                    <a href={href(ctx, `/agreements/${o.id}`)}>{o.id}</a>
+                  </>
+                ) : (
+                  ''
+                )}
+                {o.reason ? <p class="note">{o.reason}</p> : ''}
+                {o.warnings?.length ? (
+                  <ul>
+                    {o.warnings.map((w) => (
+                      <li class="note">{ctx.lang === 'vi' ? w.message : w.messageEn}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  ''
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function ErrorPage(props: { ctx: PageContext; status: number; message: string }) {
+  const { t } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('errorTitle')}>
+      <p role="alert">{props.message}</p>
+      <p>
+        <a href={href(props.ctx, '/')}>{t('backHome')}</a>
+      </p>
+    </Layout>
+  );
+}

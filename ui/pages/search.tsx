@@ -1,0 +1,215 @@
+/** Tìm kiếm / Search: one box, clause-level hits with highlights, facets with counts, pages; the URL holds the state. */
+
+import { href, Layout, type PageContext } from '../layout.tsx';
+import type { MessageKey } from '../messages.ts';
+
+export interface SearchHitView {
+  source: 'agreement' | 'law';
+  agreementId?: string;
+  clauseId: string;
+  path: string;
+  heading?: string;
+  /** Already HTML-escaped, with `<mark>` around matched words. */
+  highlight: string;
+  employer?: string;
+  industry?: string;
+  province?: string;
+}
+
+export interface SearchPageProps {
+  ctx: PageContext;
+  q: string;
+  source: 'agreements' | 'law' | 'all';
+  filters: Record<'industry' | 'province' | 'topic' | 'status' | 'grade', string[]>;
+  total: number;
+  tookMs: number;
+  hits: SearchHitView[];
+  facets: Record<'industry' | 'province' | 'topic' | 'status' | 'grade', Record<string, number>>;
+  page: number;
+  pageSize: number;
+  /** Display names of industries and topics by id. */
+  names: { industry: Record<string, string>; topic: Record<string, string> };
+}
+
+type FacetName = keyof SearchPageProps['filters'];
+const FACET_LABELS: Record<FacetName, MessageKey> = {
+  industry: 'facetIndustry',
+  province: 'facetProvince',
+  topic: 'facetTopic',
+  status: 'facetStatus',
+  grade: 'facetGrade',
+};
+
+function searchUrl(
+  props: SearchPageProps,
+  change: { filters?: SearchPageProps['filters']; page?: number },
+): string {
+  const params = new URLSearchParams();
+  if (props.q) params.set('q', props.q);
+  if (props.source !== 'agreements') params.set('source', props.source);
+  for (const [name, values] of Object.entries(change.filters ?? props.filters))
+    for (const v of values) params.append(name, v);
+  if (change.page && change.page > 1) params.set('page', String(change.page));
+  if (props.ctx.lang === 'en') params.set('lang', 'en');
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
+}
+
+function toggle(
+  filters: SearchPageProps['filters'],
+  name: FacetName,
+  value: string,
+): SearchPageProps['filters'] {
+  const current = filters[name];
+  return {
+    ...filters,
+    [name]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value],
+  };
+}
+
+export function SearchPage(props: SearchPageProps) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const label = (name: FacetName, value: string) =>
+    name === 'industry'
+      ? (props.names.industry[value] ?? value)
+      : name === 'topic'
+        ? (props.names.topic[value] ?? value)
+        : name === 'status'
+          ? t(`status_${value}` as MessageKey)
+          : name === 'grade' && value === 'unranked'
+            ? t('unranked')
+            : value;
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const active = Object.values(props.filters).some((v) => v.length > 0);
+  return (
+    <Layout ctx={ctx} title={t('navSearch')} active="/">
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the phones many users have */}
+      <form role="search" action="/" method="get" class="search-form">
+        <label for="q">{t('searchLabel')}</label>
+        <div class="row">
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={props.q}
+            placeholder={t('searchPlaceholder')}
+            autocomplete="off"
+          />
+          <button type="submit">{t('searchButton')}</button>
+        </div>
+        <p class="hint">{t('searchHint')}</p>
+        <fieldset class="inline">
+          <legend>{t('sourceLabel')}</legend>
+          {(['agreements', 'law', 'all'] as const).map((s) => (
+            <label>
+              <input type="radio" name="source" value={s} checked={props.source === s} />{' '}
+              {t(s === 'agreements' ? 'sourceAgreements' : s === 'law' ? 'sourceLaw' : 'sourceAll')}
+            </label>
+          ))}
+        </fieldset>
+        {Object.entries(props.filters).flatMap(([name, values]) =>
+          values.map((v) => <input type="hidden" name={name} value={v} />),
+        )}
+        {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : ''}
+      </form>
+      <div class="search-layout">
+        <aside aria-labelledby="filters-title" class="facets">
+          <h2 id="filters-title">{t('filters')}</h2>
+          {active ? (
+            <a
+              href={searchUrl(props, {
+                filters: { industry: [], province: [], topic: [], status: [], grade: [] },
+              })}
+            >
+              {t('clearFilters')}
+            </a>
+          ) : (
+            ''
+          )}
+          {(Object.keys(FACET_LABELS) as FacetName[]).map((name) => {
+            const counts = Object.entries(props.facets[name] ?? {});
+            if (counts.length === 0) return '';
+            return (
+              <section>
+                <h3>{t(FACET_LABELS[name])}</h3>
+                <ul>
+                  {counts.slice(0, 12).map(([value, count]) => {
+                    const on = props.filters[name].includes(value);
+                    return (
+                      <li>
+                        <a
+                          href={searchUrl(props, { filters: toggle(props.filters, name, value) })}
+                          aria-current={on ? 'true' : undefined}
+                          class={on ? 'facet on' : 'facet'}
+                        >
+                          {on ? '✓ ' : ''}
+                          {label(name, value)} <span class="count">{count}</span>
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            );
+          })}
+        </aside>
+        <section aria-labelledby="results-title" class="results">
+          <h2 id="results-title">
+            {t('results', { total: props.total.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US') })}{' '}
+            <span class="note">{t('resultsIn', { ms: props.tookMs })}</span>
+          </h2>
+          {props.hits.length === 0 ? <p>{t('noResults')}</p> : ''}
+          <ol class="hits" start={(props.page - 1) * props.pageSize + 1}>
+            {props.hits.map((hit) => (
+              <li class="hit">
+                <p class="path">
+                  {hit.source === 'law' ? <span class="badge law">{t('lawMark')}</span> : ''}{' '}
+                  {hit.agreementId ? (
+                    <a href={href(ctx, `/agreements/${hit.agreementId}#${hit.clauseId}`)}>{hit.path}</a>
+                  ) : (
+                    hit.path
+                  )}
+                  {hit.heading ? ` — ${hit.heading}` : ''}
+                </p>
+                <p class="snippet" dangerouslySetInnerHTML={{ __html: hit.highlight }} />
+                <p class="meta">
+                  {[
+                    hit.employer,
+                    hit.industry ? (props.names.industry[hit.industry] ?? hit.industry) : undefined,
+                    hit.province,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              </li>
+            ))}
+          </ol>
+          {pages > 1 ? (
+            <nav aria-label={t('page', { page: props.page })} class="pager">
+              {props.page > 1 ? (
+                <a href={searchUrl(props, { page: props.page - 1 })} rel="prev">
+                  {t('previous')}
+                </a>
+              ) : (
+                ''
+              )}
+              <span>
+                {t('page', { page: props.page })} / {pages}
+              </span>
+              {props.page < pages ? (
+                <a href={searchUrl(props, { page: props.page + 1 })} rel="next">
+                  {t('next')}
+                </a>
+              ) : (
+                ''
+              )}
+            </nav>
+          ) : (
+            ''
+          )}
+        </section>
+      </div>
+    </Layout>
+  );
+}
