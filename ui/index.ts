@@ -9,7 +9,12 @@ export { href, Layout, otherLanguageUrl, type PageContext } from './layout.tsx';
 export { type Language, type MessageKey, type Translate, translator } from './messages.ts';
 export { AgreementPage, type AgreementPageProps } from './pages/agreement.tsx';
 export { CheckPage, type CheckPageProps, ComparePage, type ComparePageProps } from './pages/compare.tsx';
-export { ExpiryPage, type ExpiryPageProps } from './pages/expiry.tsx';
+export {
+  BelowFloorPage,
+  type BelowFloorPageProps,
+  ExpiryPage,
+  type ExpiryPageProps,
+} from './pages/expiry.tsx';
 export { GradePage, type GradePageProps, GradesPage, type GradesPageProps } from './pages/grade.tsx';
 export { ErrorPage, type ImportOutcome, ImportPage, type ImportPageProps } from './pages/import.tsx';
 export { type SearchHitView, SearchPage, type SearchPageProps } from './pages/search.tsx';

@@ -30,6 +30,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
     ['/', t('navSearch')],
     ['/check', t('navCheck')],
     ['/expiry', t('navExpiry')],
+    ['/below-floor', t('navBelow')],
     ['/grades', t('navGrades')],
     ['/import', t('navImport')],
   ];

@@ -17,11 +17,12 @@ import type { Rubric } from '../../clauses/grading.ts';
 import { getIndustry, INDUSTRIES, resolveIndustry } from '../../clauses/industries.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
-import type { WageRegion } from '../../clauses/types.ts';
+import type { Agreement, AgreementEventType, WageRegion } from '../../clauses/types.ts';
 import { importDocument } from '../../importer/index.ts';
 import { eachSummary, gradeStored, type Library, regrade, type SearchIndex } from '../../library/index.ts';
 import {
   AgreementPage,
+  BelowFloorPage,
   CheckPage,
   ComparePage,
   ErrorPage,
@@ -74,6 +75,8 @@ export function htmlError(
   return c.html(<ErrorPage ctx={pageContext(c)} status={status} message={message} />, status);
 }
 
+const EVENT_TYPES: AgreementEventType[] = ['filed', 'negotiation_started', 'extended', 'replaced'];
+
 const list = (c: Context, name: string) =>
   (c.req.queries(name) ?? [])
     .flatMap((v) => v.split(','))
@@ -92,6 +95,28 @@ export function pageRoutes(deps: PageRoutesDeps) {
     return agreement;
   };
   const notFound = (c: Context) => htmlError(c, 404, pageContext(c).t('notFound'));
+  const tokenError = () =>
+    apiToken
+      ? 'Sai mã ghi / wrong token.'
+      : 'Máy chủ chỉ đọc (chưa đặt CBA_API_TOKEN) / the server is read-only.';
+  const agreementPage = (c: Context, agreement: Agreement, error?: string) => {
+    const events = library.events([agreement.id]).get(agreement.id) ?? [];
+    const comparison = compareWithFloors(agreement, { on: today() });
+    const rows: Record<string, ComparisonRow[]> = {};
+    for (const row of comparison.rows) rows[row.nodeId] = [...(rows[row.nodeId] ?? []), row];
+    return c.html(
+      <AgreementPage
+        ctx={pageContext(c)}
+        agreement={agreement}
+        industryName={agreement.meta.industry ? getIndustry(agreement.meta.industry)?.name : undefined}
+        expiry={expiryStatus(agreement, today(), { events })}
+        rows={rows}
+        events={events}
+        {...(error ? { error } : {})}
+      />,
+      error ? 400 : 200,
+    );
+  };
   const maxMegabytes = Math.round((maxUploadBytes / 1024 / 1024) * 10) / 10;
 
   const gradePage = (c: Context, agreementId: string, extra: { saved?: boolean; error?: string } = {}) => {
@@ -180,20 +205,79 @@ export function pageRoutes(deps: PageRoutesDeps) {
     })
     .get('/agreements/:id', (c) => {
       const agreement = load(c);
+      return agreement ? agreementPage(c, agreement) : notFound(c);
+    })
+    .post('/agreements/:id/events', bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
+      const agreement = load(c);
       if (!agreement) return notFound(c);
+      const form = await c.req.parseBody();
+      const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+      if (!tokenMatches(apiToken, field('token'))) return agreementPage(c, agreement, tokenError());
+      const type = field('type') as AgreementEventType;
+      const date = field('date');
+      const extendedTo = field('extendedTo');
+      const replacedBy = field('replacedBy');
       const events = library.events([agreement.id]).get(agreement.id) ?? [];
-      const comparison = compareWithFloors(agreement, { on: today() });
-      const rows: Record<string, ComparisonRow[]> = {};
-      for (const row of comparison.rows) rows[row.nodeId] = [...(rows[row.nodeId] ?? []), row];
-      return c.html(
-        <AgreementPage
-          ctx={pageContext(c)}
-          agreement={agreement}
-          industryName={agreement.meta.industry ? getIndustry(agreement.meta.industry)?.name : undefined}
-          expiry={expiryStatus(agreement, today(), { events })}
-          rows={rows}
-        />,
+      const current = expiryStatus(agreement, date || today(), { events }).expiresOn;
+      const problem =
+        !EVENT_TYPES.includes(type) || !isIsoDate(date)
+          ? 'Chọn loại sự kiện và ngày / choose an event and a date.'
+          : type === 'extended' &&
+              (!isIsoDate(extendedTo) || (current !== undefined && extendedTo <= current))
+            ? `Ngày gia hạn phải sau ${current ?? '—'} / the extension must end after ${current ?? '—'}.`
+            : type === 'replaced' &&
+                (!AGREEMENT_ID.test(replacedBy) || replacedBy === agreement.id || !library.get(replacedBy))
+              ? 'Mã thỏa ước thay thế không có trong thư viện / no such replacing agreement.'
+              : undefined;
+      if (problem) return agreementPage(c, agreement, problem);
+      library.addEvent(agreement.id, {
+        type,
+        date,
+        ...(type === 'extended' ? { extendedTo } : {}),
+        ...(type === 'replaced' ? { replacedBy } : {}),
+        ...(field('note') ? { note: field('note').slice(0, 1000) } : {}),
+        ...(field('recordedBy') ? { recordedBy: field('recordedBy').slice(0, 200) } : {}),
+      });
+      if (type === 'extended') await sync.changed(agreement.id);
+      if (regrade(library, agreement, { on: today(), rubric }).changed) await sync.changed(agreement.id);
+      return c.redirect(
+        `/agreements/${agreement.id}${pageContext(c).lang === 'en' ? '?lang=en' : ''}#events-title`,
+        303,
       );
+    })
+    .post('/agreements/:id/remove', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+      const agreement = load(c);
+      if (!agreement) return notFound(c);
+      const form = await c.req.parseBody();
+      if (!tokenMatches(apiToken, String(form.token ?? ''))) return agreementPage(c, agreement, tokenError());
+      library.remove(agreement.id);
+      await sync.removed(agreement.id);
+      return c.redirect(pageContext(c).lang === 'en' ? '/?lang=en' : '/', 303);
+    })
+    .get('/below-floor', (c) => {
+      const onParam = c.req.query('on');
+      const on = onParam && isIsoDate(onParam) ? onParam : today();
+      const ctx = pageContext(c);
+      const items = [];
+      for (const summary of eachSummary(library)) {
+        const agreement = library.get(summary.id);
+        if (!agreement) continue;
+        const { unlawful } = compareWithFloors(agreement, { on });
+        if (unlawful.length === 0) continue;
+        items.push({
+          id: agreement.id,
+          employer: agreement.meta.employer,
+          province: agreement.meta.province,
+          clauses: unlawful.map((row) => ({
+            path: row.path,
+            written: row.measure.written,
+            citation: row.floor?.citation.text,
+            difference: ctx.lang === 'vi' ? row.difference?.text : row.difference?.textEn,
+          })),
+        });
+      }
+      items.sort((a, b) => b.clauses.length - a.clauses.length || a.id.localeCompare(b.id));
+      return c.html(<BelowFloorPage ctx={ctx} on={on} items={items} />);
     })
     .get('/agreements/:id/compare', (c) => {
       const agreement = load(c);

@@ -194,6 +194,36 @@ describe.skipIf(!available)('the web interface in Chromium', () => {
     await page.close();
   });
 
+  it('records an extension on an agreement page, which moves its expiry', async () => {
+    const page = await open('/agreements/ngan-hang-sao-viet-2025');
+    await page.getByText('Ghi nhận sự kiện', { exact: true }).first().click();
+    await page.locator('#event-type').selectOption('extended');
+    await page.locator('#event-date').fill('2026-11-20');
+    await page.getByLabel('Gia hạn đến ngày').fill('2027-12-31');
+    await page.locator('#event-token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+    await page.waitForURL(/#events-title/);
+    expect(await page.locator('.facts').innerText()).toContain('31/12/2027');
+    expect(await page.locator('#events-title + ul').innerText()).toContain('Gia hạn → 31/12/2027');
+    await page.close();
+  });
+
+  it('lists the agreements below the law on a day, and removes an agreement with the token', async () => {
+    const page = await open('/below-floor?on=2026-01-01');
+    const list = await page.locator('.below-list').innerText();
+    expect(list).toContain('Công ty TNHH May mặc Phú Hưng');
+    expect(list).toContain('5.200.000 đồng/tháng');
+    await page.screenshot({ path: join(SHOTS, 'below-floor-desktop.png'), fullPage: true });
+    await page.goto(`${base}/agreements/co-khi-hai-phong-ban-chep`);
+    await page.getByText('Xóa thỏa ước khỏi thư viện').click();
+    await page.locator('#remove-token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Xóa' }).click();
+    await page.waitForURL(`${base}/`);
+    const gone = await page.goto(`${base}/agreements/co-khi-hai-phong-ban-chep`);
+    expect(gone?.status()).toBe(404);
+    await page.close();
+  });
+
   it('shows document text as text: no script runs', async () => {
     const page = await open('/agreements/hostile');
     const text = await page.locator('.document').innerText();

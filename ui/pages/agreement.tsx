@@ -2,7 +2,13 @@
 
 import type { ComparisonRow } from '../../clauses/compare.ts';
 import type { ExpiryInfo } from '../../clauses/expiry.ts';
-import type { Agreement, ClauseNode, StructureNode } from '../../clauses/types.ts';
+import type {
+  Agreement,
+  AgreementEvent,
+  AgreementEventType,
+  ClauseNode,
+  StructureNode,
+} from '../../clauses/types.ts';
 import { formatDate, VerdictBadge } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
@@ -14,6 +20,77 @@ export interface AgreementPageProps {
   expiry: ExpiryInfo;
   /** Comparison rows by node id. */
   rows: Record<string, ComparisonRow[]>;
+  events: AgreementEvent[];
+  error?: string;
+}
+
+const EVENT_TYPES: AgreementEventType[] = ['filed', 'negotiation_started', 'extended', 'replaced'];
+
+/** The recorded events, and forms to record one or to remove the agreement (both need the write token). */
+function Events(props: { ctx: PageContext; agreementId: string; events: AgreementEvent[]; error?: string }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="events-title">
+      <h2 id="events-title">{t('eventsTitle')}</h2>
+      {props.events.length ? (
+        <ul>
+          {props.events.map((e) => (
+            <li>
+              {formatDate(e.date)} — {t(`event_${e.type}` as MessageKey)}
+              {e.extendedTo ? ` → ${formatDate(e.extendedTo)}` : ''}
+              {e.replacedBy ? ` → ${e.replacedBy}` : ''}
+              {e.note ? ` (${e.note})` : ''}
+              {e.recordedBy ? <span class="note"> · {e.recordedBy}</span> : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+      {props.error ? (
+        <p class="alert" role="alert">
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <details>
+        <summary>{t('recordEvent')}</summary>
+        <form method="post" action={href(ctx, `/agreements/${props.agreementId}/events`)} class="stack">
+          <label for="event-type">{t('eventType')}</label>
+          <select id="event-type" name="type">
+            {EVENT_TYPES.map((type) => (
+              <option value={type}>{t(`event_${type}` as MessageKey)}</option>
+            ))}
+          </select>
+          <label for="event-date">{t('eventDate')}</label>
+          <input id="event-date" name="date" type="date" required />
+          <label for="event-extended">{t('extendedTo')}</label>
+          <input id="event-extended" name="extendedTo" type="date" />
+          <label for="event-replaced">{t('replacedBy')}</label>
+          <input id="event-replaced" name="replacedBy" />
+          <label for="event-note">{t('note')}</label>
+          <input id="event-note" name="note" />
+          <label for="event-by">{t('yourName')}</label>
+          <input id="event-by" name="recordedBy" autocomplete="name" />
+          <label for="event-token">{t('token')}</label>
+          <input id="event-token" name="token" type="password" required autocomplete="off" />
+          <button type="submit">{t('recordEvent')}</button>
+        </form>
+      </details>
+      <details>
+        <summary>{t('removeAgreement')}</summary>
+        <form method="post" action={href(ctx, `/agreements/${props.agreementId}/remove`)} class="stack">
+          <label for="remove-token">{t('token')}</label>
+          <input id="remove-token" name="token" type="password" required autocomplete="off" />
+          <button type="submit" class="danger">
+            {t('remove')}
+          </button>
+        </form>
+      </details>
+    </section>
+  );
 }
 
 function Node(props: {
@@ -156,6 +233,12 @@ export function AgreementPage(props: AgreementPageProps) {
       ) : (
         ''
       )}
+      <Events
+        ctx={ctx}
+        agreementId={agreement.id}
+        events={props.events}
+        {...(props.error ? { error: props.error } : {})}
+      />
       <div class="document-layout">
         <nav aria-labelledby="toc-title" class="toc">
           <h2 id="toc-title">{t('contents')}</h2>

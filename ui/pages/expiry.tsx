@@ -92,3 +92,51 @@ export function ExpiryPage(props: ExpiryPageProps) {
     </Layout>
   );
 }
+
+export interface BelowFloorPageProps {
+  ctx: PageContext;
+  on: string;
+  items: Array<{
+    id: string;
+    employer?: string;
+    province?: string;
+    clauses: Array<{ path: string; written: string; citation?: string; difference?: string }>;
+  }>;
+}
+
+/** Dưới mức sàn / Below the law: the agreements that fell below a floor on a day. */
+export function BelowFloorPage(props: BelowFloorPageProps) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('belowTitle')} active="/below-floor">
+      <p>{t('belowIntro')}</p>
+      <form method="get" class="inline-form">
+        <label>
+          {t('compareOn')} <input type="date" name="on" value={props.on} required />
+        </label>
+        {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : ''}
+        <button type="submit">{t('apply')}</button>
+      </form>
+      <ul class="below-list">
+        {props.items.map((item) => (
+          <li>
+            <a href={href(ctx, `/agreements/${item.id}/compare?on=${props.on}&verdict=below`)}>
+              {item.employer ?? item.id}
+            </a>
+            {item.province ? <span class="note"> · {item.province}</span> : ''} —{' '}
+            {t('belowCount', { count: item.clauses.length })}
+            <ul>
+              {item.clauses.map((c) => (
+                <li>
+                  {c.path}: <strong>{c.written}</strong> {c.difference ? `(${c.difference})` : ''}{' '}
+                  <span class="note">{c.citation}</span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
