@@ -384,6 +384,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
       const ctx = pageContext(c);
       const province = (c.req.query('province') ?? '').slice(0, 100);
       const district = (c.req.query('district') ?? '').slice(0, 200);
+      const superiorUnion = (c.req.query('superiorUnion') ?? '').slice(0, 200);
       const withinParam = c.req.query('within') ?? '90';
       const within = Number(withinParam);
       const resolved = province ? resolveProvince(province)?.name : undefined;
@@ -396,10 +397,12 @@ export function pageRoutes(deps: PageRoutesDeps) {
       const report = expiryReport(agreements, today(), {
         events: library.events(agreements.map((a) => a.id)),
         ...(withinParam !== '' && Number.isInteger(within) && within >= 0 ? { within } : {}),
+        ...(superiorUnion ? { superiorUnion } : {}),
       });
       const api = new URLSearchParams();
       if (resolved) api.set('province', resolved);
       if (district) api.set('district', district);
+      if (superiorUnion) api.set('superiorUnion', superiorUnion);
       if (withinParam !== '' && Number.isInteger(within)) api.set('within', String(within));
       return c.html(
         <ExpiryPage
@@ -407,6 +410,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
           report={report}
           province={province}
           district={district}
+          superiorUnion={superiorUnion}
           within={withinParam}
           apiQuery={api.toString() ? `?${api}` : ''}
         />,
@@ -414,9 +418,21 @@ export function pageRoutes(deps: PageRoutesDeps) {
     })
     .get('/grades', (c) => {
       const ctx = pageContext(c);
+      const area = {
+        province: (c.req.query('province') ?? '').slice(0, 100),
+        district: (c.req.query('district') ?? '').slice(0, 200),
+        industry: (c.req.query('industry') ?? '').slice(0, 100),
+      };
+      const province = area.province ? resolveProvince(area.province)?.name : undefined;
+      const industry = area.industry ? resolveIndustry(area.industry)?.id : undefined;
       const counts: Record<string, number> = { A: 0, B: 0, C: 0, D: 0, unranked: 0 };
       const items = [];
-      for (const summary of eachSummary(library)) {
+      const filter = {
+        ...(province ? { province } : {}),
+        ...(industry ? { industry } : {}),
+        ...(area.district ? { district: area.district } : {}),
+      };
+      for (const summary of eachSummary(library, filter)) {
         const agreement = library.get(summary.id);
         if (!agreement) continue;
         const report = gradeStored(library, agreement, { on: today(), rubric });
@@ -439,6 +455,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
           shareAB={shareAB}
           total={total}
           items={items}
+          area={area}
         />,
       );
     })

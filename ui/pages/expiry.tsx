@@ -10,6 +10,7 @@ export interface ExpiryPageProps {
   report: ExpiryReport;
   province: string;
   district: string;
+  superiorUnion: string;
   within: string;
   /** The API query of the same selection, for the feed and the spreadsheet. */
   apiQuery: string;
@@ -26,6 +27,9 @@ export function ExpiryPage(props: ExpiryPageProps) {
         </label>
         <label>
           {t('district')} <input name="district" value={props.district} />
+        </label>
+        <label>
+          {t('superiorUnion')} <input name="superiorUnion" value={props.superiorUnion} />
         </label>
         <label>
           {t('expiryWithin')} <input name="within" type="number" min="0" max="3650" value={props.within} />

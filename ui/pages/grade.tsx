@@ -182,6 +182,7 @@ export interface GradesPageProps {
   shareAB: number;
   total: number;
   items: Array<{ id: string; employer?: string; grade: string; points: number }>;
+  area: { province: string; district: string; industry: string };
 }
 
 export function GradesPage(props: GradesPageProps) {
@@ -189,6 +190,19 @@ export function GradesPage(props: GradesPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('gradesTitle')} active="/grades">
+      <form method="get" class="inline-form">
+        <label>
+          {t('province')} <input name="province" value={props.area.province} />
+        </label>
+        <label>
+          {t('district')} <input name="district" value={props.area.district} />
+        </label>
+        <label>
+          {t('industry')} <input name="industry" value={props.area.industry} />
+        </label>
+        {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : ''}
+        <button type="submit">{t('apply')}</button>
+      </form>
       {props.rubric.provisional ? (
         <p class="note">{t('gradeProvisional', { version: props.rubric.version })}</p>
       ) : (
