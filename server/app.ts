@@ -48,7 +48,7 @@ export function createApp({
   app.route('/api/health', healthRoutes({ library, search: index, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes, sync, today, rubric }));
   app.route('/api/search', searchRoutes({ search: index, today }));
-  app.route('/api', comparisonRoutes({ library, maxUploadBytes, today }));
+  app.route('/api', comparisonRoutes({ library, maxUploadBytes, today, rubric }));
   app.route('/api', expiryRoutes({ library, apiToken, today, sync, rubric }));
   app.route('/api', gradingRoutes({ library, apiToken, today, rubric, sync }));
   app.route('/', pageRoutes({ library, search: index, apiToken, maxUploadBytes, today, rubric, sync }));

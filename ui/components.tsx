@@ -1,6 +1,7 @@
 /** Pieces shared by pages: verdict badges, the side-by-side table, metadata lists. */
 
 import type { Comparison, ComparisonRow, Verdict } from '../clauses/compare.ts';
+import { formatFloor } from './format.ts';
 import type { PageContext } from './layout.tsx';
 import type { MessageKey } from './messages.ts';
 
@@ -70,7 +71,7 @@ export function ComparisonTable(props: {
                     <p>
                       <strong>{ctx.lang === 'vi' ? row.floor.label : row.floor.labelEn}</strong>
                       {row.floor.kind === 'floor' && row.floor.value !== undefined
-                        ? `: ${formatFloor(row.floor.value, row.floor.unit, ctx)}`
+                        ? `: ${formatFloor(row.floor.value, row.floor.unit, ctx.lang)}`
                         : ''}
                     </p>
                     <p class="citation">{row.floor.citation.text}</p>
@@ -93,25 +94,6 @@ export function ComparisonTable(props: {
       </table>
     </div>
   );
-}
-
-const UNIT_WORDS: Record<string, [string, string]> = {
-  VND: ['đồng', 'VND'],
-  percent: ['%', '%'],
-  minute: ['phút', 'min'],
-  hour: ['giờ', 'h'],
-  day: ['ngày', 'days'],
-  working_day: ['ngày làm việc', 'working days'],
-  month: ['tháng', 'months'],
-  year: ['năm', 'years'],
-  month_wage: ['tháng lương', "months' wages"],
-};
-
-function formatFloor(value: number, unit: string | undefined, ctx: PageContext): string {
-  const number = new Intl.NumberFormat(ctx.lang === 'vi' ? 'vi-VN' : 'en-US').format(value);
-  const words = UNIT_WORDS[unit ?? ''];
-  if (!words) return number;
-  return unit === 'percent' ? `${number}%` : `${number} ${ctx.lang === 'vi' ? words[0] : words[1]}`;
 }
 
 export function Summary(props: { ctx: PageContext; comparison: Comparison }) {

@@ -1,7 +1,8 @@
 /**
  * The web interface: server-rendered pages (hono/jsx) in Vietnamese with an
  * English switch, one message catalogue per language, a stylesheet and a
- * little script for upload progress. Pages take plain data as props and
+ * little script for upload progress, and PDF reports (pdf-lib, a subset
+ * Unicode font). Pages and reports take plain data and
  * never read the library; `server/routes/pages.tsx` gathers it.
  */
 
@@ -18,3 +19,10 @@ export {
 export { GradePage, type GradePageProps, GradesPage, type GradesPageProps } from './pages/grade.tsx';
 export { ErrorPage, type ImportOutcome, ImportPage, type ImportPageProps } from './pages/import.tsx';
 export { type SearchHitView, SearchPage, type SearchPageProps } from './pages/search.tsx';
+export type { Cell, Colour, Column, ReportFonts } from './reports/pdf-writer.ts';
+export {
+  type AgreementReportData,
+  agreementReportPdf,
+  checkReportPdf,
+  expiryReportPdf,
+} from './reports/reports.ts';

@@ -4,18 +4,23 @@
  * nothing, and the agreements that fall below the floor on a date.
  */
 
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { type Comparison, type ComparisonRow, compareWithFloors } from '../../clauses/compare.ts';
 import { isIsoDate } from '../../clauses/dates.ts';
 import { ValidationError } from '../../clauses/errors.ts';
+import { expiryStatus } from '../../clauses/expiry.ts';
 import { floorsInForce, LEGAL_FLOORS } from '../../clauses/floors.ts';
+import type { Rubric } from '../../clauses/grading.ts';
+import { getIndustry } from '../../clauses/industries.ts';
 import { lawExcerpt } from '../../clauses/law.ts';
 import type { Agreement, WageRegion } from '../../clauses/types.ts';
 import { importDocument, parseOverrides } from '../../importer/index.ts';
-import { type AgreementFilter, eachSummary, type Library } from '../../library/index.ts';
+import { type AgreementFilter, eachSummary, gradeStored, type Library } from '../../library/index.ts';
+import { agreementReportPdf, checkReportPdf } from '../../ui/index.ts';
 import { tooLarge } from '../errors.ts';
+import { reportFonts } from '../fonts.ts';
 import { readUpload } from '../upload.ts';
 import { areaFilter, notFound, parseId, validate } from '../validation.ts';
 
@@ -24,6 +29,7 @@ export interface ComparisonRoutesDeps {
   maxUploadBytes: number;
   /** Today's date, the default `on`. */
   today: () => string;
+  rubric: Rubric;
 }
 
 const OnDate = z
@@ -77,8 +83,35 @@ function withLinks(comparison: Comparison, id: string) {
   };
 }
 
+function pdfResponse(c: Context, pdf: Uint8Array, filename: string): Response {
+  return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `inline; filename="${filename}"`,
+  });
+}
+
 /** Builds the sub-app mounted at /api. */
-export function comparisonRoutes({ library, maxUploadBytes, today }: ComparisonRoutesDeps) {
+export function comparisonRoutes({ library, maxUploadBytes, today, rubric }: ComparisonRoutesDeps) {
+  const checkLimit = bodyLimit({
+    maxSize: maxUploadBytes + 64 * 1024,
+    onError: (c) => tooLarge(c, maxUploadBytes),
+  });
+  /** Reads a draft (multipart, JSON or raw text) and compares it; nothing is stored. */
+  const checkDraft = async (request: Request, rawQuery: Record<string, string>) => {
+    const query = validate(ComparisonQuery, rawQuery, 'query');
+    const { bytes, filename, metadata } = await readUpload(request, { rawText: true });
+    const { overrides, problems } = parseOverrides(metadata);
+    if (problems.length > 0) {
+      const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      throw new ValidationError(
+        'invalid_metadata',
+        `Thông tin bổ sung không hợp lệ: ${list}`,
+        `Invalid metadata: ${list}`,
+      );
+    }
+    const draft = importDocument(bytes, { filename, overrides, maxBytes: maxUploadBytes });
+    return { draft, comparison: compareWithFloors(draft, comparisonOptions(query, today())) };
+  };
   return new Hono()
     .get('/agreements/:id/comparison', (c) => {
       const id = parseId(c.req.param('id'));
@@ -98,30 +131,44 @@ export function comparisonRoutes({ library, maxUploadBytes, today }: ComparisonR
         floors,
       });
     })
-    .post(
-      '/check',
-      bodyLimit({ maxSize: maxUploadBytes + 64 * 1024, onError: (c) => tooLarge(c, maxUploadBytes) }),
-      async (c) => {
-        const query = validate(ComparisonQuery, c.req.query(), 'query');
-        const { bytes, filename, metadata } = await readUpload(c.req.raw, { rawText: true });
-        const { overrides, problems } = parseOverrides(metadata);
-        if (problems.length > 0) {
-          const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-          throw new ValidationError(
-            'invalid_metadata',
-            `Thông tin bổ sung không hợp lệ: ${list}`,
-            `Invalid metadata: ${list}`,
-          );
-        }
-        const draft = importDocument(bytes, { filename, overrides, maxBytes: maxUploadBytes });
-        const comparison = compareWithFloors(draft, comparisonOptions(query, today()));
-        return c.json({
-          draft: { meta: draft.meta, stats: draft.stats, warnings: draft.warnings, source: draft.source },
-          comparison,
-          stored: false,
-        });
-      },
-    )
+    .post('/check', checkLimit, async (c) => {
+      const { draft, comparison } = await checkDraft(c.req.raw, c.req.query());
+      return c.json({
+        draft: { meta: draft.meta, stats: draft.stats, warnings: draft.warnings, source: draft.source },
+        comparison,
+        stored: false,
+      });
+    })
+    .post('/check/report.pdf', checkLimit, async (c) => {
+      const { draft, comparison } = await checkDraft(c.req.raw, c.req.query());
+      return pdfResponse(
+        c,
+        await checkReportPdf({ filename: draft.source.filename, comparison }, reportFonts()),
+        'kiem-tra-du-thao.pdf',
+      );
+    })
+    .get('/agreements/:id/report.pdf', async (c) => {
+      const id = parseId(c.req.param('id'));
+      const query = validate(ComparisonQuery, c.req.query(), 'query');
+      const agreement = library.get(id);
+      if (!agreement) throw notFound(id);
+      const options = comparisonOptions(query, today());
+      const events = library.events([id]).get(id) ?? [];
+      const pdf = await agreementReportPdf(
+        {
+          id,
+          meta: agreement.meta,
+          ...(agreement.meta.industry
+            ? { industryName: getIndustry(agreement.meta.industry)?.name ?? agreement.meta.industry }
+            : {}),
+          expiry: expiryStatus(agreement, options.on, { events }),
+          comparison: compareWithFloors(agreement, options),
+          grade: gradeStored(library, agreement, { on: options.on, rubric }),
+        },
+        reportFonts(),
+      );
+      return pdfResponse(c, pdf, `${id}.pdf`);
+    })
     .get('/below-floor', (c) => {
       const query = validate(BelowFloorQuery, c.req.query(), 'query');
       const options = comparisonOptions(query, today());

@@ -24,7 +24,9 @@ import {
 import type { Rubric } from '../../clauses/grading.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { eachSummary, type Library, regrade } from '../../library/index.ts';
+import { expiryReportPdf } from '../../ui/index.ts';
 import { requireWriteToken } from '../auth.ts';
+import { reportFonts } from '../fonts.ts';
 import type { SearchSync } from '../search-sync.ts';
 import { areaFilter, notFound, parseId, validate } from '../validation.ts';
 
@@ -203,6 +205,16 @@ export function expiryRoutes({ library, apiToken, today, sync, rubric }: ExpiryR
       return c.body(calendar(result.items, new URL(c.req.url).origin), 200, {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Content-Disposition': 'inline; filename="thoa-uoc-het-han.ics"',
+      });
+    })
+    .get('/expiry.pdf', async (c) => {
+      const query = c.req.query();
+      const result = read(query);
+      const area = [query.district, query.province, query.superiorUnion].filter(Boolean).join(', ');
+      const pdf = await expiryReportPdf({ area, report: result }, reportFonts());
+      return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `inline; filename="thoa-uoc-het-han-${result.on}.pdf"`,
       });
     })
     .get('/expiry.csv', (c) => {
