@@ -124,7 +124,7 @@ export interface ImportWarning {
   field?: MetaField;
 }
 
-export type SourceFormat = 'markdown' | 'text';
+export type SourceFormat = 'markdown' | 'text' | 'docx';
 
 export interface SourceInfo {
   filename: string;

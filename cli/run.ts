@@ -17,7 +17,7 @@ import { getIndustry, resolveIndustry } from '../clauses/industries.ts';
 import { resolveProvince } from '../clauses/provinces.ts';
 import { getTopic } from '../clauses/topics.ts';
 import type { Agreement, AgreementSummary, ImportWarning } from '../clauses/types.ts';
-import { DEFAULT_MAX_BYTES, importDocument, parseOverrides } from '../importer/index.ts';
+import { DEFAULT_MAX_BYTES, importFile, parseOverrides } from '../importer/index.ts';
 import {
   eachAgreementWithEvents,
   eachSummary,
@@ -122,7 +122,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         const opened = openLibrary(dataDir);
         library = opened;
-        return importFiles(
+        return await importFiles(
           opened,
           positionals,
           {
@@ -239,7 +239,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         let title: string;
         if (command === 'check') {
           try {
-            agreement = importDocument(readFileSync(target), { filename: basename(target) });
+            agreement = await importFile(readFileSync(target), { filename: basename(target) });
           } catch (error) {
             const reason =
               error instanceof CbaError ? `${error.messageVi} / ${error.message}` : (error as Error).message;
@@ -527,7 +527,7 @@ async function importFiles(
     bar?.increment({ file: basename(file) });
     try {
       const bytes = readFileSync(file);
-      const draft = importDocument(bytes, {
+      const draft = await importFile(bytes, {
         filename: basename(file),
         overrides: options.overrides,
         maxBytes,

@@ -11,7 +11,8 @@ import { countTree, walkTree } from '../clauses/tree.ts';
 import type { AgreementDraft, ImportWarning, SourceFormat } from '../clauses/types.ts';
 import type { Block } from './blocks.ts';
 import { buildTree } from './build-tree.ts';
-import { decodeDocument } from './decode.ts';
+import { decodeDocument, sniffBinaryFormat } from './decode.ts';
+import { docxToText } from './docx-reader.ts';
 import { MAX_MARKDOWN_DEPTH, markdownNestingDepth, markdownToBlocks } from './markdown-reader.ts';
 import { extractMetadata, type MetaOverrides } from './metadata.ts';
 import { parseOverrides } from './overrides.ts';
@@ -31,6 +32,7 @@ export interface ImportOptions {
 const MEDIA_TYPES: Record<SourceFormat, string> = {
   markdown: 'text/markdown; charset=utf-8',
   text: 'text/plain; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 /**
@@ -42,12 +44,56 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Agree
   const filename = safeFilename(options.filename);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) throw new TooLargeError(maxBytes, `Tệp "${filename}"`);
-
   const format = formatOf(filename, bytes);
   const decoded = decodeDocument(bytes, filename);
-  const warnings: ImportWarning[] = [...decoded.warnings];
-  const text = normalizeText(decoded.text);
+  return fromText(normalizeText(decoded.text), format, bytes, filename, [...decoded.warnings], options);
+}
 
+/**
+ * Imports one document of any supported format: Markdown, plain text, or
+ * DOCX (read through mammoth, then as text).
+ *
+ * @throws TooLargeError, UnsupportedFormatError, ImportError
+ */
+export async function importFile(bytes: Uint8Array, options: ImportOptions): Promise<AgreementDraft> {
+  const filename = safeFilename(options.filename);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > maxBytes) throw new TooLargeError(maxBytes, `Tệp "${filename}"`);
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
+  // The bytes decide: a ZIP is read as a Word document whatever its name, and a .docx that is not a ZIP is refused.
+  if (sniffBinaryFormat(bytes) === 'DOCX/ZIP') {
+    const { text, messages } = await docxToText(bytes, filename);
+    const warnings: ImportWarning[] = messages.slice(0, 5).map((message) => ({
+      code: 'encoding',
+      message: `Word: ${message}`,
+      messageEn: `Word: ${message}`,
+    }));
+    if (!text.trim())
+      throw new ImportError(
+        'empty_document',
+        `Tệp "${filename}" không có nội dung.`,
+        `"${filename}" has no text.`,
+      );
+    return fromText(normalizeText(text), 'docx', bytes, filename, warnings, options);
+  }
+  if (ext === 'docx') {
+    throw new UnsupportedFormatError(
+      'not_docx',
+      `Tệp "${filename}" có đuôi .docx nhưng không phải tệp Word.`,
+      `"${filename}" ends in .docx but is not a Word file.`,
+    );
+  }
+  return importDocument(bytes, options);
+}
+
+function fromText(
+  text: string,
+  format: SourceFormat,
+  bytes: Uint8Array,
+  filename: string,
+  warnings: ImportWarning[],
+  options: ImportOptions,
+): AgreementDraft {
   let blocks: Block[];
   let frontMatter: Record<string, unknown> = {};
   if (format === 'markdown') {
@@ -139,8 +185,8 @@ function formatOf(filename: string, bytes: Uint8Array): SourceFormat {
   }
   throw new UnsupportedFormatError(
     'unsupported_format',
-    `Không đọc được tệp "${filename}": định dạng .${ext} chưa được hỗ trợ (hỗ trợ .md, .txt).`,
-    `Cannot read "${filename}": .${ext} files are not supported (use .md or .txt).`,
+    `Không đọc được tệp "${filename}": định dạng .${ext} chưa được hỗ trợ (hỗ trợ .md, .txt, .docx).`,
+    `Cannot read "${filename}": .${ext} files are not supported (use .md, .txt or .docx).`,
   );
 }
 

@@ -12,7 +12,7 @@ import type { Rubric } from '../../clauses/grading.ts';
 import { resolveIndustry } from '../../clauses/industries.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
 import type { Agreement, AgreementSummary } from '../../clauses/types.ts';
-import { importDocument, parseOverrides } from '../../importer/index.ts';
+import { importFile, parseOverrides } from '../../importer/index.ts';
 import { type Library, regrade } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
@@ -124,7 +124,7 @@ export function agreementRoutes({
             `Invalid metadata: ${list}`,
           );
         }
-        const draft = importDocument(bytes, { filename, overrides, maxBytes: maxUploadBytes });
+        const draft = await importFile(bytes, { filename, overrides, maxBytes: maxUploadBytes });
         const added = library.add(draft, bytes);
         await sync.added(added);
         // Graded at once, so the grade is a list filter and a search facet from the start.

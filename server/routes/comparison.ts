@@ -16,7 +16,7 @@ import type { Rubric } from '../../clauses/grading.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { lawExcerpt } from '../../clauses/law.ts';
 import type { Agreement, WageRegion } from '../../clauses/types.ts';
-import { importDocument, parseOverrides } from '../../importer/index.ts';
+import { importFile, parseOverrides } from '../../importer/index.ts';
 import { type AgreementFilter, eachSummary, gradeStored, type Library } from '../../library/index.ts';
 import { agreementReportPdf, checkReportPdf } from '../../ui/index.ts';
 import { tooLarge } from '../errors.ts';
@@ -109,7 +109,7 @@ export function comparisonRoutes({ library, maxUploadBytes, today, rubric }: Com
         `Invalid metadata: ${list}`,
       );
     }
-    const draft = importDocument(bytes, { filename, overrides, maxBytes: maxUploadBytes });
+    const draft = await importFile(bytes, { filename, overrides, maxBytes: maxUploadBytes });
     return { draft, comparison: compareWithFloors(draft, comparisonOptions(query, today())) };
   };
   return new Hono()

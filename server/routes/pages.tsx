@@ -18,7 +18,7 @@ import { getIndustry, INDUSTRIES, resolveIndustry } from '../../clauses/industri
 import { resolveProvince } from '../../clauses/provinces.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import type { Agreement, AgreementEventType, WageRegion } from '../../clauses/types.ts';
-import { importDocument } from '../../importer/index.ts';
+import { importFile } from '../../importer/index.ts';
 import { eachSummary, gradeStored, type Library, regrade, type SearchIndex } from '../../library/index.ts';
 import {
   AgreementPage,
@@ -365,7 +365,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
         const text = typeof form.text === 'string' ? form.text : '';
         try {
           const bytes = file ? new Uint8Array(await file.arrayBuffer()) : new TextEncoder().encode(text);
-          const draft = importDocument(bytes, {
+          const draft = await importFile(bytes, {
             filename: file?.name || 'du-thao.txt',
             maxBytes: maxUploadBytes,
           });
@@ -486,7 +486,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
           try {
             const bytes = new Uint8Array(await file.arrayBuffer());
             const added = library.add(
-              importDocument(bytes, { filename: file.name, maxBytes: maxUploadBytes }),
+              await importFile(bytes, { filename: file.name, maxBytes: maxUploadBytes }),
               bytes,
             );
             await sync.added(added);

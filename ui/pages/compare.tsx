@@ -103,7 +103,12 @@ export function CheckPage(props: CheckPageProps) {
           {props.text}
         </textarea>
         <label for="draft-file">{t('checkFile')}</label>
-        <input id="draft-file" name="file" type="file" accept=".md,.txt,text/plain,text/markdown" />
+        <input
+          id="draft-file"
+          name="file"
+          type="file"
+          accept=".md,.txt,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        />
         <button type="submit">{t('checkButton')}</button>
       </form>
       {props.error ? (
