@@ -21,6 +21,8 @@ export interface Point {
   line: number;
   /** 1-based column in the source document. */
   column: number;
+  /** Page of a PDF the node was read from. */
+  page?: number;
 }
 
 export interface Position {
@@ -124,7 +126,7 @@ export interface ImportWarning {
   field?: MetaField;
 }
 
-export type SourceFormat = 'markdown' | 'text' | 'docx';
+export type SourceFormat = 'markdown' | 'text' | 'docx' | 'pdf';
 
 export interface SourceInfo {
   filename: string;

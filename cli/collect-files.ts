@@ -12,7 +12,7 @@ export interface CollectedFiles {
   missing: string[];
 }
 
-const DOCUMENT = /\.(md|markdown|txt|text|docx)$/i;
+const DOCUMENT = /\.(md|markdown|txt|text|docx|pdf)$/i;
 
 export function collectFiles(paths: readonly string[]): CollectedFiles {
   const files: string[] = [];

@@ -16,6 +16,7 @@ import { docxToText } from './docx-reader.ts';
 import { MAX_MARKDOWN_DEPTH, markdownNestingDepth, markdownToBlocks } from './markdown-reader.ts';
 import { extractMetadata, type MetaOverrides } from './metadata.ts';
 import { parseOverrides } from './overrides.ts';
+import { pdfToText } from './pdf-reader.ts';
 import { textToBlocks } from './text-reader.ts';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -33,6 +34,7 @@ const MEDIA_TYPES: Record<SourceFormat, string> = {
   markdown: 'text/markdown; charset=utf-8',
   text: 'text/plain; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
 };
 
 /**
@@ -50,8 +52,8 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Agree
 }
 
 /**
- * Imports one document of any supported format: Markdown, plain text, or
- * DOCX (read through mammoth, then as text).
+ * Imports one document of any supported format: Markdown, plain text, DOCX
+ * (read through mammoth) or PDF (read through pdfjs-dist, each clause with its page).
  *
  * @throws TooLargeError, UnsupportedFormatError, ImportError
  */
@@ -76,11 +78,22 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
       );
     return fromText(normalizeText(text), 'docx', bytes, filename, warnings, options);
   }
-  if (ext === 'docx') {
+  if (sniffBinaryFormat(bytes) === 'PDF') {
+    const read = await pdfToText(bytes, filename);
+    const draft = fromText(read.text, 'pdf', bytes, filename, [], options);
+    // Provenance: each clause keeps the page it was read from.
+    walkTree(draft.tree, (node) => {
+      const line = node.position?.start.line;
+      const page = line === undefined ? undefined : read.pages[line - 1];
+      if (node.position && page !== undefined) node.position.start.page = page;
+    });
+    return draft;
+  }
+  if (ext === 'docx' || ext === 'pdf') {
     throw new UnsupportedFormatError(
       'not_docx',
-      `Tệp "${filename}" có đuôi .docx nhưng không phải tệp Word.`,
-      `"${filename}" ends in .docx but is not a Word file.`,
+      `Tệp "${filename}" có đuôi .${ext} nhưng nội dung không phải tệp ${ext === 'pdf' ? 'PDF' : 'Word'}.`,
+      `"${filename}" ends in .${ext} but its content is not a ${ext === 'pdf' ? 'PDF' : 'Word'} file.`,
     );
   }
   return importDocument(bytes, options);

@@ -13,3 +13,4 @@ export {
 } from './import-document.ts';
 export type { MetaOverrides } from './metadata.ts';
 export { OVERRIDE_FIELDS, type OverrideProblem, parseOverrides } from './overrides.ts';
+export { type PdfText, pdfToText } from './pdf-reader.ts';

@@ -88,7 +88,8 @@ const vi = {
   assumed: 'Giả định: {what}',
 
   checkTitle: 'Kiểm tra dự thảo trước khi ký',
-  checkIntro: 'Dán nội dung dự thảo hoặc chọn tệp (.md, .txt, .docx). Dự thảo không được lưu vào thư viện.',
+  checkIntro:
+    'Dán nội dung dự thảo hoặc chọn tệp (.md, .txt, .docx, .pdf). Dự thảo không được lưu vào thư viện.',
   checkText: 'Nội dung dự thảo',
   checkFile: 'Hoặc chọn tệp',
   checkButton: 'Kiểm tra',
@@ -133,7 +134,7 @@ const vi = {
   showAll: 'Hiện tất cả',
 
   importTitle: 'Nhập thỏa ước',
-  importIntro: 'Chọn một hoặc nhiều tệp (.md, .txt, .docx, tối đa {mb} MB mỗi tệp).',
+  importIntro: 'Chọn một hoặc nhiều tệp (.md, .txt, .docx, .pdf, tối đa {mb} MB mỗi tệp).',
   files: 'Tệp',
   importButton: 'Nhập',
   uploading: 'Đang tải lên…',
@@ -253,7 +254,7 @@ const en: Record<MessageKey, string> = {
   assumed: 'Assumed: {what}',
 
   checkTitle: 'Check a draft before signing',
-  checkIntro: 'Paste the draft or choose a file (.md, .txt, .docx). The draft is not stored.',
+  checkIntro: 'Paste the draft or choose a file (.md, .txt, .docx, .pdf). The draft is not stored.',
   checkText: 'Draft text',
   checkFile: 'Or choose a file',
   checkButton: 'Check',
@@ -298,7 +299,7 @@ const en: Record<MessageKey, string> = {
   showAll: 'Show all',
 
   importTitle: 'Import agreements',
-  importIntro: 'Choose one or more files (.md, .txt, .docx, up to {mb} MB each).',
+  importIntro: 'Choose one or more files (.md, .txt, .docx, .pdf, up to {mb} MB each).',
   files: 'Files',
   importButton: 'Import',
   uploading: 'Uploading…',

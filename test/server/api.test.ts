@@ -190,7 +190,13 @@ describe('writes', () => {
 
   it.each([
     ['an empty file', 'rong.txt', '', 422, 'empty_document'],
-    ['a PDF renamed .txt', 'scan.txt', '%PDF-1.7\n%âãÏÓ binary', 415, 'unsupported_format'],
+    [
+      'a broken PDF renamed .txt (read as the PDF it claims to be)',
+      'scan.txt',
+      '%PDF-1.7\n%âãÏÓ binary',
+      422,
+      'pdf_corrupt',
+    ],
     ['binary junk', 'junk.txt', new Uint8Array(2048).map((_, i) => (i * 31) % 256), 415, 'binary_file'],
     [
       'invalid UTF-8',

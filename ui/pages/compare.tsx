@@ -107,7 +107,7 @@ export function CheckPage(props: CheckPageProps) {
           id="draft-file"
           name="file"
           type="file"
-          accept=".md,.txt,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".md,.txt,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         />
         <button type="submit">{t('checkButton')}</button>
       </form>

@@ -39,7 +39,7 @@ export function ImportPage(props: ImportPageProps) {
           type="file"
           multiple
           required
-          accept=".md,.txt,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".md,.txt,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         />
         <label for="token">{t('token')}</label>
         <input id="token" name="token" type="password" required autocomplete="off" />

@@ -1,0 +1,177 @@
+/**
+ * PDF front end: pdfjs-dist gives text with positions; lines are rebuilt
+ * from them, repeated headers and footers and page numbers dropped,
+ * hard-wrapped lines joined, wide gaps read as table columns, and the page
+ * of every line kept so clauses can point at their page. A PDF with no text
+ * layer (a scan) is reported as such, not imported as empty.
+ */
+
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ImportError } from '../clauses/errors.ts';
+import { normalizeText } from '../clauses/text.ts';
+
+interface Line {
+  text: string;
+  /** Baseline height from the bottom of the page, in points. */
+  y: number;
+  size: number;
+  page: number;
+  pageHeight: number;
+}
+
+export interface PdfText {
+  text: string;
+  /** Page of each line of `text` (index 0 is line 1). */
+  pages: number[];
+  pageCount: number;
+}
+
+const STRUCTURE = /^(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều|ĐIỀU|\d+(?:\.\d+)*\.?\s|[a-zđ]\)|[-+•*]\s)/u;
+/** Headings stand on their own line: the next line is never joined to them. */
+const HEADING = /^(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều|ĐIỀU)\s/u;
+const PAGE_NUMBER = /^(?:trang|page)?\s*\d+\s*(?:(?:\/|trên|of)\s*\d+)?$/iu;
+
+/**
+ * Reads the text of a PDF.
+ * @throws ImportError for an encrypted, corrupt or text-less (scanned) PDF
+ */
+export async function pdfToText(bytes: Uint8Array, filename: string): Promise<PdfText> {
+  let pdf: Awaited<ReturnType<typeof getDocument>['promise']>;
+  try {
+    pdf = await getDocument({
+      data: bytes.slice(),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PasswordException') {
+      throw new ImportError(
+        'pdf_encrypted',
+        `Tệp "${filename}" được đặt mật khẩu: hãy gửi bản không khóa.`,
+        `"${filename}" is password-protected: send an unlocked copy.`,
+      );
+    }
+    throw new ImportError(
+      'pdf_corrupt',
+      `Tệp "${filename}" không phải PDF đọc được (${(error as Error).message}).`,
+      `"${filename}" is not a readable PDF (${(error as Error).message}).`,
+    );
+  }
+  const lines: Line[] = [];
+  try {
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const height = page.getViewport({ scale: 1 }).height;
+      const content = await page.getTextContent();
+      lines.push(...pageLines(content.items, n, height));
+      page.cleanup(); // keep memory bounded on long documents
+    }
+  } finally {
+    const pageCount = pdf.numPages;
+    await pdf.destroy();
+    if (lines.reduce((sum, l) => sum + l.text.length, 0) < 20) {
+      throw new ImportError(
+        'pdf_no_text',
+        `Tệp "${filename}" (${pageCount} trang) không có lớp chữ — có lẽ là bản quét; cần nhận dạng ký tự (OCR) trước khi nhập.`,
+        `"${filename}" (${pageCount} pages) has no text layer — probably a scan; it needs OCR before it can be imported.`,
+      );
+    }
+  }
+  return joinLines(dropRunningLines(lines), pdf.numPages);
+}
+
+interface Item {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/** Groups a page's text items into lines by their baseline, left to right; wide gaps become table columns. */
+function pageLines(items: ReadonlyArray<unknown>, page: number, pageHeight: number): Line[] {
+  const pieces = items
+    .filter((i): i is Item => typeof (i as Item).str === 'string' && (i as Item).str.trim() !== '')
+    .map((i) => ({
+      str: i.str,
+      x: i.transform[4] ?? 0,
+      y: i.transform[5] ?? 0,
+      width: i.width,
+      size: Math.abs(i.transform[3] ?? i.height) || 10,
+    }))
+    .sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Array<typeof pieces> = [];
+  for (const piece of pieces) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row[0]!.y - piece.y) < piece.size * 0.5) row.push(piece);
+    else rows.push([piece]);
+  }
+  return rows.map((row) => {
+    row.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = Number.NEGATIVE_INFINITY;
+    for (const piece of row) {
+      const gap = piece.x - end;
+      if (text)
+        text +=
+          gap > piece.size * 3
+            ? ' | '
+            : gap > piece.size * 0.15 && !text.endsWith(' ') && !piece.str.startsWith(' ')
+              ? ' '
+              : '';
+      text += piece.str;
+      end = piece.x + piece.width;
+    }
+    const size = Math.max(...row.map((p) => p.size));
+    return { text: normalizeText(text).replace(/\s+/g, ' ').trim(), y: row[0]!.y, size, page, pageHeight };
+  });
+}
+
+/** Drops page numbers and the header and footer lines that repeat on many pages. */
+function dropRunningLines(lines: Line[]): Line[] {
+  const pages = new Set(lines.map((l) => l.page)).size;
+  // Running headers and footers sit in the outer 6 % of the page, above and below the body's margins.
+  const zone = (l: Line) => l.y > l.pageHeight * 0.94 || l.y < l.pageHeight * 0.06;
+  const shape = (text: string) => text.replace(/\d+/g, '#');
+  const seen = new Map<string, Set<number>>();
+  for (const line of lines.filter(zone)) {
+    const key = shape(line.text);
+    seen.set(key, (seen.get(key) ?? new Set()).add(line.page));
+  }
+  const repeated = new Set(
+    [...seen].filter(([, on]) => pages > 1 && on.size >= Math.max(2, pages / 2)).map(([key]) => key),
+  );
+  return lines.filter((l) => !(zone(l) && (repeated.has(shape(l.text)) || PAGE_NUMBER.test(l.text))));
+}
+
+/** Joins hard-wrapped lines into paragraphs; structure lines, big gaps and table rows start anew. */
+function joinLines(lines: Line[], pageCount: number): PdfText {
+  const out: string[] = [];
+  const pages: number[] = [];
+  let previous: Line | undefined;
+  for (const line of lines) {
+    const gap = previous && previous.page === line.page ? previous.y - line.y : Number.POSITIVE_INFINITY;
+    const continues =
+      previous !== undefined &&
+      out.length > 0 &&
+      !STRUCTURE.test(line.text) &&
+      !HEADING.test(out.at(-1)!) &&
+      !line.text.includes(' | ') &&
+      !out.at(-1)!.includes(' | ') &&
+      !/[.:;!?]$/.test(out.at(-1)!) &&
+      (gap <= line.size * 1.8 || (previous.page !== line.page && !/[.:;]$/.test(out.at(-1)!)));
+    if (continues) {
+      out[out.length - 1] = `${out.at(-1)!} ${line.text}`;
+    } else {
+      if (previous && gap > line.size * 2.2 && gap !== Number.POSITIVE_INFINITY) {
+        out.push('');
+        pages.push(line.page);
+      }
+      out.push(line.text);
+      pages.push(line.page);
+    }
+    previous = line;
+  }
+  return { text: out.join('\n'), pages, pageCount };
+}
