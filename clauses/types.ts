@@ -112,6 +112,7 @@ export type WarningCode =
   | 'metadata_derived'
   | 'metadata_invalid'
   | 'encoding'
+  | 'legacy_encoding'
   | 'markdown_too_deep'
   | 'empty_heading';
 

@@ -2,11 +2,13 @@
  * Bytes to text: recognises formats we cannot read yet by their signatures,
  * rejects binary data, validates UTF-8 (reporting the byte offset of the
  * first bad sequence) and falls back to Windows-1258 when the bytes are
- * clearly Vietnamese in that code page.
+ * clearly Vietnamese in that code page, or to single bytes when they are
+ * TCVN3 or VNI text (converted later by the importer).
  */
 
 import { ImportError, UnsupportedFormatError } from '../clauses/errors.ts';
 import type { ImportWarning } from '../clauses/types.ts';
+import { detectLegacyEncoding } from './legacy-encoding.ts';
 
 export interface Decoded {
   text: string;
@@ -62,6 +64,9 @@ export function decodeDocument(bytes: Uint8Array, filename: string): Decoded {
       message: 'Tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258 (tiếng Việt).',
       messageEn: 'The file is not UTF-8; it was read as Windows-1258 (Vietnamese).',
     });
+  } else if (detectLegacyEncoding(new TextDecoder('windows-1252').decode(bytes))) {
+    // A TCVN3 or VNI file saved one byte per character: the importer converts it and says so.
+    text = new TextDecoder('windows-1252').decode(bytes);
   } else {
     throw new ImportError(
       'invalid_utf8',

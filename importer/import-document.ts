@@ -13,6 +13,7 @@ import type { Block } from './blocks.ts';
 import { buildTree } from './build-tree.ts';
 import { decodeDocument, sniffBinaryFormat } from './decode.ts';
 import { docxToText } from './docx-reader.ts';
+import { convertLegacyEncoding } from './legacy-encoding.ts';
 import { MAX_MARKDOWN_DEPTH, markdownNestingDepth, markdownToBlocks } from './markdown-reader.ts';
 import { extractMetadata, type MetaOverrides } from './metadata.ts';
 import { parseOverrides } from './overrides.ts';
@@ -48,7 +49,8 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Agree
   if (bytes.byteLength > maxBytes) throw new TooLargeError(maxBytes, `Tệp "${filename}"`);
   const format = formatOf(filename, bytes);
   const decoded = decodeDocument(bytes, filename);
-  return fromText(normalizeText(decoded.text), format, bytes, filename, [...decoded.warnings], options);
+  const warnings = [...decoded.warnings];
+  return fromText(readableText(decoded.text, warnings), format, bytes, filename, warnings, options);
 }
 
 /**
@@ -76,11 +78,12 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
         `Tệp "${filename}" không có nội dung.`,
         `"${filename}" has no text.`,
       );
-    return fromText(normalizeText(text), 'docx', bytes, filename, warnings, options);
+    return fromText(readableText(text, warnings), 'docx', bytes, filename, warnings, options);
   }
   if (sniffBinaryFormat(bytes) === 'PDF') {
     const read = await pdfToText(bytes, filename);
-    const draft = fromText(read.text, 'pdf', bytes, filename, [], options);
+    const warnings: ImportWarning[] = [];
+    const draft = fromText(readableText(read.text, warnings), 'pdf', bytes, filename, warnings, options);
     // Provenance: each clause keeps the page it was read from.
     walkTree(draft.tree, (node) => {
       const line = node.position?.start.line;
@@ -97,6 +100,20 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     );
   }
   return importDocument(bytes, options);
+}
+
+const LEGACY_NAMES = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' } as const;
+
+/** Text as the tree builder reads it: legacy Vietnamese encodings converted (with a warning), then normalised. */
+function readableText(raw: string, warnings: ImportWarning[]): string {
+  const { text, encoding } = convertLegacyEncoding(raw);
+  if (encoding)
+    warnings.push({
+      code: 'legacy_encoding',
+      message: `Văn bản gõ bằng bảng mã ${LEGACY_NAMES[encoding]} đã được chuyển sang Unicode; hãy đọc lại các chữ hoa có dấu.`,
+      messageEn: `Text typed in the ${LEGACY_NAMES[encoding]} encoding was converted to Unicode; check capitals with diacritics.`,
+    });
+  return normalizeText(text);
 }
 
 function fromText(

@@ -8,7 +8,6 @@
 
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from '../clauses/errors.ts';
-import { normalizeText } from '../clauses/text.ts';
 
 interface Line {
   text: string;
@@ -60,8 +59,9 @@ export async function pdfToText(bytes: Uint8Array, filename: string): Promise<Pd
     );
   }
   const lines: Line[] = [];
+  const pageCount = pdf.numPages;
   try {
-    for (let n = 1; n <= pdf.numPages; n++) {
+    for (let n = 1; n <= pageCount; n++) {
       const page = await pdf.getPage(n);
       const height = page.getViewport({ scale: 1 }).height;
       const content = await page.getTextContent();
@@ -69,17 +69,16 @@ export async function pdfToText(bytes: Uint8Array, filename: string): Promise<Pd
       page.cleanup(); // keep memory bounded on long documents
     }
   } finally {
-    const pageCount = pdf.numPages;
     await pdf.destroy();
-    if (lines.reduce((sum, l) => sum + l.text.length, 0) < 20) {
-      throw new ImportError(
-        'pdf_no_text',
-        `Tệp "${filename}" (${pageCount} trang) không có lớp chữ — có lẽ là bản quét; cần nhận dạng ký tự (OCR) trước khi nhập.`,
-        `"${filename}" (${pageCount} pages) has no text layer — probably a scan; it needs OCR before it can be imported.`,
-      );
-    }
   }
-  return joinLines(dropRunningLines(lines), pdf.numPages);
+  if (lines.reduce((sum, l) => sum + l.text.length, 0) < 20) {
+    throw new ImportError(
+      'pdf_no_text',
+      `Tệp "${filename}" (${pageCount} trang) không có lớp chữ — có lẽ là bản quét; cần nhận dạng ký tự (OCR) trước khi nhập.`,
+      `"${filename}" (${pageCount} pages) has no text layer — probably a scan; it needs OCR before it can be imported.`,
+    );
+  }
+  return joinLines(dropRunningLines(lines), pageCount);
 }
 
 interface Item {
@@ -124,7 +123,7 @@ function pageLines(items: ReadonlyArray<unknown>, page: number, pageHeight: numb
       end = piece.x + piece.width;
     }
     const size = Math.max(...row.map((p) => p.size));
-    return { text: normalizeText(text).replace(/\s+/g, ' ').trim(), y: row[0]!.y, size, page, pageHeight };
+    return { text: text.normalize('NFC').replace(/\s+/g, ' ').trim(), y: row[0]!.y, size, page, pageHeight };
   });
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument as EncryptablePdf, StandardFonts } from '@cantoo/pdf-lib';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { compareWithFloors, walkTree } from '../../clauses/index.ts';
@@ -32,15 +33,18 @@ async function pdfAgreement(): Promise<Uint8Array> {
   pages.forEach((lines, i) => {
     const page = doc.addPage([595, 842]);
     page.drawText('Công ty TNHH May Thử Nghiệm — Thỏa ước 2026', { x: 48, y: 810, size: 8, font });
-    lines.forEach((line, k) => page.drawText(line, { x: 48, y: 760 - k * 16, size: 11, font }));
+    lines.forEach((line, k) => {
+      page.drawText(line, { x: 48, y: 760 - k * 16, size: 11, font });
+    });
     if (i === 1) {
       const rows = [
         ['Trường hợp', 'Theo Bộ luật Lao động', 'Theo Thỏa ước'],
         ['Bản thân kết hôn', '03 ngày', '05 ngày'],
       ];
-      rows.forEach((cells, r) =>
-        cells.forEach((cell, c) => page.drawText(cell, { x: 48 + c * 170, y: 680 - r * 16, size: 11, font })),
-      );
+      for (const [r, cells] of rows.entries()) {
+        for (const [c, cell] of cells.entries())
+          page.drawText(cell, { x: 48 + c * 170, y: 680 - r * 16, size: 11, font });
+      }
     }
     page.drawText(`Trang ${i + 1}/${pages.length}`, { x: 500, y: 30, size: 8, font });
   });
@@ -96,5 +100,23 @@ describe('PDF import', () => {
     await expect(
       importFile(new TextEncoder().encode('Điều 1. Văn bản'), { filename: 'gia.pdf' }),
     ).rejects.toMatchObject({ code: 'not_docx' });
+  });
+
+  it('refuses a PDF locked with a password, and reads one that only restricts printing or copying', async () => {
+    // @cantoo/pdf-lib is pdf-lib with the standard security handler (pdf-lib itself cannot encrypt).
+    const encrypted = async (userPassword: string) => {
+      const doc = await EncryptablePdf.create();
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      doc.addPage().drawText('Dieu 1. Nghi hang nam 14 ngay lam viec.', { x: 48, y: 760, size: 11, font });
+      doc.encrypt({ userPassword, ownerPassword: 'chu-so-huu' });
+      return doc.save();
+    };
+    await expect(importFile(await encrypted('mat-khau'), { filename: 'khoa.pdf' })).rejects.toMatchObject({
+      code: 'pdf_encrypted',
+      messageVi: expect.stringContaining('mật khẩu'),
+      message: expect.stringContaining('password-protected'),
+    });
+    const restricted = await importFile(await encrypted(''), { filename: 'han-che.pdf' });
+    expect(restricted.stats.articles).toBe(1);
   });
 });
