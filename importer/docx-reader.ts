@@ -108,17 +108,22 @@ function textOf(node: Root | RootContent): string {
   return '';
 }
 
+/** A chapter, section or article title typed as a plain (often bold) paragraph. */
+const ARTICLE_TITLE = /^(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều)\s+[\dIVXLC]+/u;
 const isElement = (node: ElementContent): node is Element => node.type === 'element';
 const clean = (text: string) => text.replace(/[ \t\u00a0]+/g, ' ').trim();
 
 /** The lines of a document: headings and paragraphs as they are, list items numbered, tables as `|` rows. */
 function htmlToText(root: Root): string {
   const lines: string[] = [];
+  // Word keeps counting a list across the bullets or paragraphs that interrupt it (mammoth starts a new <ol>);
+  // agreements restart their clause numbers in each article, so the count restarts at each heading.
+  let clauses = 0;
   const list = (element: Element, depth: number) => {
     let index = 0;
     for (const item of element.children.filter(isElement)) {
       if (item.tagName !== 'li') continue;
-      index++;
+      index = depth === 0 && element.tagName === 'ol' ? ++clauses : index + 1;
       const own = item.children.filter((c) => !(isElement(c) && (c.tagName === 'ol' || c.tagName === 'ul')));
       const text = clean(own.map(textOf).join(''));
       // Word's automatic numbering, written out: clauses "1.", points "a)", bullets "-".
@@ -158,6 +163,7 @@ function htmlToText(root: Root): string {
     if (node.tagName === 'ol' || node.tagName === 'ul') list(node, 0);
     else if (node.tagName === 'table') table(node);
     else {
+      if (/^h[1-6]$/.test(node.tagName) || ARTICLE_TITLE.test(clean(textOf(node)))) clauses = 0;
       for (const line of textOf(node).split('\n')) {
         const text = clean(line);
         if (text) lines.push(text);

@@ -16,6 +16,8 @@ interface Line {
   size: number;
   page: number;
   pageHeight: number;
+  /** Where the line's last piece ends, in points from the left edge. */
+  right: number;
 }
 
 export interface PdfText {
@@ -25,7 +27,8 @@ export interface PdfText {
   pageCount: number;
 }
 
-const STRUCTURE = /^(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều|ĐIỀU|\d+(?:\.\d+)*\.?\s|[a-zđ]\)|[-+•*]\s)/u;
+const STRUCTURE =
+  /^(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều|ĐIỀU|\d{1,2}(?:\.\d{1,2})+\.?\s|\d{1,3}[.)]\s|[a-zđ]\)|[-+•*]\s)/u;
 /** Headings stand on their own line: the next line is never joined to them. */
 const HEADING = /^(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều|ĐIỀU)\s/u;
 const PAGE_NUMBER = /^(?:trang|page)?\s*\d+\s*(?:(?:\/|trên|of)\s*\d+)?$/iu;
@@ -38,7 +41,7 @@ export async function pdfToText(bytes: Uint8Array, filename: string): Promise<Pd
   let pdf: Awaited<ReturnType<typeof getDocument>['promise']>;
   try {
     pdf = await getDocument({
-      data: bytes.slice(),
+      data: new Uint8Array(bytes), // a copy, and never a Buffer: pdfjs refuses Buffers and detaches what it is given
       isEvalSupported: false,
       useSystemFonts: false,
       verbosity: 0,
@@ -106,24 +109,46 @@ function pageLines(items: ReadonlyArray<unknown>, page: number, pageHeight: numb
     if (row && Math.abs(row[0]!.y - piece.y) < piece.size * 0.5) row.push(piece);
     else rows.push([piece]);
   }
-  return rows.map((row) => {
-    row.sort((a, b) => a.x - b.x);
+  for (const row of rows) row.sort((a, b) => a.x - b.x);
+  // Where cells start: after a wide gap, and where the cells of a neighbouring table row start, so that a
+  // long cell or a header with narrow gaps still splits into the table's columns. Columns spread along the
+  // rows of a table, down then up, to every row with a piece that starts at one of them.
+  const near = (x: number, columns: number[]) => columns.some((c) => Math.abs(c - x) < 2);
+  const columns = rows.map((row) => {
+    const wide = row.filter((p, i) => i === 0 || p.x - (row[i - 1]!.x + row[i - 1]!.width) > p.size * 3);
+    return wide.length > 1 ? wide.map((p) => p.x) : [];
+  });
+  const spread = (r: number, from: number) => {
+    const theirs = columns[from];
+    if (theirs?.length && rows[r]!.some((p, i) => i > 0 && near(p.x, theirs)))
+      columns[r] = [...columns[r]!, ...theirs.filter((x) => !near(x, columns[r]!))];
+  };
+  for (let r = 1; r < rows.length; r++) spread(r, r - 1);
+  for (let r = rows.length - 2; r >= 0; r--) spread(r, r + 1);
+  return rows.map((row, r) => {
     let text = '';
     let end = Number.NEGATIVE_INFINITY;
-    for (const piece of row) {
+    for (const [i, piece] of row.entries()) {
       const gap = piece.x - end;
+      const newCell = i > 0 && (gap > piece.size * 3 || (gap > 0 && near(piece.x, columns[r]!)));
       if (text)
-        text +=
-          gap > piece.size * 3
-            ? ' | '
-            : gap > piece.size * 0.15 && !text.endsWith(' ') && !piece.str.startsWith(' ')
-              ? ' '
-              : '';
+        text += newCell
+          ? ' | '
+          : gap > piece.size * 0.15 && !text.endsWith(' ') && !piece.str.startsWith(' ')
+            ? ' '
+            : '';
       text += piece.str;
       end = piece.x + piece.width;
     }
     const size = Math.max(...row.map((p) => p.size));
-    return { text: text.normalize('NFC').replace(/\s+/g, ' ').trim(), y: row[0]!.y, size, page, pageHeight };
+    return {
+      text: text.normalize('NFC').replace(/\s+/g, ' ').trim(),
+      y: row[0]!.y,
+      size,
+      page,
+      pageHeight,
+      right: end,
+    };
   });
 }
 
@@ -144,24 +169,37 @@ function dropRunningLines(lines: Line[]): Line[] {
   return lines.filter((l) => !(zone(l) && (repeated.has(shape(l.text)) || PAGE_NUMBER.test(l.text))));
 }
 
-/** Joins hard-wrapped lines into paragraphs; structure lines, big gaps and table rows start anew. */
+/**
+ * Joins hard-wrapped lines into paragraphs. A line continues the one before
+ * when that one reached the right margin (it was wrapped) or when it starts
+ * in lower case; numbered and bulleted lines, short lines, big gaps and
+ * table rows start anew. A wrapped line may begin with `Điều 112 …` (a citation, not a heading):
+ * it continues a full line that did not end a sentence.
+ */
 function joinLines(lines: Line[], pageCount: number): PdfText {
+  const margin = new Map<number, number>();
+  for (const line of lines) margin.set(line.page, Math.max(margin.get(line.page) ?? 0, line.right));
   const out: string[] = [];
   const pages: number[] = [];
   let previous: Line | undefined;
   for (const line of lines) {
     const gap = previous && previous.page === line.page ? previous.y - line.y : Number.POSITIVE_INFINITY;
+    const last = out.at(-1);
+    const full =
+      previous !== undefined && previous.right >= (margin.get(previous.page) ?? 0) - previous.size * 2;
     const continues =
       previous !== undefined &&
-      out.length > 0 &&
-      !STRUCTURE.test(line.text) &&
-      !HEADING.test(out.at(-1)!) &&
+      last !== undefined &&
+      !HEADING.test(last) &&
       !line.text.includes(' | ') &&
-      !out.at(-1)!.includes(' | ') &&
-      !/[.:;!?]$/.test(out.at(-1)!) &&
-      (gap <= line.size * 1.8 || (previous.page !== line.page && !/[.:;]$/.test(out.at(-1)!)));
+      !last.includes(' | ') &&
+      !/[.:;!?]$/.test(last) &&
+      (HEADING.test(line.text)
+        ? full
+        : !STRUCTURE.test(line.text) && (full || /^[\p{Ll}\d(]/u.test(line.text))) &&
+      (gap <= line.size * 1.8 || previous.page !== line.page);
     if (continues) {
-      out[out.length - 1] = `${out.at(-1)!} ${line.text}`;
+      out[out.length - 1] = `${last} ${line.text}`;
     } else {
       if (previous && gap > line.size * 2.2 && gap !== Number.POSITIVE_INFINITY) {
         out.push('');
