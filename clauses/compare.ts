@@ -17,7 +17,7 @@ import {
 } from './floors.ts';
 import { type LawExcerpt, lawExcerpt } from './law.ts';
 import { type Measure, readMeasures } from './measures.ts';
-import type { QuantityUnit } from './quantities.ts';
+import type { PerUnit, QuantityUnit } from './quantities.ts';
 import { convertUnit, type MeasureSubject } from './subjects.ts';
 import { classifyNode, getTopic, TOPICS } from './topics.ts';
 import { walkTree } from './tree.ts';
@@ -84,6 +84,8 @@ export interface ComparisonRow {
     conditions: FloorConditions;
     assumed: Array<keyof FloorConditions>;
     paid?: boolean;
+    /** What the amount is for: `/bữa`, `/tháng`. */
+    per?: PerUnit[];
   };
   verdict: Verdict;
   floor?: FloorReference;
@@ -251,6 +253,7 @@ function compareMeasure(
   if (measure.row !== undefined) row.row = measure.row;
   if (measure.max !== undefined) row.measure.max = measure.max;
   if (measure.paid !== undefined) row.measure.paid = measure.paid;
+  if (measure.quantity.per.length) row.measure.per = measure.quantity.per;
 
   const rules = file.floors.filter((rule) => rule.subject === measure.subject);
   const current = rules.filter((rule) => inForce(rule, on));

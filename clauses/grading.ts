@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Comparison, ComparisonRow, Message } from './compare.ts';
 import raw from './data/rubric.json' with { type: 'json' };
 import type { ExpiryInfo } from './expiry.ts';
+import type { LawWording } from './law-wording.ts';
 import { getTopic } from './topics.ts';
 import type { AgreementEvent, AgreementMeta } from './types.ts';
 
@@ -191,6 +192,8 @@ export interface GradeInput {
   expiry: ExpiryInfo;
   answers?: readonly AssessmentAnswer[];
   events?: readonly AgreementEvent[];
+  /** The clauses compared with the law's words: those that restate it are the evidence of "copies the law". */
+  lawWording?: LawWording;
 }
 
 const stepPoints = (steps: ReadonlyArray<{ atLeast: number; points: number }>, value: number) =>
@@ -225,7 +228,13 @@ export function gradeAgreement(input: GradeInput, rubric: Rubric = RUBRIC): Grad
       'unlawful_content',
       comparison.unlawful.map((r) => `${r.path}: ${r.measure.written}`),
     );
-  if (above.length === 0 && extras.length === 0) exclude('copies_law');
+  if (above.length === 0 && extras.length === 0)
+    exclude(
+      'copies_law',
+      (input.lawWording?.rows ?? [])
+        .filter((r) => r.restatesLaw)
+        .map((r) => `${r.path} ≈ ${r.law.citation.text}`),
+    );
   if (expiry.status === 'expired') exclude('expired', expiry.expiresOn ? [expiry.expiresOn] : []);
 
   const criteria: CriterionScore[] = [];

@@ -15,6 +15,17 @@
  */
 
 export {
+  type BenchmarkCell,
+  type BenchmarkColumn,
+  type BenchmarkEntry,
+  type BenchmarkRow,
+  type BenchmarkTable,
+  benchmarkTable,
+  MEALS_PER_MONTH,
+  median,
+  percentileRank,
+} from './benchmarks.ts';
+export {
   type Comparison,
   type ComparisonOptions,
   type ComparisonRow,
@@ -93,6 +104,12 @@ export {
   lawArticle,
   lawExcerpt,
 } from './law.ts';
+export {
+  compareWithLawWording,
+  type LawWording,
+  type LawWordingRow,
+  RESTATES_SIMILARITY,
+} from './law-wording.ts';
 export { type Measure, type MeasureOptions, readMeasures } from './measures.ts';
 export { parseNumberWords, parseOrdinal, parseVietnameseNumber } from './numbers.ts';
 export { hasDiacritics, type PhraseMatcher, phraseMatcher } from './phrases.ts';
@@ -118,3 +135,12 @@ export {
 } from './topics.ts';
 export { countTree, findNode, joinPath, listArticles, nodeLabel, walkTree } from './tree.ts';
 export * from './types.ts';
+export {
+  type ArticleChange,
+  type ChangeKind,
+  type ClauseChange,
+  compareVersions,
+  type MeasureChange,
+  type VersionComparison,
+} from './versions.ts';
+export { type DiffSpan, setSimilarity, syllableSet, tokenize, type WordDiff, wordDiff } from './wording.ts';

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { benchmarkTable } from '../clauses/benchmarks.ts';
 import { compareWithFloors } from '../clauses/compare.ts';
 import { dateInVietnam, isIsoDate } from '../clauses/dates.ts';
 import { CbaError, DuplicateError } from '../clauses/errors.ts';
@@ -15,10 +16,12 @@ import { EXPIRY_STATUS_LABELS, type ExpiryReport, expiryReport } from '../clause
 import type { GradeReport, Rubric } from '../clauses/grading.ts';
 import { getIndustry, resolveIndustry } from '../clauses/industries.ts';
 import { resolveProvince } from '../clauses/provinces.ts';
-import { getTopic } from '../clauses/topics.ts';
+import { getTopic, TOPICS } from '../clauses/topics.ts';
 import type { Agreement, AgreementSummary, ImportWarning } from '../clauses/types.ts';
+import { compareVersions } from '../clauses/versions.ts';
 import { DEFAULT_MAX_BYTES, importFile, parseOverrides } from '../importer/index.ts';
 import {
+  benchmarkEntries,
   eachAgreementWithEvents,
   eachSummary,
   gradeStored,
@@ -33,6 +36,7 @@ import {
 import { collectFiles } from './collect-files.ts';
 import { formatComparison } from './format-comparison.ts';
 import { formatAgreement } from './format-tree.ts';
+import { formatBenchmark, formatVersionDiff } from './format-versions.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -44,7 +48,7 @@ export interface CliIo {
 
 const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
 
-  import <tệp hoặc thư mục…>   nhập thỏa ước (.md, .txt) / import agreements
+  import <tệp hoặc thư mục…>   nhập thỏa ước (.md, .txt, .docx, .pdf) / import agreements
       --industry <ngành>        ngành, ví dụ "dệt may" hoặc det-may
       --province <tỉnh>         tỉnh/thành phố, ví dụ "Bình Dương"
       --district <khu vực>      quận/huyện hoặc khu công nghiệp theo dõi
@@ -65,6 +69,10 @@ const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
   reindex                       dựng lại chỉ mục tìm kiếm (Meilisearch nếu có MEILI_URL) / rebuild the search index
   grade <mã> [--on YYYY-MM-DD] [--json]
                                 xếp loại A/B/C/D và giải thích / grade and explain (CBA_RUBRIC: rubric file)
+  diff <mã cũ> <mã mới> [--all] [--on YYYY-MM-DD] [--json]
+                                so sánh hai phiên bản theo điều / compare two versions article by article
+  benchmark <chủ đề> [--industry] [--province] [--on YYYY-MM-DD] [--json]
+                                so sánh một chủ đề giữa các thỏa ước: trung vị, bách phân vị / a topic across agreements
 
 Thư viện nằm trong CBA_DATA_DIR (mặc định ./data); MEILI_URL, MEILI_API_KEY chọn Meilisearch cho tìm kiếm.`;
 
@@ -375,6 +383,68 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ? JSON.stringify(report, null, 2)
             : formatGrade(report, agreement.meta.employer ?? id, on),
         );
+        return 0;
+      }
+      case 'diff': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            on: { type: 'string' },
+            all: { type: 'boolean', default: false },
+            json: { type: 'boolean', default: false },
+          },
+        });
+        const [fromId, toId] = positionals;
+        if (!fromId || !toId) return usageError(io, 'Cần hai mã thỏa ước / two ids needed.');
+        const on = values.on ?? dateInVietnam(new Date());
+        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        library = openLibrary(dataDir);
+        const [from, to] = [library.get(fromId), library.get(toId)];
+        if (!from || !to) {
+          const id = from ? toId : fromId;
+          io.stderr(`Không có thỏa ước "${id}" / no agreement "${id}".`);
+          return 1;
+        }
+        const result = compareVersions(from, to, { on });
+        io.stdout(values.json ? JSON.stringify(result, null, 2) : formatVersionDiff(result, values.all));
+        return 0;
+      }
+      case 'benchmark': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            industry: { type: 'string' },
+            province: { type: 'string' },
+            on: { type: 'string' },
+            json: { type: 'boolean', default: false },
+          },
+        });
+        const topics = positionals.flatMap((p) => p.split(','));
+        if (topics.length === 0)
+          return usageError(
+            io,
+            `Thiếu chủ đề / no topic. Chủ đề / topics: ${TOPICS.map((t) => t.id).join(', ')}`,
+          );
+        const unknown = topics.filter((t) => !getTopic(t));
+        if (unknown.length)
+          return usageError(
+            io,
+            `Không có chủ đề / unknown topic: ${unknown.join(', ')}. Chủ đề / topics: ${TOPICS.map((t) => t.id).join(', ')}`,
+          );
+        const on = values.on ?? dateInVietnam(new Date());
+        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const industry = values.industry ? resolveIndustry(values.industry)?.id : undefined;
+        if (values.industry && !industry)
+          return usageError(io, `--industry: không biết / unknown "${values.industry}".`);
+        const province = values.province ? resolveProvince(values.province)?.name : undefined;
+        if (values.province && !province)
+          return usageError(io, `--province: không biết / unknown "${values.province}".`);
+        library = openLibrary(dataDir);
+        const { entries } = benchmarkEntries(library, { filter: { industry, province }, on });
+        const table = { on, ...benchmarkTable(entries, { topics }) };
+        io.stdout(values.json ? JSON.stringify(table, null, 2) : formatBenchmark(table));
         return 0;
       }
       case 'reindex': {

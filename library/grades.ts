@@ -7,6 +7,7 @@
 import { compareWithFloors } from '../clauses/compare.ts';
 import { expiryStatus } from '../clauses/expiry.ts';
 import { type GradeReport, gradeAgreement, RUBRIC, type Rubric } from '../clauses/grading.ts';
+import { compareWithLawWording } from '../clauses/law-wording.ts';
 import type { Agreement } from '../clauses/types.ts';
 import type { Library } from './types.ts';
 
@@ -23,10 +24,12 @@ export function gradeStored(
   { on, rubric = RUBRIC }: GradeOptions,
 ): GradeReport {
   const events = library.events([agreement.id]).get(agreement.id) ?? [];
+  const comparison = compareWithFloors(agreement, { on });
   return gradeAgreement(
     {
       meta: agreement.meta,
-      comparison: compareWithFloors(agreement, { on }),
+      comparison,
+      lawWording: compareWithLawWording(agreement.tree, comparison),
       expiry: expiryStatus(agreement, on, { events }),
       answers: library.assessment(agreement.id),
       events,

@@ -15,6 +15,7 @@ import type { SearchIndex } from './search-types.ts';
 import { SqliteLibrary } from './sqlite-library.ts';
 import type { AgreementFilter, Library } from './types.ts';
 
+export { benchmarkEntries, type EntryChoice } from './benchmarks.ts';
 export { agreementDocuments, lawDocuments } from './documents.ts';
 export { type GradeOptions, gradeStored, regrade } from './grades.ts';
 export { type MeiliOptions, MeiliSearchIndex } from './meili-search.ts';

@@ -16,6 +16,7 @@ import { gradingRoutes } from './routes/grading.ts';
 import { healthRoutes } from './routes/health.ts';
 import { htmlError, pageRoutes } from './routes/pages.tsx';
 import { searchRoutes } from './routes/search.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { searchSync } from './search-sync.ts';
 
 export interface AppDeps {
@@ -51,6 +52,7 @@ export function createApp({
   app.route('/api', comparisonRoutes({ library, maxUploadBytes, today, rubric }));
   app.route('/api', expiryRoutes({ library, apiToken, today, sync, rubric }));
   app.route('/api', gradingRoutes({ library, apiToken, today, rubric, sync }));
+  app.route('/api', versionRoutes({ library, today }));
   app.route('/', pageRoutes({ library, search: index, apiToken, maxUploadBytes, today, rubric, sync }));
   // Pages answer HTML, the API JSON.
   app.notFound((c) =>

@@ -215,3 +215,34 @@ describe('cba grade', () => {
     expect(err.join('\n')).toContain('thresholds must fall A > B > C');
   });
 });
+
+describe('cba diff and cba benchmark', () => {
+  const VERSIONS = join(SAMPLE_DIR, '../versions');
+
+  it('prints what changed between two versions, word by word, with values and verdicts', async () => {
+    expect(await cba('import', SAMPLE_DIR, VERSIONS)).toBe(0);
+    out = [];
+    expect(await cba('diff', 'det-may-phu-hung-2021', 'det-may-phu-hung-2024', '--on', '2026-11-23')).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('chuyển chỗ 1');
+    expect(text).toContain('↕ chuyển chỗ / moved: Điều 20. Cam kết chung → Điều 3');
+    expect(text).toContain('nghỉ hằng năm [-12-] {+14+} ngày làm việc');
+    expect(text).toContain(
+      '⇒ Nghỉ hằng năm (điều kiện bình thường): 12 ngày làm việc → 14 ngày làm việc: bằng luật → có lợi hơn',
+    );
+    expect(await cba('diff', 'det-may-phu-hung-2021', 'khong-co')).toBe(1);
+    expect(await cba('diff', 'det-may-phu-hung-2021')).toBe(2);
+  });
+
+  it('ranks agreements on a topic within an industry, with the best clause', async () => {
+    expect(await cba('import', SAMPLE_DIR, VERSIONS)).toBe(0);
+    out = [];
+    expect(await cba('benchmark', 'annual_leave', '--industry', 'dệt may', '--on', '2026-11-23')).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('2 thỏa ước · trung vị / median 13 ngày');
+    expect(text).toMatch(/75 %\s+14 ngày\s+Công ty TNHH May mặc Phú Hưng \(det-may-phu-hung-2024\)/);
+    expect(text).toContain('Mẫu tốt nhất / best clause: det-may-phu-hung-2024');
+    expect(await cba('benchmark', 'khong-co-chu-de')).toBe(2);
+    expect(err.at(-1)).toContain('annual_leave');
+  });
+});
