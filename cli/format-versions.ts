@@ -70,6 +70,10 @@ export function formatBenchmark(table: BenchmarkTable & { on: string }): string 
         `    ${String(cell.percentile).padStart(5)} %  ${(value(cell.value) + (cell.converted ? ' *' : '')).padEnd(20)} ${row.employer ?? row.agreementId} (${row.agreementId})`,
       );
     }
+    if (rows.some((r) => r.cells[column.key]!.converted))
+      lines.push(
+        `  * quy đổi từ mức theo tháng ÷ ${MEALS_PER_MONTH} bữa / monthly amount ÷ ${MEALS_PER_MONTH} meals`,
+      );
     if (column.best)
       lines.push(
         `  Mẫu tốt nhất / best clause: ${column.best.agreementId} ${column.best.path}: ${column.best.text}`,
