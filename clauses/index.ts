@@ -143,4 +143,12 @@ export {
   type MeasureChange,
   type VersionComparison,
 } from './versions.ts';
-export { type DiffSpan, setSimilarity, syllableSet, tokenize, type WordDiff, wordDiff } from './wording.ts';
+export {
+  type DiffSpan,
+  markedText,
+  setSimilarity,
+  syllableSet,
+  tokenize,
+  type WordDiff,
+  wordDiff,
+} from './wording.ts';

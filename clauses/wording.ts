@@ -89,3 +89,16 @@ export function setSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): n
   for (const s of a) if (b.has(s)) shared++;
   return (2 * shared) / (a.size + b.size);
 }
+
+/**
+ * The spans as plain text, removed words in `[-…-]` and added words in `{+…+}`
+ * (as `git diff --word-diff` writes them), for terminals and PDF tables.
+ */
+export function markedText(spans: readonly DiffSpan[]): string {
+  return spans
+    .map((s) =>
+      s.op === 'same' ? s.text : s.op === 'removed' ? `[-${s.text.trim()}-] ` : `{+${s.text.trim()}+} `,
+    )
+    .join('')
+    .trim();
+}

@@ -3,7 +3,7 @@
 import { type BenchmarkTable, MEALS_PER_MONTH } from '../clauses/benchmarks.ts';
 import { formatValue } from '../clauses/compare.ts';
 import type { VersionComparison } from '../clauses/versions.ts';
-import type { DiffSpan } from '../clauses/wording.ts';
+import { markedText } from '../clauses/wording.ts';
 
 const KIND: Record<string, string> = {
   added: '+ thêm / added',
@@ -13,16 +13,6 @@ const KIND: Record<string, string> = {
   unchanged: '= giữ nguyên / unchanged',
   split: '⑂ tách / split',
 };
-
-/** Removed words in [-…-], added words in {+…+}, as `git diff --word-diff` writes them. */
-export function spansText(spans: readonly DiffSpan[]): string {
-  return spans
-    .map((s) =>
-      s.op === 'same' ? s.text : s.op === 'removed' ? `[-${s.text.trim()}-] ` : `{+${s.text.trim()}+} `,
-    )
-    .join('')
-    .trim();
-}
 
 export function formatVersionDiff(result: VersionComparison, all: boolean): string {
   const s = result.summary;
@@ -45,7 +35,7 @@ export function formatVersionDiff(result: VersionComparison, all: boolean): stri
       const label = [clause.from?.label, clause.to?.map((t) => t.label).join(' + ')]
         .filter(Boolean)
         .join(' → ');
-      const text = clause.spans ? spansText(clause.spans) : (clause.to?.[0] ?? clause.from)?.text;
+      const text = clause.spans ? markedText(clause.spans) : (clause.to?.[0] ?? clause.from)?.text;
       lines.push(`    ${KIND[clause.kind]} ${label}: ${text}`);
     }
     for (const measure of article.measures) lines.push(`    ⇒ ${measure.text}`);

@@ -1,6 +1,8 @@
 /** Pieces shared by pages: verdict badges, the side-by-side table, metadata lists. */
 
 import type { Comparison, ComparisonRow, Verdict } from '../clauses/compare.ts';
+import type { LawWordingRow } from '../clauses/law-wording.ts';
+import type { DiffSpan } from '../clauses/wording.ts';
 import { formatFloor } from './format.ts';
 import type { PageContext } from './layout.tsx';
 import type { MessageKey } from './messages.ts';
@@ -16,6 +18,47 @@ export function VerdictBadge(props: { ctx: PageContext; verdict: Verdict; differ
   );
 }
 
+/** Words only in the first text struck through, words only in the second underlined. */
+export function DiffText(props: { spans: readonly DiffSpan[] }) {
+  return (
+    <span class="diff">
+      {props.spans.map((s) =>
+        s.op === 'same' ? s.text : s.op === 'removed' ? <del>{s.text}</del> : <ins>{s.text}</ins>,
+      )}
+    </span>
+  );
+}
+
+/** "Copies the law": the clause is essentially the words of the article it cites. */
+export function RestatesBadge(props: { ctx: PageContext; row: LawWordingRow }) {
+  return (
+    <span
+      class="badge restates-law"
+      title={props.ctx.t('restatesLawTitle', { citation: props.row.law.citation.text })}
+    >
+      {props.ctx.t('restatesLaw')}
+    </span>
+  );
+}
+
+/** The clause beside the law's words, the changed words marked. */
+export function LawWordingDetails(props: { ctx: PageContext; row: LawWordingRow }) {
+  const { row, ctx } = props;
+  return (
+    <details class="law-wording">
+      <summary>
+        {ctx.t('lawWording', {
+          citation: row.law.citation.text,
+          similarity: Math.round(row.similarity * 100),
+        })}
+      </summary>
+      <p class="law-text">
+        <DiffText spans={row.spans} />
+      </p>
+    </details>
+  );
+}
+
 /** Day-month-year, as Vietnamese readers write dates. */
 export function formatDate(iso: string | undefined): string {
   return iso ? iso.split('-').reverse().join('/') : '—';
@@ -25,6 +68,8 @@ export function ComparisonTable(props: {
   ctx: PageContext;
   comparison: Comparison;
   agreementLink?: (row: ComparisonRow) => string;
+  /** Clauses compared with the law's words, by node id. */
+  wording?: Record<string, LawWordingRow>;
 }) {
   const { ctx, comparison } = props;
   const { t } = ctx;
@@ -64,6 +109,11 @@ export function ComparisonTable(props: {
                   difference={ctx.lang === 'vi' ? row.difference?.text : row.difference?.textEn}
                 />
                 {row.reason ? <p class="note">{ctx.lang === 'vi' ? row.reason.vi : row.reason.en}</p> : ''}
+                {props.wording?.[row.nodeId]?.restatesLaw ? (
+                  <RestatesBadge ctx={ctx} row={props.wording[row.nodeId]!} />
+                ) : (
+                  ''
+                )}
               </td>
               <td>
                 {row.floor ? (
@@ -80,6 +130,11 @@ export function ComparisonTable(props: {
                         <summary>{row.law.title}</summary>
                         <p class="law-text">{row.law.text}</p>
                       </details>
+                    ) : (
+                      ''
+                    )}
+                    {props.wording?.[row.nodeId] ? (
+                      <LawWordingDetails ctx={ctx} row={props.wording[row.nodeId]!} />
                     ) : (
                       ''
                     )}

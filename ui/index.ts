@@ -9,6 +9,7 @@
 export { href, Layout, otherLanguageUrl, type PageContext } from './layout.tsx';
 export { type Language, type MessageKey, type Translate, translator } from './messages.ts';
 export { AgreementPage, type AgreementPageProps } from './pages/agreement.tsx';
+export { BenchmarksPage, type BenchmarksPageProps } from './pages/benchmarks.tsx';
 export { CheckPage, type CheckPageProps, ComparePage, type ComparePageProps } from './pages/compare.tsx';
 export {
   BelowFloorPage,
@@ -19,10 +20,13 @@ export {
 export { GradePage, type GradePageProps, GradesPage, type GradesPageProps } from './pages/grade.tsx';
 export { ErrorPage, type ImportOutcome, ImportPage, type ImportPageProps } from './pages/import.tsx';
 export { type SearchHitView, SearchPage, type SearchPageProps } from './pages/search.tsx';
+export { VersionsPage, type VersionsPageProps } from './pages/versions.tsx';
 export type { Cell, Colour, Column, ReportFonts } from './reports/pdf-writer.ts';
 export {
   type AgreementReportData,
   agreementReportPdf,
+  benchmarkReportPdf,
   checkReportPdf,
   expiryReportPdf,
+  versionReportPdf,
 } from './reports/reports.ts';

@@ -29,6 +29,8 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
   const nav: Array<[string, string]> = [
     ['/', t('navSearch')],
     ['/check', t('navCheck')],
+    ['/versions', t('navVersions')],
+    ['/benchmarks', t('navBenchmarks')],
     ['/expiry', t('navExpiry')],
     ['/below-floor', t('navBelow')],
     ['/grades', t('navGrades')],

@@ -9,20 +9,37 @@ import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { type ComparisonRow, compareWithFloors, VERDICTS, type Verdict } from '../../clauses/compare.ts';
+import { benchmarkTable } from '../../clauses/benchmarks.ts';
+import {
+  type Comparison,
+  type ComparisonRow,
+  compareWithFloors,
+  VERDICTS,
+  type Verdict,
+} from '../../clauses/compare.ts';
 import { isIsoDate } from '../../clauses/dates.ts';
 import { CbaError, DuplicateError } from '../../clauses/errors.ts';
 import { EXPIRY_STATUSES, type ExpiryStatus, expiryReport, expiryStatus } from '../../clauses/expiry.ts';
 import type { Rubric } from '../../clauses/grading.ts';
 import { getIndustry, INDUSTRIES, resolveIndustry } from '../../clauses/industries.ts';
+import { compareWithLawWording } from '../../clauses/law-wording.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import type { Agreement, AgreementEventType, WageRegion } from '../../clauses/types.ts';
+import { compareVersions } from '../../clauses/versions.ts';
 import { importFile } from '../../importer/index.ts';
-import { eachSummary, gradeStored, type Library, regrade, type SearchIndex } from '../../library/index.ts';
+import {
+  benchmarkEntries,
+  eachSummary,
+  gradeStored,
+  type Library,
+  regrade,
+  type SearchIndex,
+} from '../../library/index.ts';
 import {
   AgreementPage,
   BelowFloorPage,
+  BenchmarksPage,
   CheckPage,
   ComparePage,
   ErrorPage,
@@ -35,6 +52,7 @@ import {
   type PageContext,
   SearchPage,
   translator,
+  VersionsPage,
 } from '../../ui/index.ts';
 import { tokenMatches } from '../auth.ts';
 import type { SearchSync } from '../search-sync.ts';
@@ -94,6 +112,8 @@ export function pageRoutes(deps: PageRoutesDeps) {
     const agreement = AGREEMENT_ID.test(id) ? library.get(id) : undefined;
     return agreement;
   };
+  const wordingByNode = (agreement: Agreement, comparison: Comparison) =>
+    Object.fromEntries(compareWithLawWording(agreement.tree, comparison).rows.map((r) => [r.nodeId, r]));
   const notFound = (c: Context) => htmlError(c, 404, pageContext(c).t('notFound'));
   const tokenError = () =>
     apiToken
@@ -106,6 +126,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
     for (const row of comparison.rows) rows[row.nodeId] = [...(rows[row.nodeId] ?? []), row];
     return c.html(
       <AgreementPage
+        wording={wordingByNode(agreement, comparison)}
         ctx={pageContext(c)}
         agreement={agreement}
         industryName={agreement.meta.industry ? getIndustry(agreement.meta.industry)?.name : undefined}
@@ -254,6 +275,72 @@ export function pageRoutes(deps: PageRoutesDeps) {
       await sync.removed(agreement.id);
       return c.redirect(pageContext(c).lang === 'en' ? '/?lang=en' : '/', 303);
     })
+    .get('/versions', (c) => {
+      const ctx = pageContext(c);
+      const agreements = [...eachSummary(library)].map((a) => ({
+        id: a.id,
+        label: `${a.meta.employer ?? a.id}${a.meta.signedOn ? ` (${a.meta.signedOn.slice(0, 4)})` : ''} — ${a.id}`,
+      }));
+      const from = c.req.query('from');
+      const to = c.req.query('to');
+      const all = c.req.query('all') === '1';
+      const props = { ctx, agreements, all, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      if (!from || !to) return c.html(<VersionsPage {...props} />);
+      const [older, newer] = [library.get(from), library.get(to)];
+      if (!older || !newer) {
+        return c.html(<VersionsPage {...props} error={ctx.t('notFound')} />, 404);
+      }
+      return c.html(<VersionsPage {...props} result={compareVersions(older, newer, { on: today() })} />);
+    })
+    .get('/benchmarks', (c) => {
+      const ctx = pageContext(c);
+      const topic = c.req.queries('topic')?.filter((t) => getTopic(t)) ?? [];
+      const ids = (c.req.query('ids') ?? '').trim();
+      const industryParam = c.req.query('industry') || undefined;
+      const provinceParam = c.req.query('province') || undefined;
+      const dir = c.req.query('dir') === 'asc' ? ('asc' as const) : ('desc' as const);
+      const sort = c.req.query('sort');
+      const query = {
+        topic,
+        ids,
+        dir,
+        ...(industryParam ? { industry: industryParam } : {}),
+        ...(provinceParam ? { province: provinceParam } : {}),
+        ...(sort ? { sort } : {}),
+      };
+      const props = {
+        ctx,
+        query,
+        topics: TOPICS.map((t): [string, string] => [t.id, ctx.lang === 'vi' ? t.label : t.labelEn]),
+        industries: INDUSTRIES.map((i): [string, string] => [i.id, i.name]),
+      };
+      if (!ids && !industryParam && !provinceParam) return c.html(<BenchmarksPage {...props} />);
+      const industry = industryParam ? resolveIndustry(industryParam)?.id : undefined;
+      const province = provinceParam ? resolveProvince(provinceParam)?.name : undefined;
+      const on = today();
+      const chosen = benchmarkEntries(library, {
+        ...(ids
+          ? {
+              ids: ids
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean),
+            }
+          : { filter: { industry, province } }),
+        on,
+      });
+      if (chosen.missing.length || (industryParam && !industry) || (provinceParam && !province)) {
+        const what = chosen.missing.join(', ') || industryParam || provinceParam || '';
+        return c.html(<BenchmarksPage {...props} error={`${ctx.t('notFound')} (${what})`} />, 404);
+      }
+      const population = benchmarkEntries(library, { on }).entries;
+      return c.html(
+        <BenchmarksPage
+          {...props}
+          table={{ on, ...benchmarkTable(chosen.entries, { topics: topic, population }) }}
+        />,
+      );
+    })
     .get('/below-floor', (c) => {
       const onParam = c.req.query('on');
       const on = onParam && isIsoDate(onParam) ? onParam : today();
@@ -301,6 +388,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
       return c.html(
         <ComparePage
           ctx={ctx}
+          wording={wordingByNode(agreement, comparison)}
           agreementId={agreement.id}
           title={agreement.meta.employer ?? agreement.id}
           comparison={comparison}

@@ -16,6 +16,8 @@ import { compareWithLawWording } from '../../clauses/law-wording.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import { compareVersions } from '../../clauses/versions.ts';
 import { benchmarkEntries, type Library } from '../../library/index.ts';
+import { benchmarkReportPdf, versionReportPdf } from '../../ui/index.ts';
+import { reportFonts } from '../fonts.ts';
 import { areaFilter, notFound, parseId, validate } from '../validation.ts';
 
 export interface VersionRoutesDeps {
@@ -66,39 +68,52 @@ function checkTopics(topics: readonly string[] = []): void {
 }
 
 export function versionRoutes({ library, today }: VersionRoutesDeps) {
+  const versions = (raw: Record<string, string>) => {
+    const query = validate(VersionsQuery, raw, 'query');
+    const from = library.get(parseId(query.from));
+    if (!from) throw notFound(query.from);
+    const to = library.get(parseId(query.to));
+    if (!to) throw notFound(query.to);
+    return compareVersions(from, to, { on: query.on ?? today() });
+  };
+  const nWay = (raw: Record<string, string>) => {
+    const query = validate(CompareQuery, raw, 'query');
+    checkTopics(query.topic);
+    const on = query.on ?? today();
+    const filter = areaFilter(query);
+    if (!query.ids?.length && !filter.industry && !filter.province && !filter.district && !query.status)
+      throw new ValidationError(
+        'missing_selection',
+        'Hãy chọn thỏa ước: ids=a,b,c hoặc một bộ lọc (industry, province, district, status).',
+        'Choose agreements: ids=a,b,c or a filter (industry, province, district, status).',
+      );
+    const ids = query.ids?.map(parseId);
+    const { entries, missing } = benchmarkEntries(library, {
+      ...(ids ? { ids } : { filter }),
+      ...(query.status ? { status: query.status as never } : {}),
+      on,
+    });
+    if (missing.length) throw notFound(missing.join(', '));
+    const population = benchmarkEntries(library, { on }).entries;
+    return { on, ...benchmarkTable(entries, { topics: query.topic ?? [], population }) };
+  };
+  const pdf = (bytes: Uint8Array, filename: string) =>
+    new Response(bytes.slice().buffer as ArrayBuffer, {
+      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${filename}"` },
+    });
   return new Hono()
     .get('/topics', (c) =>
       c.json({ topics: TOPICS.map(({ id, label, labelEn, group }) => ({ id, label, labelEn, group })) }),
     )
-    .get('/compare/versions', (c) => {
-      const query = validate(VersionsQuery, c.req.query(), 'query');
-      const from = library.get(parseId(query.from));
-      if (!from) throw notFound(query.from);
-      const to = library.get(parseId(query.to));
-      if (!to) throw notFound(query.to);
-      return c.json(compareVersions(from, to, { on: query.on ?? today() }));
+    .get('/compare/versions', (c) => c.json(versions(c.req.query())))
+    .get('/compare/versions.pdf', async (c) => {
+      const result = versions(c.req.query());
+      return pdf(await versionReportPdf(result, reportFonts()), `${result.from.id}--${result.to.id}.pdf`);
     })
-    .get('/compare', (c) => {
-      const query = validate(CompareQuery, c.req.query(), 'query');
-      checkTopics(query.topic);
-      const on = query.on ?? today();
-      const filter = areaFilter(query);
-      if (!query.ids?.length && !filter.industry && !filter.province && !filter.district && !query.status)
-        throw new ValidationError(
-          'missing_selection',
-          'Hãy chọn thỏa ước: ids=a,b,c hoặc một bộ lọc (industry, province, district, status).',
-          'Choose agreements: ids=a,b,c or a filter (industry, province, district, status).',
-        );
-      const ids = query.ids?.map(parseId);
-      const { entries, missing } = benchmarkEntries(library, {
-        ...(ids ? { ids } : { filter }),
-        ...(query.status ? { status: query.status as never } : {}),
-        on,
-      });
-      if (missing.length) throw notFound(missing.join(', '));
-      const population = benchmarkEntries(library, { on }).entries;
-      return c.json({ on, ...benchmarkTable(entries, { topics: query.topic ?? [], population }) });
-    })
+    .get('/compare', (c) => c.json(nWay(c.req.query())))
+    .get('/compare.pdf', async (c) =>
+      pdf(await benchmarkReportPdf(nWay(c.req.query()), reportFonts()), 'doi-chieu.pdf'),
+    )
     .get('/benchmarks', (c) => {
       const query = validate(BenchmarkQuery, c.req.query(), 'query');
       checkTopics(query.topic);

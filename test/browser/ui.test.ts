@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -37,6 +37,9 @@ beforeAll(async () => {
   seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
   const bytes = new TextEncoder().encode(HOSTILE);
   library.add(importDocument(bytes, { filename: 'hostile.txt' }), bytes);
+  // The 2021 version of Phú Hưng, to compare with its 2024 renewal.
+  const older = readFileSync(join(SAMPLE_DIR, '../versions/det-may-phu-hung-2021.md'));
+  library.add(importDocument(older, { filename: 'det-may-phu-hung-2021.md' }), older);
   const app = createApp({ library, apiToken: TOKEN, today: () => '2026-11-23' });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -244,6 +247,73 @@ describe.skipIf(!available)('the web interface in Chromium', () => {
     expect(await page.getByLabel('Search clauses').inputValue()).toBe('thoa uoc');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.close();
+  });
+
+  it('compares two versions: aligned columns, changed words marked, jump links to each change', async () => {
+    const page = await open('/versions');
+    await page.getByLabel('Phiên bản cũ').selectOption('det-may-phu-hung-2021');
+    await page.getByLabel('Phiên bản mới').selectOption('det-may-phu-hung-2024');
+    await page.getByRole('button', { name: 'So sánh' }).click();
+    await page.waitForURL(/from=det-may-phu-hung-2021/);
+    expect(await page.locator('#versions-summary').innerText()).toContain('chuyển chỗ 1');
+    const leave = page.locator('.version-article', { hasText: 'Nghỉ hằng năm' });
+    expect(await leave.locator('.old del').first().innerText()).toBe('12 ');
+    expect(await leave.locator('.new ins').first().innerText()).toBe('14 ');
+    expect(await leave.locator('.value-changes').innerText()).toContain('bằng luật → có lợi hơn');
+    // Old and new text of a clause sit on the same row.
+    const row = leave.locator('.diff-row.change-changed').first();
+    const [left, right] = await Promise.all([
+      row.locator('.old').boundingBox(),
+      row.locator('.new').boundingBox(),
+    ]);
+    expect(Math.abs(left!.y - right!.y)).toBeLessThan(2);
+    expect(right!.x).toBeGreaterThan(left!.x);
+    await page.locator('.changes-list a', { hasText: 'Chuyển chỗ' }).click();
+    expect(page.url()).toMatch(/#change-\d+$/);
+    const target = page.url().split('#')[1]!;
+    expect(await page.locator(`#${target}`).innerText()).toContain('Cam kết chung');
+    await page.close();
+    await screenshots('/versions?from=det-may-phu-hung-2021&to=det-may-phu-hung-2024', 'versions');
+  });
+
+  it('puts agreements side by side on a topic, sorts by a column and links the best clause', async () => {
+    const page = await open('/benchmarks');
+    await page.getByLabel('Chủ đề').selectOption(['meal', 'annual_leave']);
+    await page.getByLabel('Ngành', { exact: true }).selectOption('det-may');
+    await page.getByRole('button', { name: 'So sánh' }).click();
+    await page.waitForURL(/industry=det-may/);
+    expect(await page.locator('table.benchmarks tbody tr').count()).toBe(2);
+    expect(await page.locator('table.benchmarks tfoot').innerText()).toContain('Trung vị');
+    await page.locator('th a[data-column="annual_leave"]').click();
+    await page.waitForURL(/sort=annual_leave&dir=desc/);
+    const order = await page
+      .locator('table.benchmarks tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-agreement')));
+    expect(order).toEqual(['det-may-phu-hung-2024', 'det-may-phu-hung-2021']);
+    const bar = await page
+      .locator('table.benchmarks tbody tr')
+      .first()
+      .locator('.percentile .bar > span')
+      .first()
+      .getAttribute('style');
+    expect(bar).toMatch(/width:\d+(\.\d+)?%/);
+    await page.locator('.best-clauses a').first().click();
+    await page.waitForURL(/\/agreements\/det-may-phu-hung-2024#/);
+    await page.close();
+    await screenshots('/benchmarks?topic=meal&topic=overtime&industry=det-may', 'benchmarks');
+  });
+
+  it('marks clauses that only copy the law, in the agreement and beside the law', async () => {
+    const page = await open('/agreements/det-may-phu-hung-2024');
+    const badge = page.locator('#dieu-9\\.khoan-1 .badge.restates-law');
+    expect(await badge.innerText()).toBe('Chép lại luật');
+    expect(await badge.getAttribute('title')).toContain('Điều 107');
+    await page.goto(`${base}/agreements/det-may-phu-hung-2024/compare`);
+    const wording = page.locator('details.law-wording').first();
+    await wording.locator('summary').click();
+    expect(await wording.locator('.diff').isVisible()).toBe(true);
+    expect(await page.locator('table.side-by-side del').count()).toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -2,6 +2,7 @@
 
 import type { ComparisonRow } from '../../clauses/compare.ts';
 import type { ExpiryInfo } from '../../clauses/expiry.ts';
+import type { LawWordingRow } from '../../clauses/law-wording.ts';
 import type {
   Agreement,
   AgreementEvent,
@@ -9,7 +10,7 @@ import type {
   ClauseNode,
   StructureNode,
 } from '../../clauses/types.ts';
-import { formatDate, VerdictBadge } from '../components.tsx';
+import { formatDate, RestatesBadge, VerdictBadge } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -20,6 +21,8 @@ export interface AgreementPageProps {
   expiry: ExpiryInfo;
   /** Comparison rows by node id. */
   rows: Record<string, ComparisonRow[]>;
+  /** Clauses compared with the law's words, by node id. */
+  wording?: Record<string, LawWordingRow>;
   events: AgreementEvent[];
   error?: string;
 }
@@ -97,6 +100,7 @@ function Node(props: {
   ctx: PageContext;
   node: ClauseNode;
   rows: AgreementPageProps['rows'];
+  wording: NonNullable<AgreementPageProps['wording']>;
   depth: number;
 }) {
   const { node, ctx } = props;
@@ -107,6 +111,8 @@ function Node(props: {
       difference={ctx.lang === 'vi' ? row.difference?.text : row.difference?.textEn}
     />
   ));
+  const restating = props.wording[node.id];
+  if (restating?.restatesLaw) badges.push(<RestatesBadge ctx={ctx} row={restating} />);
   if (node.type === 'table') {
     return (
       <div id={node.id} class="node table-node">
@@ -148,7 +154,13 @@ function Node(props: {
       )}
       {badges.length ? <p class="badges">{badges}</p> : ''}
       {node.children.map((child) => (
-        <Node ctx={ctx} node={child} rows={props.rows} depth={titled ? props.depth + 1 : props.depth} />
+        <Node
+          ctx={ctx}
+          node={child}
+          rows={props.rows}
+          wording={props.wording}
+          depth={titled ? props.depth + 1 : props.depth}
+        />
       ))}
     </div>
   );
@@ -255,7 +267,7 @@ export function AgreementPage(props: AgreementPageProps) {
         </nav>
         <article class="document">
           {agreement.tree.map((node) => (
-            <Node ctx={ctx} node={node} rows={props.rows} depth={1} />
+            <Node ctx={ctx} node={node} rows={props.rows} wording={props.wording ?? {}} depth={1} />
           ))}
         </article>
       </div>

@@ -1,6 +1,7 @@
 /** So sánh với luật / Side by side with the law, and Kiểm tra dự thảo / Check a draft (the same table, nothing stored). */
 
 import type { Comparison, Verdict } from '../../clauses/compare.ts';
+import type { LawWordingRow } from '../../clauses/law-wording.ts';
 import { ComparisonTable, Summary } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
@@ -14,6 +15,8 @@ export interface ComparePageProps {
   topic?: string;
   /** Topic ids found in the rows, with their labels. */
   topics: Array<[string, string]>;
+  /** Clauses compared with the law's words, by node id. */
+  wording?: Record<string, LawWordingRow>;
 }
 
 const VERDICTS: Verdict[] = ['above', 'equal', 'below', 'no_floor', 'unclear'];
@@ -77,6 +80,7 @@ export function ComparePage(props: ComparePageProps) {
         ctx={ctx}
         comparison={{ ...comparison, rows }}
         agreementLink={(row) => href(ctx, `/agreements/${props.agreementId}#${row.nodeId}`)}
+        {...(props.wording ? { wording: props.wording } : {})}
       />
       <Summary ctx={ctx} comparison={comparison} />
     </Layout>

@@ -5,10 +5,13 @@
  * Vietnamese, A4, page numbers, the document's name on every page.
  */
 
-import type { Comparison, Verdict } from '../../clauses/compare.ts';
+import type { BenchmarkTable } from '../../clauses/benchmarks.ts';
+import { type Comparison, formatValue, type Verdict } from '../../clauses/compare.ts';
 import type { ExpiryInfo, ExpiryReport } from '../../clauses/expiry.ts';
 import type { GradeReport } from '../../clauses/grading.ts';
 import type { AgreementMeta } from '../../clauses/types.ts';
+import type { VersionComparison } from '../../clauses/versions.ts';
+import { markedText } from '../../clauses/wording.ts';
 import { formatFloor } from '../format.ts';
 import { translator } from '../messages.ts';
 import { type Cell, type Colour, PdfWriter, type ReportFonts } from './pdf-writer.ts';
@@ -196,5 +199,99 @@ export async function expiryReportPdf(
       { text: item.action.vi },
     ]),
   );
+  return writer.finish();
+}
+
+/** Two versions compared: the changed articles, old and new text side by side, changed words marked. */
+export async function versionReportPdf(result: VersionComparison, fonts: ReportFonts): Promise<Uint8Array> {
+  const title = `${t('versionsTitle')}: ${result.from.id} → ${result.to.id}`;
+  const writer = await PdfWriter.create(fonts, title, title, pageLabel);
+  writer.heading(t('versionsTitle'), 16);
+  writer.facts([
+    [t('versionFrom'), `${result.from.employer ?? ''} (${result.from.id})`],
+    [t('versionTo'), `${result.to.employer ?? ''} (${result.to.id})`],
+  ]);
+  writer.paragraph(t('versionsSummary', { ...result.summary }));
+  writer.paragraph('Chữ bị bỏ trong [- -], chữ thêm trong {+ +}.', { colour: 'muted' });
+  const name = (ref?: { number: string; heading: string }) =>
+    ref ? `Điều ${ref.number}. ${ref.heading}` : '—';
+  for (const article of result.articles) {
+    if (article.kind === 'unchanged') continue;
+    writer.heading(
+      `${t(`change_${article.kind}`)}: ${name(article.to ?? article.from)}${article.renumbered ? ` (${t('renumbered')}: Điều ${article.from?.number} → ${article.to?.number})` : ''}`,
+      11,
+    );
+    const rows: Cell[][] = article.clauses
+      .filter((c) => c.kind !== 'unchanged')
+      .map((c) => [
+        { text: `${c.from?.label ?? '—'}\n${c.from?.text ?? ''}` },
+        {
+          text: `${c.to?.map((x) => x.label).join(' + ') ?? '—'}\n${c.spans ? markedText(c.spans) : (c.to?.map((x) => x.text).join(' ') ?? '')}`,
+        },
+        {
+          text: t(`change_${c.kind}`),
+          bold: true,
+          colour: c.kind === 'removed' ? 'red' : c.kind === 'added' ? 'green' : 'amber',
+        },
+      ]);
+    if (rows.length)
+      writer.table(
+        [
+          { title: t('versionFrom'), width: 40 },
+          { title: t('versionTo'), width: 46 },
+          { title: '', width: 14 },
+        ],
+        rows,
+      );
+    for (const m of article.measures) writer.paragraph(`⇒ ${m.text}`, { bold: true });
+  }
+  return writer.finish();
+}
+
+/** Agreements side by side on a topic: value and percentile per measure, with medians. */
+export async function benchmarkReportPdf(
+  table: BenchmarkTable & { on: string },
+  fonts: ReportFonts,
+): Promise<Uint8Array> {
+  const title = `${t('benchmarksTitle')} (${date(table.on)})`;
+  const writer = await PdfWriter.create(fonts, title, title, pageLabel);
+  writer.heading(t('benchmarksTitle'), 16);
+  for (const column of table.columns) {
+    const value = (v: number) => `${formatValue(v, column.unit, 'vi')}${column.per === 'meal' ? '/bữa' : ''}`;
+    writer.heading(`${column.label}${column.better === 'lower' ? ` (${t('lowerIsBetter')})` : ''}`, 11);
+    writer.paragraph(
+      `${t('median')}: ${value(column.stats.median)} · ${t('minimum')}: ${value(column.stats.min)} · ${t('maximum')}: ${value(column.stats.max)} · ${column.stats.count} thỏa ước`,
+    );
+    const rows = table.rows
+      .filter((r) => r.cells[column.key])
+      .sort((a, b) => b.cells[column.key]!.percentile - a.cells[column.key]!.percentile)
+      .map((r): Cell[] => {
+        const cell = r.cells[column.key]!;
+        return [
+          { text: `${r.employer ?? r.agreementId}\n${r.agreementId}` },
+          { text: `${value(cell.value)}${cell.converted ? ' *' : ''}`, bold: true },
+          { text: t(`verdict_${cell.verdict}`), colour: VERDICT_COLOURS[cell.verdict] },
+          {
+            text: `${cell.percentile}%${cell.percentileInIndustry !== undefined ? `\n${t('percentileIndustry', { p: cell.percentileInIndustry })}` : ''}${cell.percentileInProvince !== undefined ? `\n${t('percentileProvince', { p: cell.percentileInProvince })}` : ''}`,
+          },
+        ];
+      });
+    writer.table(
+      [
+        { title: t('colAgreement'), width: 40 },
+        { title: column.label, width: 22 },
+        { title: t('difference'), width: 16 },
+        { title: 'Bách phân vị', width: 22 },
+      ],
+      rows,
+    );
+    if (rows.some((r) => r[1]!.text.endsWith('*')))
+      writer.paragraph(`* ${t('convertedPerMeal')}`, { colour: 'muted' });
+    if (column.best)
+      writer.paragraph(
+        `${t('bestClause')}: ${column.best.employer ?? column.best.agreementId}, ${column.best.path}: ${column.best.text}`,
+      );
+  }
+  if (table.columns.length === 0) writer.paragraph(t('noMeasures'), { colour: 'muted' });
   return writer.finish();
 }
