@@ -59,6 +59,17 @@ export function LawWordingDetails(props: { ctx: PageContext; row: LawWordingRow 
   );
 }
 
+/** An error to read first, announced to screen readers; nothing when there is none. */
+export function Alert(props: { message?: string | undefined }) {
+  return props.message ? (
+    <p class="alert" role="alert">
+      {props.message}
+    </p>
+  ) : (
+    ''
+  );
+}
+
 /** Day-month-year, as Vietnamese readers write dates. */
 export function formatDate(iso: string | undefined): string {
   return iso ? iso.split('-').reverse().join('/') : '—';

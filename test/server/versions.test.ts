@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchmarkTable, LawWording, VersionComparison } from '../../clauses/index.ts';
-import { importDocument } from '../../importer/index.ts';
+import { importDocument, pdfToText } from '../../importer/index.ts';
 import type { SqliteLibrary } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
 import { addSamples, tempLibrary } from '../helpers.ts';
@@ -126,5 +126,30 @@ describe('GET /api/agreements/:id/law-wording', () => {
       changedNumbers: { removed: ['200%'], added: ['180%'] },
     });
     expect(body.restating).toBeGreaterThan(0);
+  });
+});
+
+describe('PDF export of the comparisons', () => {
+  const read = async (path: string) => {
+    const res = await app.request(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    return (await pdfToText(new Uint8Array(await res.arrayBuffer()), 'report.pdf')).text;
+  };
+
+  it('prints the version diff with the changed words marked, in Vietnamese', async () => {
+    const text = await read(`/api/compare/versions.pdf?from=${OLD}&to=${NEW}`);
+    expect(text).toContain('So sánh hai phiên bản thỏa ước');
+    expect(text).toContain('Chuyển chỗ: Điều 3. Cam kết chung');
+    expect(text).toContain('[-12-] {+14+}');
+    expect(text).toContain('12 ngày làm việc → 14 ngày làm việc: bằng luật → có lợi hơn');
+  });
+
+  it('prints the N-way table with medians and percentiles', async () => {
+    const text = await read(`/api/compare.pdf?ids=${OLD},${NEW}&topic=meal`);
+    expect(text).toContain('Bữa ăn giữa ca');
+    expect(text).toContain('Trung vị: 30.000 đồng/bữa');
+    expect(text).toMatch(/35\.000 đồng\/bữa/);
+    expect(text).toContain('75%');
   });
 });

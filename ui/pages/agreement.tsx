@@ -10,7 +10,7 @@ import type {
   ClauseNode,
   StructureNode,
 } from '../../clauses/types.ts';
-import { formatDate, RestatesBadge, VerdictBadge } from '../components.tsx';
+import { Alert, formatDate, RestatesBadge, VerdictBadge } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -51,13 +51,7 @@ function Events(props: { ctx: PageContext; agreementId: string; events: Agreemen
       ) : (
         ''
       )}
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <Alert message={props.error} />
       <details>
         <summary>{t('recordEvent')}</summary>
         <form method="post" action={href(ctx, `/agreements/${props.agreementId}/events`)} class="stack">

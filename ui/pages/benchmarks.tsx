@@ -2,7 +2,7 @@
 
 import type { BenchmarkColumn, BenchmarkTable } from '../../clauses/benchmarks.ts';
 import { formatValue } from '../../clauses/compare.ts';
-import { VerdictBadge } from '../components.tsx';
+import { Alert, VerdictBadge } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 
 export interface BenchmarksPageProps {
@@ -84,13 +84,7 @@ export function BenchmarksPage(props: BenchmarksPageProps) {
         {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : ''}
         <button type="submit">{t('compareButton')}</button>
       </form>
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <Alert message={props.error} />
       {table && table.columns.length === 0 ? <p>{t('noMeasures')}</p> : ''}
       {table?.columns.length ? (
         <>

@@ -2,7 +2,7 @@
 
 import type { Comparison, Verdict } from '../../clauses/compare.ts';
 import type { LawWordingRow } from '../../clauses/law-wording.ts';
-import { ComparisonTable, Summary } from '../components.tsx';
+import { Alert, ComparisonTable, Summary } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -115,13 +115,7 @@ export function CheckPage(props: CheckPageProps) {
         />
         <button type="submit">{t('checkButton')}</button>
       </form>
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <Alert message={props.error} />
       {props.comparison ? (
         <section aria-labelledby="check-result">
           <h2 id="check-result">{t('checkResult')}</h2>

@@ -1,6 +1,7 @@
 /** Xếp loại / Grade: the grade, points per criterion with evidence, the officer's checklist, what would lift it; and grades by area. */
 
 import type { AssessmentAnswer, GradeReport, Rubric } from '../../clauses/grading.ts';
+import { Alert } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -126,13 +127,7 @@ export function GradePage(props: GradePageProps) {
         <h2 id="checklist-title">{t('checklist')}</h2>
         <p class="note">{t('checklistIntro')}</p>
         {props.saved ? <p role="status">{t('saved')}</p> : ''}
-        {props.error ? (
-          <p class="alert" role="alert">
-            {props.error}
-          </p>
-        ) : (
-          ''
-        )}
+        <Alert message={props.error} />
         <form method="post" action={href(ctx, `/agreements/${props.agreementId}/grade`)} class="stack">
           {props.checklist.map((item) => (
             <fieldset class="inline">

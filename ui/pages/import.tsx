@@ -1,6 +1,7 @@
 /** Nhập thỏa ước / Import: one or many files with progress, then the result of each. */
 
 import type { ImportWarning } from '../../clauses/types.ts';
+import { Alert } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -46,13 +47,7 @@ export function ImportPage(props: ImportPageProps) {
         <button type="submit">{t('importButton')}</button>
         <progress max="100" value="0" hidden aria-label={t('uploading')} />
       </form>
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <Alert message={props.error} />
       {props.outcomes ? (
         <section aria-labelledby="import-results">
           <h2 id="import-results">{t('importResults')}</h2>

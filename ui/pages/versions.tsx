@@ -2,7 +2,7 @@
 
 import type { ArticleChange, ClauseChange, VersionComparison } from '../../clauses/versions.ts';
 import type { DiffSpan } from '../../clauses/wording.ts';
-import { DiffText } from '../components.tsx';
+import { Alert, DiffText } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -146,13 +146,7 @@ export function VersionsPage(props: VersionsPageProps) {
         {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : ''}
         <button type="submit">{t('compareButton')}</button>
       </form>
-      {props.error ? (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
+      <Alert message={props.error} />
       {result ? (
         <>
           <p class="summary" id="versions-summary">
