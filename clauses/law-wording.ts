@@ -13,7 +13,7 @@ import type { Citation } from './floors.ts';
 import { LAW_DOCUMENTS } from './law.ts';
 import { walkTree } from './tree.ts';
 import type { ClauseNode } from './types.ts';
-import { type DiffSpan, setSimilarity, syllableSet, wordDiff } from './wording.ts';
+import { type DiffSpan, syllableSet, wordDiff } from './wording.ts';
 
 /** A clause, point or lead-in of the law: the unit a clause is compared with. */
 interface LawUnit {
@@ -56,6 +56,33 @@ const CITED_SIMILARITY = 0.25;
 const MIN_SYLLABLES = 8;
 
 let units: LawUnit[] | undefined;
+/** Syllable → the units that have it: candidates are found by shared syllables, not by scanning every unit. */
+let postings: Map<string, number[]> | undefined;
+
+/** The units whose syllables are at least `threshold` (Dice) alike with a text's. */
+function similarUnits(own: ReadonlySet<string>, threshold: number): Array<{ unit: LawUnit; score: number }> {
+  const all = lawUnits();
+  if (!postings) {
+    postings = new Map();
+    all.forEach((unit, i) => {
+      for (const syllable of unit.syllables) {
+        const list = postings!.get(syllable);
+        if (list) list.push(i);
+        else postings!.set(syllable, [i]);
+      }
+    });
+  }
+  const shared = new Map<number, number>();
+  for (const syllable of own)
+    for (const i of postings.get(syllable) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  const out: Array<{ unit: LawUnit; score: number }> = [];
+  for (const [i, count] of shared) {
+    const unit = all[i]!;
+    const score = (2 * count) / (own.size + unit.syllables.size);
+    if (score >= threshold) out.push({ unit, score });
+  }
+  return out.sort((x, y) => y.score - x.score);
+}
 
 /** Every clause and point of the laws we hold, as comparable units (built once). */
 function lawUnits(): LawUnit[] {
@@ -149,11 +176,7 @@ export function compareWithLawWording(tree: readonly ClauseNode[], comparison?: 
       }
     }
     for (const unit of citedUnits(node.text)) if (!candidates.has(unit)) candidates.set(unit, 'citation');
-    const nearest = lawUnits()
-      .map((unit) => ({ unit, score: setSimilarity(own, unit.syllables) }))
-      .filter((c) => c.score >= FOLLOWS_SIMILARITY * 0.8)
-      .sort((x, y) => y.score - x.score)
-      .slice(0, 3);
+    const nearest = similarUnits(own, FOLLOWS_SIMILARITY * 0.8).slice(0, 3);
     for (const { unit } of nearest) if (!candidates.has(unit)) candidates.set(unit, 'similar');
     let best: LawWordingRow | undefined;
     for (const [unit, source] of candidates) {

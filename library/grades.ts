@@ -29,7 +29,10 @@ export function gradeStored(
     {
       meta: agreement.meta,
       comparison,
-      lawWording: compareWithLawWording(agreement.tree, comparison),
+      // The law's words matter only as the evidence of "copies the law": nothing above the law.
+      ...(comparison.rows.some((r) => r.verdict === 'above' || r.verdict === 'no_floor')
+        ? {}
+        : { lawWording: compareWithLawWording(agreement.tree, comparison) }),
       expiry: expiryStatus(agreement, on, { events }),
       answers: library.assessment(agreement.id),
       events,
