@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -37,9 +37,6 @@ beforeAll(async () => {
   seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
   const bytes = new TextEncoder().encode(HOSTILE);
   library.add(importDocument(bytes, { filename: 'hostile.txt' }), bytes);
-  // The 2021 version of Phú Hưng, to compare with its 2024 renewal.
-  const older = readFileSync(join(SAMPLE_DIR, '../versions/det-may-phu-hung-2021.md'));
-  library.add(importDocument(older, { filename: 'det-may-phu-hung-2021.md' }), older);
   const app = createApp({ library, apiToken: TOKEN, today: () => '2026-11-23' });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));

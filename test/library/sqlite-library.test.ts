@@ -60,6 +60,7 @@ describe('SqliteLibrary', () => {
     const page = { page: 1, pageSize: 50 };
     expect(library.list({ industry: 'det-may' }, page).items.map((a) => a.id)).toEqual([
       'det-may-phu-hung-2024',
+      'det-may-phu-hung-2021',
     ]);
     expect(library.list({ province: 'ha noi' }, page).total).toBe(3);
     expect(library.list({ province: 'Hà Nội', district: 'long bien' }, page).items[0]?.id).toBe(
@@ -73,10 +74,10 @@ describe('SqliteLibrary', () => {
     addSamples(library);
     const first = library.list({}, { page: 1, pageSize: 5 });
     const third = library.list({}, { page: 3, pageSize: 5 });
-    expect(first.total).toBe(13);
+    expect(first.total).toBe(14);
     expect(first.items).toHaveLength(5);
-    expect(third.items).toHaveLength(3);
-    expect(new Set([...first.items, ...third.items].map((a) => a.id)).size).toBe(8);
+    expect(third.items).toHaveLength(4);
+    expect(new Set([...first.items, ...third.items].map((a) => a.id)).size).toBe(9);
   });
 
   it('removes an agreement together with its original document', () => {

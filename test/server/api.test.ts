@@ -46,7 +46,7 @@ describe('GET /api/health', () => {
       status: 'ok',
       backend: 'sqlite',
       writesEnabled: true,
-      counts: { agreements: 13, articles: expect.any(Number), clauses: expect.any(Number) },
+      counts: { agreements: 14, articles: expect.any(Number), clauses: expect.any(Number) },
       search: { backend: 'sqlite-fts5', ok: true, documents: expect.any(Number) },
     });
   });
@@ -61,7 +61,7 @@ describe('GET /api/agreements', () => {
       page: number;
     };
     expect(res.status).toBe(200);
-    expect(body.total).toBe(13);
+    expect(body.total).toBe(14);
     expect(body.page).toBe(2);
     expect(body.items).toHaveLength(5);
     expect(body.items[0]!.links.self).toBe(`/api/agreements/${body.items[0]!.id}`);
@@ -71,7 +71,7 @@ describe('GET /api/agreements', () => {
     const byIndustry = (await (await app.request('/api/agreements?industry=d%E1%BB%87t%20may')).json()) as {
       total: number;
     };
-    expect(byIndustry.total).toBe(1);
+    expect(byIndustry.total).toBe(2);
     const byProvince = (await (await app.request('/api/agreements?province=TP.HCM')).json()) as {
       total: number;
     };

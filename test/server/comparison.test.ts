@@ -157,9 +157,14 @@ describe('GET /api/below-floor', () => {
       checked: number;
       items: Array<{ id: string; clauses: Array<{ subject: string }> }>;
     };
-    expect(after.checked).toBe(13);
-    expect(wagesOnly(before.items)).toEqual(['cao-su-phu-rieng-2021']);
-    expect(wagesOnly(after.items).sort()).toEqual(['cao-su-phu-rieng-2021', 'det-may-phu-hung-2024']);
+    expect(after.checked).toBe(14);
+    // Phú Hưng's 2021 agreement kept the 2020 minimum wage: below the law since 01/01/2022.
+    expect(wagesOnly(before.items).sort()).toEqual(['cao-su-phu-rieng-2021', 'det-may-phu-hung-2021']);
+    expect(wagesOnly(after.items).sort()).toEqual([
+      'cao-su-phu-rieng-2021',
+      'det-may-phu-hung-2021',
+      'det-may-phu-hung-2024',
+    ]);
   });
 
   it('filters by industry and rejects an unknown one', async () => {
@@ -167,7 +172,7 @@ describe('GET /api/below-floor', () => {
       checked: number;
       count: number;
     };
-    expect(body).toMatchObject({ checked: 1, count: 1 });
+    expect(body).toMatchObject({ checked: 2, count: 2 });
     expect((await errorOf(await app.request('/api/below-floor?industry=khong-ton-tai'))).code).toBe(
       'invalid_input',
     );

@@ -55,7 +55,7 @@ describe('GET /api/expiry', () => {
     expect(body.counts).toEqual({
       continuation: 2,
       renewal_window: 4,
-      expired: 2,
+      expired: 3,
       unknown: 1,
       in_force: 3,
       not_yet_effective: 1,
@@ -74,6 +74,12 @@ describe('GET /api/expiry', () => {
       grade: null,
     });
     expect(body.items[2]?.action.vi).toBe('Đôn đốc thương lượng ký mới — còn 38 ngày trước khi hết hạn');
+    // Phú Hưng's 2021 agreement expired and was renewed by its 2024 one.
+    expect(body.items.find((i) => i.id === 'det-may-phu-hung-2021')).toMatchObject({
+      status: 'expired',
+      supersededBy: 'det-may-phu-hung-2024',
+      flags: expect.arrayContaining(['superseded']),
+    });
   });
 
   it('filters by district, superior union, status and days ahead', async () => {
@@ -87,6 +93,7 @@ describe('GET /api/expiry', () => {
       'da-giay-thai-binh-duong-2023',
     ]);
     expect((await get('status=expired,unknown')).items.map((i) => i.status).sort()).toEqual([
+      'expired',
       'expired',
       'expired',
       'unknown',

@@ -55,11 +55,11 @@ describe('npm start on an empty data directory', () => {
       counts: { agreements: number };
       writesEnabled: boolean;
     };
-    expect(health.counts.agreements).toBe(13);
+    expect(health.counts.agreements).toBe(14);
     expect(health.writesEnabled).toBe(false);
     const list = (await (await fetch(`${base}/api/agreements?industry=det-may`)).json()) as {
       items: Array<{ id: string }>;
     };
-    expect(list.items.map((i) => i.id)).toEqual(['det-may-phu-hung-2024']);
+    expect(list.items.map((i) => i.id)).toEqual(['det-may-phu-hung-2024', 'det-may-phu-hung-2021']);
   });
 });

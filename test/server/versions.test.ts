@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchmarkTable, LawWording, VersionComparison } from '../../clauses/index.ts';
-import { importDocument, pdfToText } from '../../importer/index.ts';
+import { pdfToText } from '../../importer/index.ts';
 import type { SqliteLibrary } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
 import { addSamples, tempLibrary } from '../helpers.ts';
@@ -17,8 +15,6 @@ const NEW = 'det-may-phu-hung-2024';
 beforeAll(() => {
   ({ library, cleanup } = tempLibrary());
   addSamples(library);
-  const bytes = readFileSync(join(import.meta.dirname, '../../fixtures/versions', `${OLD}.md`));
-  library.add(importDocument(bytes, { filename: `${OLD}.md` }), bytes);
   app = createApp({ library, maxUploadBytes: 64 * 1024, today: () => '2026-11-23' });
 });
 afterAll(() => cleanup());
