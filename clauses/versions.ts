@@ -237,11 +237,11 @@ const VERDICT_WORDS: Record<Verdict, [string, string]> = {
   unclear: ['chưa rõ', 'unclear'],
 };
 
+/** A table row's first cell names its case ("Con kết hôn"). */
+const rowLabel = (row: ComparisonRow) => row.text.split('|')[0]!.trim().toLowerCase();
 /** What a measured clause is about and under which conditions: the key rows are paired by. */
 const measureKey = (row: ComparisonRow) =>
-  `${row.subject}|${JSON.stringify(Object.entries(row.measure.conditions).sort())}|${row.row !== undefined ? textOfRowLabel(row) : ''}`;
-/** A table row's first cell names its case ("Con kết hôn"). */
-const textOfRowLabel = (row: ComparisonRow) => row.text.split('|')[0]!.trim().toLowerCase();
+  `${row.subject}|${JSON.stringify(Object.entries(row.measure.conditions).sort())}|${row.row !== undefined ? rowLabel(row) : ''}`;
 
 function measureChanges(from: ComparisonRow[], to: ComparisonRow[]): MeasureChange[] {
   const before = new Map(from.map((r) => [measureKey(r), r]));

@@ -11,7 +11,7 @@ import { benchmarkTable } from '../../clauses/benchmarks.ts';
 import { compareWithFloors } from '../../clauses/compare.ts';
 import { isIsoDate } from '../../clauses/dates.ts';
 import { ValidationError } from '../../clauses/errors.ts';
-import { EXPIRY_STATUSES } from '../../clauses/expiry.ts';
+import { EXPIRY_STATUSES, type ExpiryStatus } from '../../clauses/expiry.ts';
 import { compareWithLawWording } from '../../clauses/law-wording.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import { compareVersions } from '../../clauses/versions.ts';
@@ -49,7 +49,7 @@ const Area = {
 const CompareQuery = z.object({
   ids: list(50).optional(),
   topic: list(10).optional(),
-  status: z.enum(EXPIRY_STATUSES as [string, ...string[]]).optional(),
+  status: z.enum(EXPIRY_STATUSES as [ExpiryStatus, ...ExpiryStatus[]]).optional(),
   on: On,
   ...Area,
 });
@@ -90,7 +90,7 @@ export function versionRoutes({ library, today }: VersionRoutesDeps) {
     const ids = query.ids?.map(parseId);
     const { entries, missing } = benchmarkEntries(library, {
       ...(ids ? { ids } : { filter }),
-      ...(query.status ? { status: query.status as never } : {}),
+      ...(query.status ? { status: query.status } : {}),
       on,
     });
     if (missing.length) throw notFound(missing.join(', '));

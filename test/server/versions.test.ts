@@ -81,6 +81,15 @@ describe('GET /api/compare (N-way)', () => {
       await app.request('/api/compare?industry=det-may&topic=meal')
     ).json()) as BenchmarkTable;
     expect(body.rows.map((r) => r.agreementId).sort()).toEqual([OLD, NEW]);
+    const expired = (await (
+      await app.request('/api/compare?status=expired&topic=annual_leave')
+    ).json()) as BenchmarkTable;
+    expect(expired.rows.map((r) => r.agreementId).sort()).toEqual([
+      'cao-su-phu-rieng-2021',
+      OLD,
+      'xay-dung-song-hong-2022',
+    ]);
+    expect((await app.request('/api/compare?status=nonsense&topic=meal')).status).toBe(400);
   });
 
   it('refuses no selection, an unknown topic and an unknown id, in both languages', async () => {
