@@ -1,13 +1,24 @@
 /**
  * Comparison benchmark: the generated corpus read by `importDocument`, then
  * the same agreements compared with the legal floors (topics, quantities,
- * measures, verdicts, law texts), in the same process. Prints agreements/s
- * and the cost of the comparison relative to the import.
+ * measures, verdicts, law texts), with the law's words, with the next
+ * agreement of the corpus as another version (against the `diff` package's
+ * own `diffWords` over the same two texts), and all of them side by side in
+ * one N-way table, in the same process. Prints agreements/s and each cost
+ * relative to the import.
  */
 
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { compareWithFloors } from '../clauses/index.ts';
+import { diffWords } from 'diff';
+import {
+  benchmarkTable,
+  type Comparison,
+  compareVersions,
+  compareWithFloors,
+  compareWithLawWording,
+  walkTree,
+} from '../clauses/index.ts';
 import { importDocument } from '../importer/index.ts';
 import { generateCorpus } from './generate.ts';
 import { median, time } from './import.ts';
@@ -16,21 +27,55 @@ export function runCompareBench({ count, rounds }: { count: number; rounds: numb
   const files = generateCorpus(join('bench', 'out', `corpus-${count}`), count);
   const documents = files.map((file) => ({ name: basename(file), bytes: readFileSync(file) }));
   const agreements = documents.map((d) => importDocument(d.bytes, { filename: d.name }));
+  const ids = agreements.map((a, i) => ({ ...a, id: `a${i}`, importedAt: '' }));
+  const texts = ids.map((a) => {
+    const parts: string[] = [];
+    walkTree(a.tree, (node) => {
+      parts.push(node.type === 'table' ? node.rows.flat().join(' ') : node.text);
+    });
+    return parts.join('\n');
+  });
   const imports: number[] = [];
   const comparisons: number[] = [];
+  const wordings: number[] = [];
+  const versions: number[] = [];
+  const rawDiffs: number[] = [];
+  const tables: number[] = [];
   let rows = 0;
+  let compared: Comparison[] = [];
   for (let round = 0; round <= rounds; round++) {
     const importSeconds = time(() => {
       for (const d of documents) importDocument(d.bytes, { filename: d.name });
     });
     rows = 0;
     const compareSeconds = time(() => {
-      for (const agreement of agreements)
-        rows += compareWithFloors(agreement, { on: '2026-11-23' }).rows.length;
+      compared = ids.map((agreement) => compareWithFloors(agreement, { on: '2026-11-23' }));
+      for (const c of compared) rows += c.rows.length;
+    });
+    const wordingSeconds = time(() => {
+      ids.forEach((agreement, i) => compareWithLawWording(agreement.tree, compared[i]));
+    });
+    const versionSeconds = time(() => {
+      ids.forEach((agreement, i) =>
+        compareVersions(agreement, ids[(i + 1) % ids.length]!, { on: '2026-11-23' }),
+      );
+    });
+    const rawDiffSeconds = time(() => {
+      texts.forEach((text, i) => diffWords(text, texts[(i + 1) % texts.length]!));
+    });
+    const tableSeconds = time(() => {
+      benchmarkTable(
+        ids.map((agreement, i) => ({ agreement, comparison: compared[i]! })),
+        { topics: ['meal', 'overtime', 'annual_leave'] },
+      );
     });
     if (round === 0) continue; // warm-up
     imports.push(importSeconds);
     comparisons.push(compareSeconds);
+    wordings.push(wordingSeconds);
+    versions.push(versionSeconds);
+    rawDiffs.push(rawDiffSeconds);
+    tables.push(tableSeconds);
   }
   const importMedian = median(imports);
   const compareMedian = median(comparisons);
@@ -42,9 +87,15 @@ export function runCompareBench({ count, rounds }: { count: number; rounds: numb
   for (const [label, seconds] of [
     ['importDocument (no storage)', importMedian],
     ['compareWithFloors', compareMedian],
+    ['compareWithLawWording (given the comparison)', median(wordings)],
+    ['compareVersions (with the next agreement, floors included)', median(versions)],
+    ['diff package diffWords on the same two texts', median(rawDiffs)],
   ] as const) {
     console.log(
       `| ${label} | ${(count / seconds).toFixed(0)} | ${((seconds / count) * 1000).toFixed(2)} | ${(importMedian / seconds).toFixed(2)}× |`,
     );
   }
+  console.log(
+    `benchmarkTable over all ${count} agreements (3 topics, one call): ${(median(tables) * 1000).toFixed(1)} ms`,
+  );
 }
