@@ -53,15 +53,14 @@ export function runCompareBench({ count, rounds }: { count: number; rounds: numb
       for (const c of compared) rows += c.rows.length;
     });
     const wordingSeconds = time(() => {
-      ids.forEach((agreement, i) => compareWithLawWording(agreement.tree, compared[i]));
+      for (const [i, agreement] of ids.entries()) compareWithLawWording(agreement.tree, compared[i]);
     });
     const versionSeconds = time(() => {
-      ids.forEach((agreement, i) =>
-        compareVersions(agreement, ids[(i + 1) % ids.length]!, { on: '2026-11-23' }),
-      );
+      for (const [i, agreement] of ids.entries())
+        compareVersions(agreement, ids[(i + 1) % ids.length]!, { on: '2026-11-23' });
     });
     const rawDiffSeconds = time(() => {
-      texts.forEach((text, i) => diffWords(text, texts[(i + 1) % texts.length]!));
+      for (const [i, text] of texts.entries()) diffWords(text, texts[(i + 1) % texts.length]!);
     });
     const tableSeconds = time(() => {
       benchmarkTable(
