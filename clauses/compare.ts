@@ -409,11 +409,15 @@ const UNIT_WORDS: Record<QuantityUnit, { vi: string; en: string; enPlural: strin
   month_wage: { vi: 'tháng lương', en: "month's wage", enPlural: "months' wages" },
 };
 
+// Building a formatter costs far more than using one, and comparisons format thousands of numbers.
+const NUMBER_FORMATS = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+};
+
 /** `5.310.000` in Vietnamese, `5,310,000` in English. */
 export function formatNumber(value: number, language: 'vi' | 'en'): string {
-  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(
-    value,
-  );
+  return NUMBER_FORMATS[language].format(value);
 }
 
 /**

@@ -21,23 +21,33 @@ export interface PhraseMatcher {
   lastIndex(phrases: readonly string[]): number;
 }
 
+interface Pattern {
+  re: RegExp;
+  /** The phrase as plain text: matched text contains it (both have single spaces), a cheap test first. */
+  words: string;
+}
+
 // Phrases come from a fixed vocabulary, so their two patterns are built once.
-const patterns = new Map<string, { accented: RegExp; folded: RegExp }>();
+const patterns = new Map<string, { accented: Pattern; folded: Pattern }>();
 
 function wholeWords(words: string): RegExp {
   const escaped = words.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
 }
 
-function pattern(phrase: string, accented: boolean): RegExp {
+function compile(words: string): Pattern {
+  return { re: wholeWords(words), words };
+}
+
+function pattern(phrase: string, accented: boolean): Pattern {
   let entry = patterns.get(phrase);
   if (!entry) {
-    entry = { accented: wholeWords(lowerText(phrase)), folded: wholeWords(foldText(phrase)) };
+    entry = { accented: compile(lowerText(phrase)), folded: compile(foldText(phrase)) };
     patterns.set(phrase, entry);
   }
-  const re = accented ? entry.accented : entry.folded;
-  re.lastIndex = 0;
-  return re;
+  const found = accented ? entry.accented : entry.folded;
+  found.re.lastIndex = 0;
+  return found;
 }
 
 /** Whether the text contains any Vietnamese diacritic or `đ`. */
@@ -54,7 +64,10 @@ export function phraseMatcher(text: string): PhraseMatcher {
   const folded = foldText(text);
   const accented = lowered !== folded;
   const subject = accented ? lowered : folded;
-  const has = (phrase: string) => pattern(phrase, accented).test(subject);
+  const has = (phrase: string) => {
+    const { re, words } = pattern(phrase, accented);
+    return subject.includes(words) && re.test(subject);
+  };
   return {
     text: subject,
     accented,
@@ -64,7 +77,9 @@ export function phraseMatcher(text: string): PhraseMatcher {
     lastIndex(phrases) {
       let last = -1;
       for (const phrase of phrases) {
-        for (const match of subject.matchAll(pattern(phrase, accented))) last = Math.max(last, match.index);
+        const { re, words } = pattern(phrase, accented);
+        if (!subject.includes(words)) continue;
+        for (const match of subject.matchAll(re)) last = Math.max(last, match.index);
       }
       return last;
     },
