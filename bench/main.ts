@@ -2,6 +2,7 @@
  * `npm run bench -- <name> [--count N] [--rounds N]`: runs a benchmark.
  *   import     the generated corpus end to end vs bare remark-parse (default 1,000 agreements)
  *   compare    compareWithFloors over the same corpus vs importDocument
+ *   library    library-wide API requests (below the floor, benchmarks, N-way, grades), first and again
  *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
  *   generate   only write the corpus to bench/out/corpus-N
  */
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { runCompareBench } from './compare.ts';
 import { generateCorpus } from './generate.ts';
 import { runImportBench } from './import.ts';
+import { runLibraryBench } from './library.ts';
 import { runSearchBench } from './search.ts';
 
 const { values, positionals } = parseArgs({
@@ -36,6 +38,9 @@ switch (positionals[0] ?? 'import') {
   case 'compare':
     runCompareBench({ count, rounds });
     break;
+  case 'library':
+    await runLibraryBench({ count, rounds });
+    break;
   case 'search': {
     const clauses = values.clauses.split(',').map(Number);
     const queries = Number(values.queries);
@@ -52,6 +57,8 @@ switch (positionals[0] ?? 'import') {
     );
     break;
   default:
-    console.error(`Unknown benchmark "${positionals[0]}". Available: import, compare, search, generate`);
+    console.error(
+      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, search, generate`,
+    );
     process.exit(2);
 }

@@ -4,8 +4,8 @@
  */
 
 import type { BenchmarkEntry } from '../clauses/benchmarks.ts';
-import { compareWithFloors } from '../clauses/compare.ts';
 import { type ExpiryStatus, expiryStatus } from '../clauses/expiry.ts';
+import { comparisonOf } from './comparisons.ts';
 import { eachSummary } from './index.ts';
 import type { AgreementFilter, Library } from './types.ts';
 
@@ -38,7 +38,7 @@ export function benchmarkEntries(
       expiryStatus(agreement, choice.on, { events: events.get(id) ?? [] }).status !== choice.status
     )
       continue;
-    entries.push({ agreement, comparison: compareWithFloors(agreement, { on: choice.on }) });
+    entries.push({ agreement, comparison: comparisonOf(library, agreement, { on: choice.on }) });
   }
   return { entries, missing };
 }

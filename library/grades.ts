@@ -4,11 +4,11 @@
  * rubric on a day; the grade is stored for listing and search.
  */
 
-import { compareWithFloors } from '../clauses/compare.ts';
 import { expiryStatus } from '../clauses/expiry.ts';
 import { type GradeReport, gradeAgreement, RUBRIC, type Rubric } from '../clauses/grading.ts';
 import { compareWithLawWording } from '../clauses/law-wording.ts';
 import type { Agreement } from '../clauses/types.ts';
+import { comparisonOf } from './comparisons.ts';
 import type { Library } from './types.ts';
 
 export interface GradeOptions {
@@ -24,7 +24,7 @@ export function gradeStored(
   { on, rubric = RUBRIC }: GradeOptions,
 ): GradeReport {
   const events = library.events([agreement.id]).get(agreement.id) ?? [];
-  const comparison = compareWithFloors(agreement, { on });
+  const comparison = comparisonOf(library, agreement, { on });
   return gradeAgreement(
     {
       meta: agreement.meta,

@@ -16,6 +16,12 @@ import { SqliteLibrary } from './sqlite-library.ts';
 import type { AgreementFilter, Library } from './types.ts';
 
 export { benchmarkEntries, type EntryChoice } from './benchmarks.ts';
+export {
+  clearComparisons,
+  comparisonOf,
+  rememberedComparisons,
+  warmComparisons,
+} from './comparisons.ts';
 export { agreementDocuments, lawDocuments } from './documents.ts';
 export { type GradeOptions, gradeStored, regrade } from './grades.ts';
 export { type MeiliOptions, MeiliSearchIndex } from './meili-search.ts';

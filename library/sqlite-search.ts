@@ -8,6 +8,7 @@
  */
 
 import type BetterSqlite3 from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { addDays } from '../clauses/dates.ts';
 import { type ExpiryStatus, PROCEDURE } from '../clauses/expiry.ts';
 import { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm } from '../clauses/search-text.ts';
@@ -197,7 +198,7 @@ interface Candidates {
   exact: Uint8Array | undefined;
 }
 
-/** About 13 bytes each: some 50 MB of cached matches at most. */
+/** Ids held by the cache of recent matches, about 13 bytes each: some 50 MB at most. */
 const MAX_CACHED_IDS = 4_000_000;
 
 const HIT_COLUMNS =
@@ -222,8 +223,10 @@ export class SqliteSearch implements SearchIndex {
    * back with other filters, pages and facets, and FTS5 need not rank them again.
    * Emptied by every write; bounded by the number of ids held.
    */
-  private readonly candidates = new Map<string, Candidates>();
-  private candidateIds = 0;
+  private readonly candidates = new LRUCache<string, Candidates>({
+    maxSize: MAX_CACHED_IDS,
+    sizeCalculation: ({ ids }) => Math.max(1, ids.length),
+  });
 
   constructor(private readonly db: BetterSqlite3.Database) {
     ensureLawDocuments(db);
@@ -242,19 +245,13 @@ export class SqliteSearch implements SearchIndex {
   /** Forgets the cached matches of recent queries (benchmarks measure cold queries with it). */
   clearQueryCache(): void {
     this.candidates.clear();
-    this.candidateIds = 0;
   }
 
   /** Every match of a text query with its bm25 score and whether it matches the accented words exactly. */
   private matchesOf(match: string, exactQuery: string | undefined): Candidates {
     const key = `${match}\u0000${exactQuery ?? ''}`;
     const cached = this.candidates.get(key);
-    if (cached) {
-      // Most recently used last: the oldest entries are dropped first.
-      this.candidates.delete(key);
-      this.candidates.set(key, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const rows = this.db
       .prepare('SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?')
       .raw()
@@ -278,12 +275,6 @@ export class SqliteSearch implements SearchIndex {
     }
     const candidates: Candidates = { ids, scores, exact };
     this.candidates.set(key, candidates);
-    this.candidateIds += ids.length;
-    for (const [oldKey, old] of this.candidates) {
-      if (this.candidateIds <= MAX_CACHED_IDS || oldKey === key) break;
-      this.candidates.delete(oldKey);
-      this.candidateIds -= old.ids.length;
-    }
     return candidates;
   }
 

@@ -5,7 +5,13 @@
 
 import { serve } from '@hono/node-server';
 import { dateInVietnam } from '../clauses/dates.ts';
-import { eachAgreementWithEvents, openLibrary, openSearch, readRubricFile } from '../library/index.ts';
+import {
+  eachAgreementWithEvents,
+  openLibrary,
+  openSearch,
+  readRubricFile,
+  warmComparisons,
+} from '../library/index.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './env.ts';
 import { seedLibrary } from './seed.ts';
@@ -59,7 +65,24 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
+// Today's comparisons with the law, computed while the server already answers (and again when the
+// day changes): library-wide requests (below the floor, benchmarks, grades) then need not compare
+// every agreement first.
+const warming = new AbortController();
+let warmedOn = '';
+function warmToday() {
+  const on = dateInVietnam(new Date());
+  if (on === warmedOn) return;
+  warmedOn = on;
+  warmComparisons(library, on, warming.signal).catch((error: unknown) =>
+    console.error('Comparing the library ahead of requests stopped:', error),
+  );
+}
+warmToday();
+setInterval(warmToday, 10 * 60 * 1000).unref();
+
 function shutdown() {
+  warming.abort();
   server.close(() => {
     library.close();
     process.exit(0);

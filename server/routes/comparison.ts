@@ -17,7 +17,13 @@ import { getIndustry } from '../../clauses/industries.ts';
 import { lawExcerpt } from '../../clauses/law.ts';
 import type { Agreement, WageRegion } from '../../clauses/types.ts';
 import { importFile, parseOverrides } from '../../importer/index.ts';
-import { type AgreementFilter, eachSummary, gradeStored, type Library } from '../../library/index.ts';
+import {
+  type AgreementFilter,
+  comparisonOf,
+  eachSummary,
+  gradeStored,
+  type Library,
+} from '../../library/index.ts';
 import { agreementReportPdf, checkReportPdf } from '../../ui/index.ts';
 import { tooLarge } from '../errors.ts';
 import { reportFonts } from '../fonts.ts';
@@ -118,7 +124,7 @@ export function comparisonRoutes({ library, maxUploadBytes, today, rubric }: Com
       const query = validate(ComparisonQuery, c.req.query(), 'query');
       const agreement = library.get(id);
       if (!agreement) throw notFound(id);
-      return c.json(withLinks(compareWithFloors(agreement, comparisonOptions(query, today())), id));
+      return c.json(withLinks(comparisonOf(library, agreement, comparisonOptions(query, today())), id));
     })
     .get('/floors', (c) => {
       const { on = today() } = validate(ComparisonQuery.pick({ on: true }), c.req.query(), 'query');
@@ -162,7 +168,7 @@ export function comparisonRoutes({ library, maxUploadBytes, today, rubric }: Com
             ? { industryName: getIndustry(agreement.meta.industry)?.name ?? agreement.meta.industry }
             : {}),
           expiry: expiryStatus(agreement, options.on, { events }),
-          comparison: compareWithFloors(agreement, options),
+          comparison: comparisonOf(library, agreement, options),
           grade: gradeStored(library, agreement, { on: options.on, rubric }),
         },
         reportFonts(),
@@ -176,7 +182,7 @@ export function comparisonRoutes({ library, maxUploadBytes, today, rubric }: Com
       const items = [];
       for (const agreement of allAgreements(library, areaFilter(query))) {
         checked++;
-        const { unlawful } = compareWithFloors(agreement, options);
+        const { unlawful } = comparisonOf(library, agreement, options);
         if (unlawful.length === 0) continue;
         const { employer, industry, province, district, wageRegion, expiresOn } = agreement.meta;
         items.push({

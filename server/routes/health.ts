@@ -1,9 +1,10 @@
 /**
- * /api/health: is the server up, which storage and search index it uses, how much it holds.
+ * /api/health: is the server up, which storage and search index it uses, how much it holds
+ * and how many comparisons with the law it remembers.
  */
 
 import { Hono } from 'hono';
-import type { Library, SearchIndex } from '../../library/index.ts';
+import { type Library, rememberedComparisons, type SearchIndex } from '../../library/index.ts';
 
 export function healthRoutes({
   library,
@@ -24,6 +25,7 @@ export function healthRoutes({
       writesEnabled,
       counts: library.counts(),
       search: index,
+      comparisons: rememberedComparisons(library),
     });
   });
 }

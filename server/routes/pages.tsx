@@ -30,6 +30,7 @@ import { compareVersions } from '../../clauses/versions.ts';
 import { importFile } from '../../importer/index.ts';
 import {
   benchmarkEntries,
+  comparisonOf,
   eachSummary,
   gradeStored,
   type Library,
@@ -121,7 +122,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
       : 'Máy chủ chỉ đọc (chưa đặt CBA_API_TOKEN) / the server is read-only.';
   const agreementPage = (c: Context, agreement: Agreement, error?: string) => {
     const events = library.events([agreement.id]).get(agreement.id) ?? [];
-    const comparison = compareWithFloors(agreement, { on: today() });
+    const comparison = comparisonOf(library, agreement, { on: today() });
     const rows: Record<string, ComparisonRow[]> = {};
     for (const row of comparison.rows) rows[row.nodeId] = [...(rows[row.nodeId] ?? []), row];
     return c.html(
@@ -349,7 +350,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
       for (const summary of eachSummary(library)) {
         const agreement = library.get(summary.id);
         if (!agreement) continue;
-        const { unlawful } = compareWithFloors(agreement, { on });
+        const { unlawful } = comparisonOf(library, agreement, { on });
         if (unlawful.length === 0) continue;
         items.push({
           id: agreement.id,
@@ -373,7 +374,7 @@ export function pageRoutes(deps: PageRoutesDeps) {
       const onParam = c.req.query('on');
       const on = onParam && isIsoDate(onParam) ? onParam : today();
       const region = Number(c.req.query('region'));
-      const comparison = compareWithFloors(agreement, {
+      const comparison = comparisonOf(library, agreement, {
         on,
         ...(region >= 1 && region <= 4 ? { region: region as WageRegion } : {}),
       });

@@ -8,14 +8,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { benchmarkTable } from '../../clauses/benchmarks.ts';
-import { compareWithFloors } from '../../clauses/compare.ts';
 import { isIsoDate } from '../../clauses/dates.ts';
 import { ValidationError } from '../../clauses/errors.ts';
 import { EXPIRY_STATUSES, type ExpiryStatus } from '../../clauses/expiry.ts';
 import { compareWithLawWording } from '../../clauses/law-wording.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import { compareVersions } from '../../clauses/versions.ts';
-import { benchmarkEntries, type Library } from '../../library/index.ts';
+import { benchmarkEntries, comparisonOf, type Library } from '../../library/index.ts';
 import { benchmarkReportPdf, versionReportPdf } from '../../ui/index.ts';
 import { reportFonts } from '../fonts.ts';
 import { areaFilter, notFound, parseId, validate } from '../validation.ts';
@@ -145,7 +144,7 @@ export function versionRoutes({ library, today }: VersionRoutesDeps) {
       return c.json({
         id,
         on,
-        ...compareWithLawWording(agreement.tree, compareWithFloors(agreement, { on })),
+        ...compareWithLawWording(agreement.tree, comparisonOf(library, agreement, { on })),
       });
     });
 }

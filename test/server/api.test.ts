@@ -48,7 +48,14 @@ describe('GET /api/health', () => {
       writesEnabled: true,
       counts: { agreements: 14, articles: expect.any(Number), clauses: expect.any(Number) },
       search: { backend: 'sqlite-fts5', ok: true, documents: expect.any(Number) },
+      comparisons: { count: expect.any(Number), capacity: 2000 },
     });
+  });
+
+  it('counts the comparisons remembered after a library-wide request', async () => {
+    expect((await app.request('/api/below-floor?on=2026-11-23')).status).toBe(200);
+    const body = (await (await app.request('/api/health')).json()) as { comparisons: { count: number } };
+    expect(body.comparisons.count).toBeGreaterThanOrEqual(14);
   });
 });
 
