@@ -140,7 +140,7 @@ export function VersionsPage(props: VersionsPageProps) {
       <form method="get" action={href(ctx, '/versions')} class="inline-form">
         {select('from', t('versionFrom'), props.from)}
         {select('to', t('versionTo'), props.to)}
-        <label>
+        <label class="check">
           <input type="checkbox" name="all" value="1" checked={props.all} /> {t('showUnchanged')}
         </label>
         {ctx.lang === 'en' ? <input type="hidden" name="lang" value="en" /> : ''}
