@@ -72,13 +72,16 @@ function similarUnits(own: ReadonlySet<string>, threshold: number): Array<{ unit
       }
     });
   }
-  const shared = new Map<number, number>();
+  // Shared syllables per unit, counted in an array: common syllables reach most units, and a Map
+  // of counts cost more than the diffs.
+  const shared = new Uint32Array(all.length);
+  const touched: number[] = [];
   for (const syllable of own)
-    for (const i of postings.get(syllable) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const i of postings.get(syllable) ?? []) if (shared[i]!++ === 0) touched.push(i);
   const out: Array<{ unit: LawUnit; score: number }> = [];
-  for (const [i, count] of shared) {
+  for (const i of touched) {
     const unit = all[i]!;
-    const score = (2 * count) / (own.size + unit.syllables.size);
+    const score = (2 * shared[i]!) / (own.size + unit.syllables.size);
     if (score >= threshold) out.push({ unit, score });
   }
   return out.sort((x, y) => y.score - x.score);
