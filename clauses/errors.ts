@@ -60,6 +60,11 @@ export class NotFoundError extends CbaError {
   override name = 'NotFoundError';
 }
 
+/** The error for an agreement id the library does not have. */
+export function agreementNotFound(id: string): NotFoundError {
+  return new NotFoundError('agreement_not_found', `Không có thỏa ước "${id}".`, `No agreement "${id}".`);
+}
+
 /** The same document is already in the library (HTTP 409). */
 export class DuplicateError extends CbaError {
   override name = 'DuplicateError';

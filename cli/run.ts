@@ -11,7 +11,7 @@ import cliProgress from 'cli-progress';
 import { benchmarkTable } from '../clauses/benchmarks.ts';
 import { compareWithFloors } from '../clauses/compare.ts';
 import { dateInVietnam, isIsoDate } from '../clauses/dates.ts';
-import { CbaError, DuplicateError } from '../clauses/errors.ts';
+import { agreementNotFound, CbaError, DuplicateError } from '../clauses/errors.ts';
 import { EXPIRY_STATUS_LABELS, type ExpiryReport, expiryReport } from '../clauses/expiry.ts';
 import type { GradeReport, Rubric } from '../clauses/grading.ts';
 import { getIndustry, resolveIndustry } from '../clauses/industries.ts';
@@ -199,11 +199,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const id = positionals[0];
         if (!id) return usageError(io, 'Thiếu mã thỏa ước / no id given.');
         library = openLibrary(dataDir);
-        const agreement = library.get(id);
-        if (!agreement) {
-          io.stderr(`Không có thỏa ước "${id}" / no agreement "${id}".`);
-          return 1;
-        }
+        const agreement = storedAgreement(library, id);
         io.stdout(values.json ? JSON.stringify(agreement, null, 2) : formatAgreement(agreement));
         return 0;
       }
@@ -211,10 +207,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const id = rest[0];
         if (!id) return usageError(io, 'Thiếu mã thỏa ước / no id given.');
         library = openLibrary(dataDir);
-        if (!library.remove(id)) {
-          io.stderr(`Không có thỏa ước "${id}" / no agreement "${id}".`);
-          return 1;
-        }
+        if (!library.remove(id)) throw agreementNotFound(id);
         io.stdout(`Đã xóa / removed ${id}`);
         return 0;
       }
@@ -237,8 +230,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               ? 'Thiếu tệp dự thảo / no draft file given.'
               : 'Thiếu mã thỏa ước / no id given.',
           );
-        const on = values.on ?? dateInVietnam(new Date());
-        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const on = dayOption(values.on);
         const { overrides, problems } = parseOverrides({ wageRegion: values.region });
         if (problems.length > 0)
           return usageError(io, problems.map((p) => `--region: ${p.message}`).join('\n'));
@@ -257,11 +249,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           title = `Dự thảo / draft: ${basename(target)}`;
         } else {
           library = openLibrary(dataDir);
-          const stored = library.get(target);
-          if (!stored) {
-            io.stderr(`Không có thỏa ước "${target}" / no agreement "${target}".`);
-            return 1;
-          }
+          const stored = storedAgreement(library, target);
           agreement = stored;
           title = `${stored.meta.employer ?? stored.id} (${stored.id})`;
         }
@@ -280,8 +268,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             json: { type: 'boolean', default: false },
           },
         });
-        const on = values.on ?? dateInVietnam(new Date());
-        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const on = dayOption(values.on);
         const within = Number(values.within);
         if (!Number.isInteger(within) || within < 0)
           return usageError(io, '--within phải là số ngày / must be a number of days.');
@@ -366,15 +353,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
         const id = positionals[0];
         if (!id) return usageError(io, 'Thiếu mã thỏa ước / no id given.');
-        const on = values.on ?? dateInVietnam(new Date());
-        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const on = dayOption(values.on);
         const rubric = readRubricFile(io.env.CBA_RUBRIC);
         library = openLibrary(dataDir);
-        const agreement = library.get(id);
-        if (!agreement) {
-          io.stderr(`Không có thỏa ước "${id}" / no agreement "${id}".`);
-          return 1;
-        }
+        const agreement = storedAgreement(library, id);
         const report = values.on
           ? gradeStored(library, agreement, { on, rubric })
           : regrade(library, agreement, { on, rubric }).report;
@@ -397,16 +379,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
         const [fromId, toId] = positionals;
         if (!fromId || !toId) return usageError(io, 'Cần hai mã thỏa ước / two ids needed.');
-        const on = values.on ?? dateInVietnam(new Date());
-        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const on = dayOption(values.on);
         library = openLibrary(dataDir);
-        const [from, to] = [library.get(fromId), library.get(toId)];
-        if (!from || !to) {
-          const id = from ? toId : fromId;
-          io.stderr(`Không có thỏa ước "${id}" / no agreement "${id}".`);
-          return 1;
-        }
-        const result = compareVersions(from, to, { on });
+        const result = compareVersions(storedAgreement(library, fromId), storedAgreement(library, toId), {
+          on,
+        });
         io.stdout(values.json ? JSON.stringify(result, null, 2) : formatVersionDiff(result, values.all));
         return 0;
       }
@@ -433,8 +410,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             io,
             `Không có chủ đề / unknown topic: ${unknown.join(', ')}. Chủ đề / topics: ${TOPICS.map((t) => t.id).join(', ')}`,
           );
-        const on = values.on ?? dateInVietnam(new Date());
-        if (!isIsoDate(on)) return usageError(io, `--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+        const on = dayOption(values.on);
         const industry = values.industry ? resolveIndustry(values.industry)?.id : undefined;
         if (values.industry && !industry)
           return usageError(io, `--industry: không biết / unknown "${values.industry}".`);
@@ -468,7 +444,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return usageError(io, `Lệnh không rõ / unknown command "${command}".`);
     }
   } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       return usageError(io, error.message);
     }
     if (error instanceof CbaError) {
@@ -549,6 +528,23 @@ function formatExpiry(result: ExpiryReport, within: number): string {
 function usageError(io: CliIo, message: string): number {
   io.stderr(`${message}\n\n${USAGE}`);
   return 2;
+}
+
+/** A mistake in the command line, reported with the usage text (exit code 2). */
+class UsageError extends Error {}
+
+/** The `--on` day, today in Vietnam when not given. @throws UsageError when it is not `YYYY-MM-DD` */
+function dayOption(given: string | undefined): string {
+  const on = given ?? dateInVietnam(new Date());
+  if (!isIsoDate(on)) throw new UsageError(`--on: "${on}" không phải ngày YYYY-MM-DD / not a date.`);
+  return on;
+}
+
+/** @throws NotFoundError (exit code 1) when the library has no such agreement */
+function storedAgreement(library: Library, id: string): Agreement {
+  const agreement = library.get(id);
+  if (!agreement) throw agreementNotFound(id);
+  return agreement;
 }
 
 function formatSummary(item: AgreementSummary): string {

@@ -4,7 +4,7 @@
  */
 
 import type { z } from 'zod';
-import { NotFoundError, ValidationError } from '../clauses/errors.ts';
+import { ValidationError } from '../clauses/errors.ts';
 import { resolveIndustry } from '../clauses/industries.ts';
 import { resolveProvince } from '../clauses/provinces.ts';
 import type { AgreementFilter } from '../library/index.ts';
@@ -37,10 +37,6 @@ export function parseId(id: string): string {
     );
   }
   return id;
-}
-
-export function notFound(id: string): NotFoundError {
-  return new NotFoundError('agreement_not_found', `Không có thỏa ước "${id}".`, `No agreement "${id}".`);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { ValidationError } from '../../clauses/errors.ts';
+import { agreementNotFound, ValidationError } from '../../clauses/errors.ts';
 import type { Rubric } from '../../clauses/grading.ts';
 import { resolveIndustry } from '../../clauses/industries.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
@@ -18,7 +18,7 @@ import { requireWriteToken } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
 import type { SearchSync } from '../search-sync.ts';
 import { readUpload } from '../upload.ts';
-import { notFound, parseId, validate } from '../validation.ts';
+import { parseId, validate } from '../validation.ts';
 
 export interface AgreementRoutesDeps {
   library: Library;
@@ -90,13 +90,13 @@ export function agreementRoutes({
     .get('/:id', (c) => {
       const id = parseId(c.req.param('id'));
       const agreement = library.get(id);
-      if (!agreement) throw notFound(id);
+      if (!agreement) throw agreementNotFound(id);
       return c.json(agreementJson(agreement));
     })
     .get('/:id/source', (c) => {
       const id = parseId(c.req.param('id'));
       const source = library.source(id);
-      if (!source) throw notFound(id);
+      if (!source) throw agreementNotFound(id);
       const ascii =
         source.filename
           .normalize('NFD')
@@ -148,7 +148,7 @@ export function agreementRoutes({
     )
     .delete('/:id', writes, async (c) => {
       const id = parseId(c.req.param('id'));
-      if (!library.remove(id)) throw notFound(id);
+      if (!library.remove(id)) throw agreementNotFound(id);
       await sync.removed(id);
       return c.body(null, 204);
     });

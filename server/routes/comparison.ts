@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { type Comparison, type ComparisonRow, compareWithFloors } from '../../clauses/compare.ts';
 import { isIsoDate } from '../../clauses/dates.ts';
-import { ValidationError } from '../../clauses/errors.ts';
+import { agreementNotFound, ValidationError } from '../../clauses/errors.ts';
 import { expiryStatus } from '../../clauses/expiry.ts';
 import { floorsInForce, LEGAL_FLOORS } from '../../clauses/floors.ts';
 import type { Rubric } from '../../clauses/grading.ts';
@@ -28,7 +28,7 @@ import { agreementReportPdf, checkReportPdf } from '../../ui/index.ts';
 import { tooLarge } from '../errors.ts';
 import { reportFonts } from '../fonts.ts';
 import { readUpload } from '../upload.ts';
-import { areaFilter, notFound, parseId, validate } from '../validation.ts';
+import { areaFilter, parseId, validate } from '../validation.ts';
 
 export interface ComparisonRoutesDeps {
   library: Library;
@@ -123,7 +123,7 @@ export function comparisonRoutes({ library, maxUploadBytes, today, rubric }: Com
       const id = parseId(c.req.param('id'));
       const query = validate(ComparisonQuery, c.req.query(), 'query');
       const agreement = library.get(id);
-      if (!agreement) throw notFound(id);
+      if (!agreement) throw agreementNotFound(id);
       return c.json(withLinks(comparisonOf(library, agreement, comparisonOptions(query, today())), id));
     })
     .get('/floors', (c) => {
@@ -157,7 +157,7 @@ export function comparisonRoutes({ library, maxUploadBytes, today, rubric }: Com
       const id = parseId(c.req.param('id'));
       const query = validate(ComparisonQuery, c.req.query(), 'query');
       const agreement = library.get(id);
-      if (!agreement) throw notFound(id);
+      if (!agreement) throw agreementNotFound(id);
       const options = comparisonOptions(query, today());
       const events = library.events([id]).get(id) ?? [];
       const pdf = await agreementReportPdf(

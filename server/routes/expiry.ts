@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { z } from 'zod';
 import { addDays, isIsoDate } from '../../clauses/dates.ts';
-import { ValidationError } from '../../clauses/errors.ts';
+import { agreementNotFound, ValidationError } from '../../clauses/errors.ts';
 import {
   EXPIRY_STATUS_LABELS,
   EXPIRY_STATUSES,
@@ -28,7 +28,7 @@ import { expiryReportPdf } from '../../ui/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { reportFonts } from '../fonts.ts';
 import type { SearchSync } from '../search-sync.ts';
-import { areaFilter, notFound, parseId, validate } from '../validation.ts';
+import { areaFilter, parseId, validate } from '../validation.ts';
 
 export interface ExpiryRoutesDeps {
   library: Library;
@@ -227,7 +227,7 @@ export function expiryRoutes({ library, apiToken, today, sync, rubric }: ExpiryR
     .get('/agreements/:id/events', (c) => {
       const id = parseId(c.req.param('id'));
       const agreement = library.get(id);
-      if (!agreement) throw notFound(id);
+      if (!agreement) throw agreementNotFound(id);
       const events = library.events([id]).get(id) ?? [];
       return c.json({ id, events, expiry: expiryStatus(agreement, today(), { events }) });
     })
@@ -245,7 +245,7 @@ export function expiryRoutes({ library, apiToken, today, sync, rubric }: ExpiryR
       }
       const body = validate(EventBody, json, 'body');
       const agreement = library.get(id);
-      if (!agreement) throw notFound(id);
+      if (!agreement) throw agreementNotFound(id);
       if (body.type === 'replaced' && body.replacedBy === id) {
         throw new ValidationError(
           'invalid_event',

@@ -6,13 +6,13 @@
 
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ValidationError } from '../../clauses/errors.ts';
+import { agreementNotFound, ValidationError } from '../../clauses/errors.ts';
 import { GRADES, type Rubric } from '../../clauses/grading.ts';
 import type { StoredGrade } from '../../clauses/types.ts';
 import { eachSummary, gradeStored, type Library, regrade } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import type { SearchSync } from '../search-sync.ts';
-import { areaFilter, notFound, parseId, validate } from '../validation.ts';
+import { areaFilter, parseId, validate } from '../validation.ts';
 
 export interface GradingRoutesDeps {
   library: Library;
@@ -50,7 +50,7 @@ export function gradingRoutes({ library, apiToken, today, rubric, sync }: Gradin
   const load = (raw: string) => {
     const id = parseId(raw);
     const agreement = library.get(id);
-    if (!agreement) throw notFound(id);
+    if (!agreement) throw agreementNotFound(id);
     return agreement;
   };
   const checklist = (id: string) => {

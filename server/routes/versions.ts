@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { benchmarkTable } from '../../clauses/benchmarks.ts';
 import { isIsoDate } from '../../clauses/dates.ts';
-import { ValidationError } from '../../clauses/errors.ts';
+import { agreementNotFound, ValidationError } from '../../clauses/errors.ts';
 import { EXPIRY_STATUSES, type ExpiryStatus } from '../../clauses/expiry.ts';
 import { compareWithLawWording } from '../../clauses/law-wording.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
@@ -17,7 +17,7 @@ import { compareVersions } from '../../clauses/versions.ts';
 import { benchmarkEntries, comparisonOf, type Library } from '../../library/index.ts';
 import { benchmarkReportPdf, versionReportPdf } from '../../ui/index.ts';
 import { reportFonts } from '../fonts.ts';
-import { areaFilter, notFound, parseId, validate } from '../validation.ts';
+import { areaFilter, parseId, validate } from '../validation.ts';
 
 export interface VersionRoutesDeps {
   library: Library;
@@ -70,9 +70,9 @@ export function versionRoutes({ library, today }: VersionRoutesDeps) {
   const versions = (raw: Record<string, string>) => {
     const query = validate(VersionsQuery, raw, 'query');
     const from = library.get(parseId(query.from));
-    if (!from) throw notFound(query.from);
+    if (!from) throw agreementNotFound(query.from);
     const to = library.get(parseId(query.to));
-    if (!to) throw notFound(query.to);
+    if (!to) throw agreementNotFound(query.to);
     return compareVersions(from, to, { on: query.on ?? today() });
   };
   const nWay = (raw: Record<string, string>) => {
@@ -92,7 +92,7 @@ export function versionRoutes({ library, today }: VersionRoutesDeps) {
       ...(query.status ? { status: query.status } : {}),
       on,
     });
-    if (missing.length) throw notFound(missing.join(', '));
+    if (missing.length) throw agreementNotFound(missing.join(', '));
     const population = benchmarkEntries(library, { on }).entries;
     return { on, ...benchmarkTable(entries, { topics: query.topic ?? [], population }) };
   };
@@ -140,7 +140,7 @@ export function versionRoutes({ library, today }: VersionRoutesDeps) {
       const id = parseId(c.req.param('id'));
       const { on = today() } = validate(z.object({ on: On }), c.req.query(), 'query');
       const agreement = library.get(id);
-      if (!agreement) throw notFound(id);
+      if (!agreement) throw agreementNotFound(id);
       return c.json({
         id,
         on,
