@@ -6,7 +6,8 @@
 
 import { z } from 'zod';
 import { ValidationError } from '../clauses/errors.ts';
-import { validate } from './validation.ts';
+import { type MetaOverrides, parseOverrides } from '../importer/index.ts';
+import { readJsonBody } from './validation.ts';
 
 const JsonUpload = z.object({
   filename: z.string().min(1).max(255),
@@ -18,14 +19,33 @@ const JsonUpload = z.object({
 export interface Upload {
   bytes: Uint8Array;
   filename: string;
-  metadata: Record<string, unknown>;
+  /** The metadata sent beside the document (industry, province, wage region…), checked. */
+  overrides: MetaOverrides;
 }
 
 /**
  * Reads an upload in any of the accepted shapes.
  * @param rawText also accept a bare `text/plain` or `text/markdown` body (a pasted draft)
+ * @throws ValidationError when the body or its metadata cannot be read
  */
-export async function readUpload(request: Request, { rawText = false } = {}): Promise<Upload> {
+export async function readUpload(request: Request, options: { rawText?: boolean } = {}): Promise<Upload> {
+  const { bytes, filename, metadata } = await readBody(request, options);
+  const { overrides, problems } = parseOverrides(metadata);
+  if (problems.length > 0) {
+    const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+    throw new ValidationError(
+      'invalid_metadata',
+      `Thông tin bổ sung không hợp lệ: ${list}`,
+      `Invalid metadata: ${list}`,
+    );
+  }
+  return { bytes, filename, overrides };
+}
+
+async function readBody(
+  request: Request,
+  { rawText = false }: { rawText?: boolean },
+): Promise<{ bytes: Uint8Array; filename: string; metadata: Record<string, unknown> }> {
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
     let form: FormData;
@@ -56,17 +76,7 @@ export async function readUpload(request: Request, { rawText = false } = {}): Pr
     };
   }
   if (type.startsWith('application/json')) {
-    let json: unknown;
-    try {
-      json = await request.json();
-    } catch {
-      throw new ValidationError(
-        'invalid_json',
-        'Nội dung JSON không hợp lệ.',
-        'The JSON body is not valid JSON.',
-      );
-    }
-    const body = validate(JsonUpload, json, 'body');
+    const body = await readJsonBody(request, JsonUpload);
     const bytes =
       body.encoding === 'base64'
         ? new Uint8Array(Buffer.from(body.content, 'base64'))

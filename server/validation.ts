@@ -24,6 +24,24 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown, what: s
   );
 }
 
+/**
+ * A JSON request body checked against a schema.
+ * @throws ValidationError when the body is not JSON or does not fit
+ */
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    throw new ValidationError(
+      'invalid_json',
+      'Nội dung JSON không hợp lệ.',
+      'The JSON body is not valid JSON.',
+    );
+  }
+  return validate(schema, json, 'body');
+}
+
 /** Agreement ids are slugs; anything else cannot name one. */
 export const AGREEMENT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 

@@ -7,12 +7,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { agreementNotFound, ValidationError } from '../../clauses/errors.ts';
+import { agreementNotFound } from '../../clauses/errors.ts';
 import type { Rubric } from '../../clauses/grading.ts';
 import { resolveIndustry } from '../../clauses/industries.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
 import type { Agreement, AgreementSummary } from '../../clauses/types.ts';
-import { importFile, parseOverrides } from '../../importer/index.ts';
+import { importFile } from '../../importer/index.ts';
 import { type Library, regrade } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
@@ -114,16 +114,7 @@ export function agreementRoutes({
       writes,
       bodyLimit({ maxSize: bodyLimitBytes, onError: (c) => tooLarge(c, maxUploadBytes) }),
       async (c) => {
-        const { bytes, filename, metadata } = await readUpload(c.req.raw);
-        const { overrides, problems } = parseOverrides(metadata);
-        if (problems.length > 0) {
-          const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-          throw new ValidationError(
-            'invalid_metadata',
-            `Thông tin bổ sung không hợp lệ: ${list}`,
-            `Invalid metadata: ${list}`,
-          );
-        }
+        const { bytes, filename, overrides } = await readUpload(c.req.raw);
         const draft = await importFile(bytes, { filename, overrides, maxBytes: maxUploadBytes });
         const added = library.add(draft, bytes);
         await sync.added(added);

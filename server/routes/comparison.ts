@@ -9,14 +9,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { type Comparison, type ComparisonRow, compareWithFloors } from '../../clauses/compare.ts';
 import { isIsoDate } from '../../clauses/dates.ts';
-import { agreementNotFound, ValidationError } from '../../clauses/errors.ts';
+import { agreementNotFound } from '../../clauses/errors.ts';
 import { expiryStatus } from '../../clauses/expiry.ts';
 import { floorsInForce, LEGAL_FLOORS } from '../../clauses/floors.ts';
 import type { Rubric } from '../../clauses/grading.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { lawExcerpt } from '../../clauses/law.ts';
 import type { Agreement, WageRegion } from '../../clauses/types.ts';
-import { importFile, parseOverrides } from '../../importer/index.ts';
+import { importFile } from '../../importer/index.ts';
 import {
   type AgreementFilter,
   comparisonOf,
@@ -105,16 +105,7 @@ export function comparisonRoutes({ library, maxUploadBytes, today, rubric }: Com
   /** Reads a draft (multipart, JSON or raw text) and compares it; nothing is stored. */
   const checkDraft = async (request: Request, rawQuery: Record<string, string>) => {
     const query = validate(ComparisonQuery, rawQuery, 'query');
-    const { bytes, filename, metadata } = await readUpload(request, { rawText: true });
-    const { overrides, problems } = parseOverrides(metadata);
-    if (problems.length > 0) {
-      const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-      throw new ValidationError(
-        'invalid_metadata',
-        `Thông tin bổ sung không hợp lệ: ${list}`,
-        `Invalid metadata: ${list}`,
-      );
-    }
+    const { bytes, filename, overrides } = await readUpload(request, { rawText: true });
     const draft = await importFile(bytes, { filename, overrides, maxBytes: maxUploadBytes });
     return { draft, comparison: compareWithFloors(draft, comparisonOptions(query, today())) };
   };

@@ -28,7 +28,7 @@ import { expiryReportPdf } from '../../ui/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { reportFonts } from '../fonts.ts';
 import type { SearchSync } from '../search-sync.ts';
-import { areaFilter, parseId, validate } from '../validation.ts';
+import { areaFilter, parseId, readJsonBody, validate } from '../validation.ts';
 
 export interface ExpiryRoutesDeps {
   library: Library;
@@ -233,17 +233,7 @@ export function expiryRoutes({ library, apiToken, today, sync, rubric }: ExpiryR
     })
     .post('/agreements/:id/events', writes, async (c) => {
       const id = parseId(c.req.param('id'));
-      let json: unknown;
-      try {
-        json = await c.req.json();
-      } catch {
-        throw new ValidationError(
-          'invalid_json',
-          'Nội dung JSON không hợp lệ.',
-          'The JSON body is not valid JSON.',
-        );
-      }
-      const body = validate(EventBody, json, 'body');
+      const body = await readJsonBody(c.req.raw, EventBody);
       const agreement = library.get(id);
       if (!agreement) throw agreementNotFound(id);
       if (body.type === 'replaced' && body.replacedBy === id) {

@@ -12,7 +12,7 @@ import type { StoredGrade } from '../../clauses/types.ts';
 import { eachSummary, gradeStored, type Library, regrade } from '../../library/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import type { SearchSync } from '../search-sync.ts';
-import { areaFilter, parseId, validate } from '../validation.ts';
+import { areaFilter, parseId, readJsonBody, validate } from '../validation.ts';
 
 export interface GradingRoutesDeps {
   library: Library;
@@ -88,17 +88,7 @@ export function gradingRoutes({ library, apiToken, today, rubric, sync }: Gradin
     })
     .put('/agreements/:id/assessment', writes, async (c) => {
       const agreement = load(c.req.param('id'));
-      let json: unknown;
-      try {
-        json = await c.req.json();
-      } catch {
-        throw new ValidationError(
-          'invalid_json',
-          'Nội dung JSON không hợp lệ.',
-          'The JSON body is not valid JSON.',
-        );
-      }
-      const body = validate(AssessmentBody, json, 'body');
+      const body = await readJsonBody(c.req.raw, AssessmentBody);
       const officer = new Map(
         rubric.criteria.filter((k) => k.evaluation === 'officer').map((k) => [k.id, k]),
       );
