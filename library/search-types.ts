@@ -39,21 +39,24 @@ export interface SearchQuery {
   on: string;
 }
 
-export interface SearchHit {
-  source: 'agreement' | 'law';
-  /** Absent for law articles. */
-  agreementId?: string;
-  clauseId: string;
-  kind: string;
-  path: string;
-  heading?: string;
-  text: string;
+/** A found document as the result shows it (`agreementId` is absent for law articles). */
+export interface SearchHit
+  extends Pick<
+    SearchDocument,
+    | 'source'
+    | 'agreementId'
+    | 'clauseId'
+    | 'kind'
+    | 'path'
+    | 'heading'
+    | 'text'
+    | 'employer'
+    | 'industry'
+    | 'province'
+    | 'topics'
+  > {
   /** HTML-escaped text with the matched words in `<mark>`. */
   highlight: string;
-  employer?: string;
-  industry?: string;
-  province?: string;
-  topics: string[];
   /** Higher is better; comparable within one result only. */
   score: number;
 }

@@ -97,15 +97,15 @@ export function searchRoutes({ search, today }: SearchRoutesDeps) {
       const values = params[key];
       if (values?.length) Object.assign(filters, { [key]: values });
     }
-    const result = await search.search({
+    const query = {
       q: params.q,
       filters,
       source: params.source,
       sort: params.sort,
       limit: params.limit,
       offset: params.offset,
-      on: params.on ?? today(),
-    });
+    };
+    const result = await search.search({ ...query, on: params.on ?? today() });
     return c.json({
       ...result,
       hits: result.hits.map((hit) => ({
@@ -117,14 +117,7 @@ export function searchRoutes({ search, today }: SearchRoutesDeps) {
             }
           : {},
       })),
-      query: {
-        q: params.q,
-        filters,
-        source: params.source,
-        sort: params.sort,
-        limit: params.limit,
-        offset: params.offset,
-      },
+      query,
     });
   });
 }
