@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { importDocument } from '../importer/index.ts';
 import { openLibrary, type SqliteLibrary } from '../library/index.ts';
 
@@ -36,4 +37,15 @@ export function addSamples(library: SqliteLibrary, files = sampleFiles()): void 
     const bytes = readSample(file);
     library.add(importDocument(bytes, { filename: file }), bytes);
   }
+}
+
+/** The JSON error of an API answer, checked to carry its status and both messages. */
+export async function errorOf(res: Response) {
+  const { error } = (await res.json()) as {
+    error: { status: number; code: string; message: string; messageEn: string };
+  };
+  expect(error.status).toBe(res.status);
+  expect(error.message.length).toBeGreaterThan(0);
+  expect(error.messageEn.length).toBeGreaterThan(0);
+  return error;
 }

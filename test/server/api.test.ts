@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqliteLibrary } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
-import { addSamples, readSample, tempLibrary } from '../helpers.ts';
+import { addSamples, errorOf, readSample, tempLibrary } from '../helpers.ts';
 
 const TOKEN = 'test-token-0123456789';
 const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -26,16 +26,6 @@ function upload(
   form.set('file', new File([content], filename));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return app.request('/api/agreements', { method: 'POST', body: form, headers });
-}
-
-async function errorOf(res: Response) {
-  const body = (await res.json()) as {
-    error: { status: number; code: string; message: string; messageEn: string };
-  };
-  expect(body.error.status).toBe(res.status);
-  expect(body.error.message.length).toBeGreaterThan(0);
-  expect(body.error.messageEn.length).toBeGreaterThan(0);
-  return body.error;
 }
 
 describe('GET /api/health', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../clauses/index.ts';
 import type { SqliteLibrary } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
-import { addSamples, tempLibrary } from '../helpers.ts';
+import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
 
 let library: SqliteLibrary;
 let cleanup: () => void;
@@ -16,16 +16,6 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 const DET_MAY = 'det-may-phu-hung-2024';
-
-async function errorOf(res: Response) {
-  const { error } = (await res.json()) as {
-    error: { status: number; code: string; message: string; messageEn: string };
-  };
-  expect(error.status).toBe(res.status);
-  expect(error.message.length).toBeGreaterThan(0);
-  expect(error.messageEn.length).toBeGreaterThan(0);
-  return error;
-}
 
 const DRAFT = [
   'Điều 1. Làm thêm giờ',

@@ -2,7 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { addSamples, tempLibrary } from '../helpers.ts';
+import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
 
 const TOKEN = 'test-token-0123456789';
 const auth = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
@@ -36,16 +36,6 @@ interface Dashboard {
     action: { vi: string };
     grade: null;
   }>;
-}
-
-async function errorOf(res: Response) {
-  const { error } = (await res.json()) as {
-    error: { status: number; code: string; message: string; messageEn: string };
-  };
-  expect(error.status).toBe(res.status);
-  expect(error.message.length).toBeGreaterThan(0);
-  expect(error.messageEn.length).toBeGreaterThan(0);
-  return error;
 }
 
 describe('GET /api/expiry', () => {

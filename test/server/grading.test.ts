@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeReport } from '../../clauses/index.ts';
 import { createApp } from '../../server/app.ts';
 import { seedLibrary } from '../../server/seed.ts';
-import { SAMPLE_DIR, tempLibrary } from '../helpers.ts';
+import { errorOf, SAMPLE_DIR, tempLibrary } from '../helpers.ts';
 
 const TOKEN = 'test-token-0123456789';
 const cleanups: Array<() => void> = [];
@@ -17,16 +17,6 @@ function sampleApp() {
 afterAll(() => {
   for (const cleanup of cleanups) cleanup();
 });
-
-async function errorOf(res: Response) {
-  const { error } = (await res.json()) as {
-    error: { status: number; code: string; message: string; messageEn: string };
-  };
-  expect(error.status).toBe(res.status);
-  expect(error.message.length).toBeGreaterThan(0);
-  expect(error.messageEn.length).toBeGreaterThan(0);
-  return error;
-}
 
 describe('GET /api/agreements/:id/grade', () => {
   let app: ReturnType<typeof createApp>;

@@ -3,7 +3,7 @@ import type { BenchmarkTable, LawWording, VersionComparison } from '../../clause
 import { pdfToText } from '../../importer/index.ts';
 import type { SqliteLibrary } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
-import { addSamples, tempLibrary } from '../helpers.ts';
+import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
 
 let library: SqliteLibrary;
 let cleanup: () => void;
@@ -18,16 +18,6 @@ beforeAll(() => {
   app = createApp({ library, maxUploadBytes: 64 * 1024, today: () => '2026-11-23' });
 });
 afterAll(() => cleanup());
-
-async function errorOf(res: Response) {
-  const { error } = (await res.json()) as {
-    error: { status: number; code: string; message: string; messageEn: string };
-  };
-  expect(error.status).toBe(res.status);
-  expect(error.message).toBeTruthy();
-  expect(error.messageEn).toBeTruthy();
-  return error;
-}
 
 describe('GET /api/compare/versions', () => {
   it('compares the 2021 and 2024 agreements of Phú Hưng article by article', async () => {
