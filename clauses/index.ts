@@ -40,6 +40,22 @@ export {
   type VerdictCounts,
 } from './compare.ts';
 export {
+  type AnswerKeyEntry,
+  applyCorrections,
+  articleOfPath,
+  CORRECTED,
+  type CorrectedComparison,
+  type Correction,
+  type CorrectionInput,
+  type CorrectionKind,
+  type CorrectionTarget,
+  type DismissedRow,
+  needleOf,
+  type RowCorrection,
+  targetOf,
+  toAnswerKey,
+} from './corrections.ts';
+export {
   addDays,
   addMonths,
   type DateMatch,
