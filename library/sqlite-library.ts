@@ -7,7 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { DuplicateError, NotFoundError } from '../clauses/errors.ts';
+import type { Correction } from '../clauses/corrections.ts';
+import { agreementNotFound, DuplicateError } from '../clauses/errors.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
 import { foldText, toSlug } from '../clauses/text.ts';
 import type {
@@ -272,12 +273,7 @@ export class SqliteLibrary implements Library {
     const recordedAt = (options.now ?? new Date()).toISOString();
     const add = this.db.transaction((): AgreementEvent => {
       for (const id of [agreementId, event.replacedBy]) {
-        if (id !== undefined && !this.statements.idTaken.get(id))
-          throw new NotFoundError(
-            'agreement_not_found',
-            `Không có thỏa ước "${id}".`,
-            `No agreement "${id}".`,
-          );
+        if (id !== undefined && !this.statements.idTaken.get(id)) throw agreementNotFound(id);
       }
       const result = this.db
         .prepare(
@@ -364,12 +360,7 @@ export class SqliteLibrary implements Library {
 
   saveAssessment(agreementId: string, answers: ReadonlyArray<AssessmentChange>): void {
     const save = this.db.transaction(() => {
-      if (!this.statements.idTaken.get(agreementId))
-        throw new NotFoundError(
-          'agreement_not_found',
-          `Không có thỏa ước "${agreementId}".`,
-          `No agreement "${agreementId}".`,
-        );
+      if (!this.statements.idTaken.get(agreementId)) throw agreementNotFound(agreementId);
       const upsert = this.db.prepare(
         `INSERT INTO assessments (agreement_id, criterion, value, note, answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (agreement_id, criterion) DO UPDATE SET value = excluded.value, note = excluded.note,
@@ -390,6 +381,52 @@ export class SqliteLibrary implements Library {
       }
     });
     save.immediate();
+  }
+
+  corrections(agreementId: string): Correction[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, c.body_json, c.corrected_by, c.corrected_at FROM corrections c
+         JOIN agreements a ON a.sha256 = c.sha256 WHERE a.id = ? ORDER BY c.corrected_at, c.id`,
+      )
+      .all(agreementId) as Array<{
+      id: string;
+      body_json: string;
+      corrected_by: string;
+      corrected_at: string;
+    }>;
+    return rows.map((row) => ({
+      ...(JSON.parse(row.body_json) as Omit<Correction, 'id' | 'by' | 'at'>),
+      id: row.id,
+      by: row.corrected_by,
+      at: row.corrected_at,
+    }));
+  }
+
+  addCorrection(agreementId: string, correction: Correction): void {
+    const { id, by, at, ...body } = correction;
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT sha256 FROM agreements WHERE id = ?').get(agreementId) as
+          | { sha256: string }
+          | undefined;
+        if (!row) throw agreementNotFound(agreementId);
+        this.db
+          .prepare(
+            'INSERT INTO corrections (id, sha256, agreement_id, body_json, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(id, row.sha256, agreementId, JSON.stringify(body), by, at);
+      })
+      .immediate();
+  }
+
+  removeCorrection(agreementId: string, correctionId: string): boolean {
+    const { changes } = this.db
+      .prepare(
+        'DELETE FROM corrections WHERE id = ? AND sha256 = (SELECT sha256 FROM agreements WHERE id = ?)',
+      )
+      .run(correctionId, agreementId);
+    return changes > 0;
   }
 
   setGrade(agreementId: string, grade: StoredGrade | undefined): void {

@@ -3,6 +3,7 @@
  * so the server and the CLI do not care how agreements are stored.
  */
 
+import type { Correction } from '../clauses/corrections.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
 import type {
   Agreement,
@@ -91,6 +92,15 @@ export interface Library {
    * @throws NotFoundError when the agreement is not in the library
    */
   saveAssessment(agreementId: string, answers: ReadonlyArray<AssessmentChange>): void;
+  /** The officers' corrections of the agreement's comparison, oldest first (kept across re-imports of its document). */
+  corrections(agreementId: string): Correction[];
+  /**
+   * Stores a correction.
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  addCorrection(agreementId: string, correction: Correction): void;
+  /** Withdraws a correction; @returns false when the agreement has no such correction */
+  removeCorrection(agreementId: string, correctionId: string): boolean;
   /** Stores the grade last computed, for listing and search facets. */
   setGrade(agreementId: string, grade: StoredGrade | undefined): void;
   close(): void;
