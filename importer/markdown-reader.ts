@@ -201,10 +201,12 @@ function listMarker(source: string, item: Nodes, ordered: boolean): string {
   return m ? `${m[1]} ` : '';
 }
 
-/** Flattens inline content to text, keeping soft and hard line breaks as `\n`. */
+/** Flattens inline content to text, keeping soft and hard line breaks as `\n` (an explicit stack: emphasis may nest deep). */
 function inlineText(nodes: readonly PhrasingContent[]): string {
   let out = '';
-  for (const node of nodes) {
+  const stack: PhrasingContent[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     switch (node.type) {
       case 'text':
       case 'inlineCode':
@@ -220,7 +222,10 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
         out += node.alt ?? '';
         break;
       default:
-        if ('children' in node) out += inlineText(node.children as PhrasingContent[]);
+        if ('children' in node) {
+          const children = node.children as PhrasingContent[];
+          for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+        }
     }
   }
   return out;
