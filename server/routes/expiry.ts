@@ -5,7 +5,6 @@
  * extended).
  */
 
-import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { z } from 'zod';
@@ -24,7 +23,7 @@ import {
 import type { Rubric } from '../../clauses/grading.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { eachSummary, type Library, regrade } from '../../library/index.ts';
-import { expiryReportPdf } from '../../ui/index.ts';
+import { expiryReportPdf, toSpreadsheet } from '../../ui/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { reportFonts } from '../fonts.ts';
 import type { SearchSync } from '../search-sync.ts';
@@ -182,10 +181,12 @@ const CSV_COLUMNS: Array<[string, (item: ExpiryItem) => string | number | undefi
   ['Việc cần làm', (i) => i.action.vi],
 ];
 
-/** The dashboard as a spreadsheet: UTF-8 with a byte-order mark, so Excel shows Vietnamese. */
+/** The dashboard as a spreadsheet (formulas neutralised: an employer may be named `=HYPERLINK(…)`). */
 function spreadsheet(items: readonly ExpiryItem[]): string {
-  const rows = items.map((item) => CSV_COLUMNS.map(([, read]) => read(item) ?? ''));
-  return `\uFEFF${stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { record_delimiter: 'windows' })}`;
+  return toSpreadsheet(
+    CSV_COLUMNS.map(([name]) => name),
+    items.map((item) => CSV_COLUMNS.map(([, read]) => read(item))),
+  );
 }
 
 /** Builds the sub-app mounted at /api. */
