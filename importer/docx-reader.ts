@@ -147,7 +147,8 @@ function htmlToText(root: Root): string {
           node.children
             .filter(isElement)
             .filter((c) => c.tagName === 'td' || c.tagName === 'th')
-            .map((c) => clean(textOf(c)).replace(/\|/g, '/')),
+            // The paragraphs of a cell are its lines: a header cell holds "TẬP ĐOÀN X" above "CÔNG TY Y".
+            .map((c) => clean(c.children.map(textOf).join(' ')).replace(/\|/g, '/')),
         );
         return;
       }

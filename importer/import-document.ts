@@ -9,7 +9,7 @@ import { ImportError, TooLargeError, UnsupportedFormatError } from '../clauses/e
 import { normalizeText } from '../clauses/text.ts';
 import { countTree, walkTree } from '../clauses/tree.ts';
 import type { AgreementDraft, ImportWarning, SourceFormat } from '../clauses/types.ts';
-import type { Block } from './blocks.ts';
+import type { Block, SourceLine } from './blocks.ts';
 import { buildTree } from './build-tree.ts';
 import { decodeDocument, sniffBinaryFormat } from './decode.ts';
 import { docxToText } from './docx-reader.ts';
@@ -36,6 +36,7 @@ const MEDIA_TYPES: Record<SourceFormat, string> = {
   text: 'text/plain; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
 };
 
 /**
@@ -146,12 +147,19 @@ function fromText(
 
   const built = buildTree(blocks);
   warnings.push(...built.warnings);
-  const body: string[] = [];
+  const body: SourceLine[] = [];
   walkTree(built.tree, (node) => {
-    if (node.type === 'table') body.push(...node.rows.map((r) => r.join(' | ')));
+    const line = node.position?.start.line;
+    if (node.type === 'table')
+      body.push(
+        ...node.rows.map((r, i) => ({
+          text: r.join(' | '),
+          line: line === undefined ? undefined : line + i,
+        })),
+      );
     else {
-      if (node.heading) body.push(node.heading);
-      if (node.text) body.push(node.text);
+      if (node.heading) body.push({ text: node.heading, line });
+      if (node.text) body.push({ text: node.text, line });
     }
   });
 
@@ -164,7 +172,11 @@ function fromText(
     });
   }
   const { meta, warnings: metaWarnings } = extractMetadata(
-    { preamble: built.preamble, closing: built.closing, body },
+    {
+      preamble: built.preamble.map((text, i) => ({ text, line: built.preambleAt[i] })),
+      closing: built.closing.map((text, i) => ({ text, line: built.closingAt[i] })),
+      body,
+    },
     fromFile.overrides,
     options.overrides ?? {},
   );
