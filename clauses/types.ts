@@ -191,8 +191,27 @@ export interface Agreement {
   grade?: StoredGrade;
 }
 
+/** One line of what an import found, for the person who imported (Vietnamese first). */
+export interface ImportMessage {
+  /** `found`: a value read; `missing`: a value the text does not give; `note`: anything else worth saying. */
+  kind: 'found' | 'missing' | 'note';
+  message: string;
+  messageEn: string;
+}
+
+/** What an import says to people: a few lines of summary, and the readers' own messages apart. */
+export interface ImportReport {
+  /** What was found (employer, dates, province, articles, numbers) and what is missing, in a few lines. */
+  summary: ImportMessage[];
+  /** Messages of the Word and PDF readers (mammoth's "Unrecognised paragraph style …"), as they wrote them. */
+  technical: string[];
+}
+
 /** An agreement as the importer makes it, before the library gives it an id. */
-export type AgreementDraft = Omit<Agreement, 'id' | 'importedAt' | 'grade'>;
+export type AgreementDraft = Omit<Agreement, 'id' | 'importedAt' | 'grade'> & {
+  /** Not stored: what the import says to the person who made it. */
+  report?: ImportReport;
+};
 
 /** A row of a listing: metadata without the tree. */
 export interface AgreementSummary {

@@ -50,14 +50,15 @@ const NUMBER = /(?<![\p{L}])so\s*:\s*\S+/u;
 // Contact and address labels: what follows them is not part of a name.
 const LABEL = /(?<![\p{L}])(?:dia chi|tru so|so dt|dien thoai|dtdd|fax|email|ma so thue|mst)\s*:/u;
 
-// Organisation names as they open a line or a cell, in folded text; "Sở" and "Bộ" are checked with their
-// diacritics ("Số ĐT" is not a department).
+// Organisation names as they open a line or a cell, in folded text; "Sở", "Bộ" and "Trường" are checked with
+// their diacritics ("Số ĐT" is not a department, "Trương" is a family name).
 const ORGANISATION =
-  /^(?:tap doan|tong cong ty|cong ty|ngan hang|benh vien|truong (?!hop)|chi nhanh|cong doan|lien doan lao dong|doanh nghiep|xi nghiep|nha may|khach san|hop tac xa|ban chap hanh|bch|uy ban nhan dan|ubnd|vien )/;
+  /^(?:tap doan|tong cong ty|cong ty|ngan hang|benh vien|chi nhanh|cong doan|lien doan lao dong|doanh nghiep|xi nghiep|nha may|khach san|hop tac xa|ban chap hanh|bch|uy ban nhan dan|ubnd|vien )/;
 
 /** True for a text that opens with an organisation's name (Công ty, Tổng công ty, Công đoàn, Sở, Bộ …). */
 export function isOrganisation(text: string): boolean {
-  return ORGANISATION.test(`${alignedFold(text.trim())} `) || /^(?:Sở|SỞ|Bộ|BỘ)\s/u.test(text.trim());
+  const t = text.trim();
+  return ORGANISATION.test(`${alignedFold(t)} `) || /^(?:Sở|SỞ|Bộ|BỘ|Trường|TRƯỜNG)\s(?!hợp|HỢP)/u.test(t);
 }
 
 /** Bodies that stand above an employer or a union: the first line of a two-line issuing side. */

@@ -52,7 +52,10 @@ export function readParties(lines: readonly SourceLine[]): PartiesRead {
   const read: PartiesRead = { signatories: [], fromTitles: {} };
   let side: Side | undefined;
   const cells = lines.flatMap((l) =>
-    l.text.split(/\s+\|\s+/).map((text) => ({ text: squashSpaces(text), line: l.line })),
+    l.text
+      .split(/\s*\|\s*/)
+      .filter((cell) => cell.trim() !== '')
+      .map((text) => ({ text: squashSpaces(text), line: l.line })),
   );
 
   const setOrganisation = (who: Side, text: string, line?: number) => {
