@@ -129,7 +129,19 @@ export {
 export { type Measure, type MeasureOptions, readMeasures } from './measures.ts';
 export { parseNumberWords, parseOrdinal, parseVietnameseNumber } from './numbers.ts';
 export { hasDiacritics, type PhraseMatcher, phraseMatcher } from './phrases.ts';
-export { findProvinces, PROVINCES, type Province, resolveProvince } from './provinces.ts';
+export {
+  currentProvinceOf,
+  findProvinces,
+  formerProvincesOf,
+  PROVINCE_REFORM_SOURCE,
+  PROVINCES,
+  type Province,
+  provinceFilterNames,
+  type ResolvedPlace,
+  resolvePlace,
+  resolveProvince,
+  suggestProvinces,
+} from './provinces.ts';
 export {
   extractQuantities,
   type PerUnit,

@@ -74,7 +74,14 @@ export interface Signatory {
 export interface AgreementMeta {
   title?: string;
   documentNumber?: string;
+  /** The employer (người sử dụng lao động): never the national motto, never its parent group. */
   employer?: string;
+  /** The body above the issuing side in the header (a Tập đoàn or Tổng công ty above the employer). */
+  parentGroup?: string;
+  /** The employer's address (Địa chỉ, Trụ sở) as written. */
+  address?: string;
+  /** The employer's tax code (mã số thuế), when the text gives it. */
+  taxCode?: string;
   /** The worker side, usually the grassroots union (CĐCS). */
   unionSide?: string;
   signatories: Signatory[];
@@ -89,7 +96,12 @@ export interface AgreementMeta {
   level: AgreementLevel;
   /** Industry id from the taxonomy (`det-may`, `dien-tu`, …). */
   industry?: string;
+  /** The province the text names (one of the 63 before 01/07/2025, or of the 34 after). */
   province?: string;
+  /** The current province (one of the 34 since 01/07/2025, Nghị quyết 202/2025/QH15) `province` belongs to. */
+  currentProvince?: string;
+  /** The words the province was read from, as written (an address, the signing place, an addressee). */
+  placeAsWritten?: string;
   /** The district or area whose union follows the agreement up. */
   district?: string;
   /** The union directly above the grassroots union. */
@@ -98,9 +110,24 @@ export interface AgreementMeta {
   workersCovered?: number;
   /** Share of workers who voted for the agreement, in percent (Điều 76). */
   approvalPercent?: number;
+  /** Where each value came from; a field without an entry was not found. */
+  provenance?: MetaProvenance;
 }
 
-export type MetaField = Exclude<keyof AgreementMeta, 'signatories' | 'level'>;
+export type MetaField = Exclude<keyof AgreementMeta, 'signatories' | 'level' | 'provenance'>;
+
+/** Where a metadata value came from. */
+export type MetaSource =
+  /** Read from the text: the 1-based line of the source document (a PDF's page too, when known). */
+  | { from: 'text'; line?: number; page?: number }
+  /** Derived by a rule from other fields (the effective date from the signing date, Điều 78). */
+  | { from: 'derived'; rule: string }
+  /** Given beside the document: YAML front matter, a command-line flag, an upload form field. */
+  | { from: 'given' }
+  /** Set by hand by an officer after the import. */
+  | { from: 'hand'; by?: string; at?: string };
+
+export type MetaProvenance = Partial<Record<MetaField | 'signatories', MetaSource>>;
 
 export type WarningCode =
   | 'missing_article_number'
@@ -127,7 +154,7 @@ export interface ImportWarning {
   field?: MetaField;
 }
 
-export type SourceFormat = 'markdown' | 'text' | 'docx' | 'pdf';
+export type SourceFormat = 'markdown' | 'text' | 'docx' | 'pdf' | 'html';
 
 export interface SourceInfo {
   filename: string;
@@ -164,8 +191,27 @@ export interface Agreement {
   grade?: StoredGrade;
 }
 
+/** One line of what an import found, for the person who imported (Vietnamese first). */
+export interface ImportMessage {
+  /** `found`: a value read; `missing`: a value the text does not give; `note`: anything else worth saying. */
+  kind: 'found' | 'missing' | 'note';
+  message: string;
+  messageEn: string;
+}
+
+/** What an import says to people: a few lines of summary, and the readers' own messages apart. */
+export interface ImportReport {
+  /** What was found (employer, dates, province, articles, numbers) and what is missing, in a few lines. */
+  summary: ImportMessage[];
+  /** Messages of the Word and PDF readers (mammoth's "Unrecognised paragraph style …"), as they wrote them. */
+  technical: string[];
+}
+
 /** An agreement as the importer makes it, before the library gives it an id. */
-export type AgreementDraft = Omit<Agreement, 'id' | 'importedAt' | 'grade'>;
+export type AgreementDraft = Omit<Agreement, 'id' | 'importedAt' | 'grade'> & {
+  /** Not stored: what the import says to the person who made it. */
+  report?: ImportReport;
+};
 
 /** A row of a listing: metadata without the tree. */
 export interface AgreementSummary {

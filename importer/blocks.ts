@@ -23,3 +23,10 @@ export interface TableBlock {
 }
 
 export type Block = LineBlock | TableBlock;
+
+/** A line of the header or signature block, with the source line it came from. */
+export interface SourceLine {
+  text: string;
+  /** 1-based line in the source document. */
+  line?: number;
+}

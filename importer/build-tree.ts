@@ -22,6 +22,10 @@ export interface BuiltTree {
   tree: ClauseNode[];
   preamble: string[];
   closing: string[];
+  /** The source line of each preamble line (a table's rows share its line). */
+  preambleAt: number[];
+  /** The source line of each closing line. */
+  closingAt: number[];
   warnings: ImportWarning[];
 }
 
@@ -62,6 +66,8 @@ export function buildTree(blocks: readonly Block[], options: BuildTreeOptions = 
   const firstHeading = blocks.findIndex((b) => b.kind === 'line' && isHeading(classifyLine(b.text)));
   const preamble: string[] = [];
   const closing: string[] = [];
+  const preambleAt: number[] = [];
+  const closingAt: number[] = [];
   const roots: ClauseNode[] = [];
   const stack: Frame[] = [];
 
@@ -95,10 +101,14 @@ export function buildTree(blocks: readonly Block[], options: BuildTreeOptions = 
   let sawLegalBasis = false;
   for (const block of blocks.slice(0, bodyStart)) {
     if (block.kind === 'table') {
-      for (const row of block.rows) preamble.push(row.join(' | '));
+      block.rows.forEach((row, i) => {
+        preamble.push(row.join(' | '));
+        preambleAt.push(block.line + i);
+      });
       continue;
     }
     preamble.push(block.text);
+    preambleAt.push(block.line);
     if (/^(?:[-+*•]\s*)?can cu/.test(foldText(block.text))) sawLegalBasis = true;
     const marker = classifyLine(block.text);
     const inList = sawLegalBasis && marker !== undefined && marker.kind !== 'part';
@@ -154,15 +164,20 @@ export function buildTree(blocks: readonly Block[], options: BuildTreeOptions = 
 
   for (const block of blocks.slice(bodyStart)) {
     const position = { start: { line: block.line, column: block.column } };
+    const addClosing = (text: string, line: number) => {
+      closing.push(text);
+      closingAt.push(line);
+    };
     if (inClosing) {
-      if (block.kind === 'table') for (const row of block.rows) closing.push(row.join(' | '));
-      else closing.push(block.text);
+      if (block.kind === 'table')
+        for (const [i, row] of block.rows.entries()) addClosing(row.join(' | '), block.line + i);
+      else addClosing(block.text, block.line);
       continue;
     }
     if (block.kind === 'table') {
       if (articleCount > 0 && block.rows[0]?.some((cell) => isClosingLine(cell))) {
         inClosing = true;
-        for (const row of block.rows) closing.push(row.join(' | '));
+        for (const [i, row] of block.rows.entries()) addClosing(row.join(' | '), block.line + i);
         continue;
       }
       const table: TableNode = { type: 'table', id: '', path: '', rows: block.rows, children: [], position };
@@ -172,7 +187,7 @@ export function buildTree(blocks: readonly Block[], options: BuildTreeOptions = 
     }
     if (articleCount > 0 && isClosingLine(block.text)) {
       inClosing = true;
-      closing.push(block.text);
+      addClosing(block.text, block.line);
       continue;
     }
 
@@ -255,7 +270,7 @@ export function buildTree(blocks: readonly Block[], options: BuildTreeOptions = 
   });
 
   assignIdsAndPaths(roots);
-  return { tree: roots, preamble, closing, warnings };
+  return { tree: roots, preamble, closing, preambleAt, closingAt, warnings };
 
   function checkArticleNumber(number: string | undefined, line: number) {
     if (number === undefined) {

@@ -6,41 +6,14 @@
  * Zip bombs are refused before anything is inflated.
  */
 
-import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { ImportError, UnsupportedFormatError } from '../clauses/errors.ts';
+import { htmlToText } from './html-text.ts';
 
 /** Largest total size of the unpacked parts of a DOCX (a 10 MB file rarely unpacks past 30 MB). */
 export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
-
-/** Point letters in Vietnamese order (no f, j, w, z; đ after d). */
-const LETTERS = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'đ',
-  'e',
-  'g',
-  'h',
-  'i',
-  'k',
-  'l',
-  'm',
-  'n',
-  'o',
-  'p',
-  'q',
-  'r',
-  's',
-  't',
-  'u',
-  'v',
-  'x',
-  'y',
-];
 
 /**
  * Reads a DOCX into plain text in the layout the text front end understands.
@@ -98,78 +71,4 @@ export async function docxToText(
     );
   }
   return { text: htmlToText(fromHtml(html, { fragment: true })), messages };
-}
-
-function textOf(node: Root | RootContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element' && node.tagName === 'br') return '\n';
-  if (node.type === 'element' || node.type === 'root')
-    return (node.children as RootContent[]).map(textOf).join('');
-  return '';
-}
-
-/** A chapter, section or article title typed as a plain (often bold) paragraph. */
-const ARTICLE_TITLE = /^(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều)\s+[\dIVXLC]+/u;
-const isElement = (node: ElementContent): node is Element => node.type === 'element';
-const clean = (text: string) => text.replace(/[ \t\u00a0]+/g, ' ').trim();
-
-/** The lines of a document: headings and paragraphs as they are, list items numbered, tables as `|` rows. */
-function htmlToText(root: Root): string {
-  const lines: string[] = [];
-  // Word keeps counting a list across the bullets or paragraphs that interrupt it (mammoth starts a new <ol>);
-  // agreements restart their clause numbers in each article, so the count restarts at each heading.
-  let clauses = 0;
-  const list = (element: Element, depth: number) => {
-    let index = 0;
-    for (const item of element.children.filter(isElement)) {
-      if (item.tagName !== 'li') continue;
-      index = depth === 0 && element.tagName === 'ol' ? ++clauses : index + 1;
-      const own = item.children.filter((c) => !(isElement(c) && (c.tagName === 'ol' || c.tagName === 'ul')));
-      const text = clean(own.map(textOf).join(''));
-      // Word's automatic numbering, written out: clauses "1.", points "a)", bullets "-".
-      const marker =
-        element.tagName === 'ul'
-          ? '-'
-          : depth === 0
-            ? `${index}.`
-            : `${LETTERS[(index - 1) % LETTERS.length]})`;
-      if (text) lines.push(`${'  '.repeat(depth)}${marker} ${text}`);
-      for (const nested of item.children.filter(isElement)) {
-        if (nested.tagName === 'ol' || nested.tagName === 'ul') list(nested, depth + 1);
-      }
-    }
-  };
-  const table = (element: Element) => {
-    const rows: string[][] = [];
-    const visit = (node: Element) => {
-      if (node.tagName === 'tr') {
-        rows.push(
-          node.children
-            .filter(isElement)
-            .filter((c) => c.tagName === 'td' || c.tagName === 'th')
-            .map((c) => clean(textOf(c)).replace(/\|/g, '/')),
-        );
-        return;
-      }
-      for (const child of node.children.filter(isElement)) visit(child);
-    };
-    visit(element);
-    lines.push('');
-    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
-    lines.push('');
-  };
-  for (const node of root.children) {
-    if (node.type !== 'element') continue;
-    if (node.tagName === 'ol' || node.tagName === 'ul') list(node, 0);
-    else if (node.tagName === 'table') table(node);
-    else {
-      if (/^h[1-6]$/.test(node.tagName) || ARTICLE_TITLE.test(clean(textOf(node)))) clauses = 0;
-      for (const line of textOf(node).split('\n')) {
-        const text = clean(line);
-        if (text) lines.push(text);
-      }
-      if (/^h[1-6]$/.test(node.tagName)) lines.push('');
-    }
-  }
-  return lines.join('\n');
 }

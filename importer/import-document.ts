@@ -9,10 +9,12 @@ import { ImportError, TooLargeError, UnsupportedFormatError } from '../clauses/e
 import { normalizeText } from '../clauses/text.ts';
 import { countTree, walkTree } from '../clauses/tree.ts';
 import type { AgreementDraft, ImportWarning, SourceFormat } from '../clauses/types.ts';
-import type { Block } from './blocks.ts';
+import type { Block, SourceLine } from './blocks.ts';
 import { buildTree } from './build-tree.ts';
 import { decodeDocument, sniffBinaryFormat } from './decode.ts';
 import { docxToText } from './docx-reader.ts';
+import { htmlPageToText, looksLikeHtml } from './html-reader.ts';
+import { summarizeImport } from './import-report.ts';
 import { convertLegacyEncoding } from './legacy-encoding.ts';
 import { MAX_MARKDOWN_DEPTH, markdownNestingDepth, markdownToBlocks } from './markdown-reader.ts';
 import { extractMetadata, type MetaOverrides } from './metadata.ts';
@@ -36,10 +38,11 @@ const MEDIA_TYPES: Record<SourceFormat, string> = {
   text: 'text/plain; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
 };
 
 /**
- * Imports one document (Markdown or plain text).
+ * Imports one document (Markdown, plain text or an HTML page).
  *
  * @throws TooLargeError, UnsupportedFormatError, ImportError — never for a document that merely lacks structure
  */
@@ -50,11 +53,20 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Agree
   const format = formatOf(filename, bytes);
   const decoded = decodeDocument(bytes, filename);
   const warnings = [...decoded.warnings];
-  return fromText(readableText(decoded.text, warnings), format, bytes, filename, warnings, options);
+  const text = format === 'html' ? htmlPageToText(decoded.text) : decoded.text;
+  if (format === 'html' && !text.trim())
+    throw new ImportError(
+      'empty_document',
+      `Tệp "${filename}" không có nội dung.`,
+      `"${filename}" has no text.`,
+    );
+  const draft = fromText(readableText(text, warnings), format, bytes, filename, warnings, options);
+  draft.report = summarizeImport(draft);
+  return draft;
 }
 
 /**
- * Imports one document of any supported format: Markdown, plain text, DOCX
+ * Imports one document of any supported format: Markdown, plain text, HTML, DOCX
  * (read through mammoth) or PDF (read through pdfjs-dist, each clause with its page).
  *
  * @throws TooLargeError, UnsupportedFormatError, ImportError
@@ -67,18 +79,20 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   // The bytes decide: a ZIP is read as a Word document whatever its name, and a .docx that is not a ZIP is refused.
   if (sniffBinaryFormat(bytes) === 'DOCX/ZIP') {
     const { text, messages } = await docxToText(bytes, filename);
-    const warnings: ImportWarning[] = messages.slice(0, 5).map((message) => ({
-      code: 'encoding',
-      message: `Word: ${message}`,
-      messageEn: `Word: ${message}`,
-    }));
+    // Mammoth's messages ("Unrecognised paragraph style …") are for the technical details, not the warnings.
+    const warnings: ImportWarning[] = [];
     if (!text.trim())
       throw new ImportError(
         'empty_document',
         `Tệp "${filename}" không có nội dung.`,
         `"${filename}" has no text.`,
       );
-    return fromText(readableText(text, warnings), 'docx', bytes, filename, warnings, options);
+    const draft = fromText(readableText(text, warnings), 'docx', bytes, filename, warnings, options);
+    draft.report = summarizeImport(
+      draft,
+      messages.map((m) => `Word: ${m}`),
+    );
+    return draft;
   }
   if (sniffBinaryFormat(bytes) === 'PDF') {
     const read = await pdfToText(bytes, filename);
@@ -90,6 +104,12 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
       const page = line === undefined ? undefined : read.pages[line - 1];
       if (node.position && page !== undefined) node.position.start.page = page;
     });
+    for (const source of Object.values(draft.meta.provenance ?? {})) {
+      const page =
+        source.from === 'text' && source.line !== undefined ? read.pages[source.line - 1] : undefined;
+      if (page !== undefined && source.from === 'text') source.page = page;
+    }
+    draft.report = summarizeImport(draft, [`PDF: ${read.pageCount} trang`]);
     return draft;
   }
   if (ext === 'docx' || ext === 'pdf') {
@@ -146,12 +166,19 @@ function fromText(
 
   const built = buildTree(blocks);
   warnings.push(...built.warnings);
-  const body: string[] = [];
+  const body: SourceLine[] = [];
   walkTree(built.tree, (node) => {
-    if (node.type === 'table') body.push(...node.rows.map((r) => r.join(' | ')));
+    const line = node.position?.start.line;
+    if (node.type === 'table')
+      body.push(
+        ...node.rows.map((r, i) => ({
+          text: r.join(' | '),
+          line: line === undefined ? undefined : line + i,
+        })),
+      );
     else {
-      if (node.heading) body.push(node.heading);
-      if (node.text) body.push(node.text);
+      if (node.heading) body.push({ text: node.heading, line });
+      if (node.text) body.push({ text: node.text, line });
     }
   });
 
@@ -164,7 +191,11 @@ function fromText(
     });
   }
   const { meta, warnings: metaWarnings } = extractMetadata(
-    { preamble: built.preamble, closing: built.closing, body },
+    {
+      preamble: built.preamble.map((text, i) => ({ text, line: built.preambleAt[i] })),
+      closing: built.closing.map((text, i) => ({ text, line: built.closingAt[i] })),
+      body,
+    },
     fromFile.overrides,
     options.overrides ?? {},
   );
@@ -205,7 +236,10 @@ export function safeFilename(name: string): string {
 function formatOf(filename: string, bytes: Uint8Array): SourceFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
   if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'txt' || ext === 'text' || ext === undefined) {
+    // A saved web page, whatever its name says.
+    if (looksLikeHtml(new TextDecoder().decode(bytes.subarray(0, 1024)))) return 'html';
     // No extension: Markdown if it opens with front matter or uses ATX headings.
     if (ext === undefined) {
       const head = new TextDecoder().decode(bytes.subarray(0, 4096));
@@ -215,8 +249,8 @@ function formatOf(filename: string, bytes: Uint8Array): SourceFormat {
   }
   throw new UnsupportedFormatError(
     'unsupported_format',
-    `Không đọc được tệp "${filename}": định dạng .${ext} chưa được hỗ trợ (hỗ trợ .md, .txt, .docx).`,
-    `Cannot read "${filename}": .${ext} files are not supported (use .md, .txt or .docx).`,
+    `Không đọc được tệp "${filename}": định dạng .${ext} chưa được hỗ trợ (hỗ trợ .md, .txt, .html, .docx, .pdf).`,
+    `Cannot read "${filename}": .${ext} files are not supported (use .md, .txt, .html, .docx or .pdf).`,
   );
 }
 

@@ -104,7 +104,7 @@ function startsLowerCase(text: string): boolean {
 }
 
 const CLOSING =
-  /^(?:ĐẠI DIỆN (?:TẬP THỂ |BÊN |CHO )?(?:NGƯỜI LAO ĐỘNG|NGƯỜI SỬ DỤNG LAO ĐỘNG|NSDLĐ|NLĐ|BAN CHẤP HÀNH|CÔNG ĐOÀN|DOANH NGHIỆP)|Nơi nhận\s*:|NƠI NHẬN\s*:)/u;
+  /^(?:ĐẠI DIỆN (?:TẬP THỂ |BÊN |CHO )?(?:NGƯỜI LAO ĐỘNG|NGƯỜI SỬ DỤNG LAO ĐỘNG|NSDLĐ|NLĐ|BAN CHẤP HÀNH|CÔNG ĐOÀN|DOANH NGHIỆP|LAO ĐỘNG)|Nơi nhận\s*:|NƠI NHẬN\s*:)/u;
 
 /** True for the first line of the signature block or the "Nơi nhận" list. */
 export function isClosingLine(line: string): boolean {

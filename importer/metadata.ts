@@ -8,15 +8,29 @@
 import { findDates, termEnd, wholeMonthsBetween } from '../clauses/dates.ts';
 import { detectIndustry } from '../clauses/industries.ts';
 import { parseNumberWords, parseOrdinal, parseVietnameseNumber } from '../clauses/numbers.ts';
-import { findProvinces } from '../clauses/provinces.ts';
+import { currentProvinceOf } from '../clauses/provinces.ts';
 import { foldText, squashSpaces } from '../clauses/text.ts';
-import type { AgreementMeta, ImportWarning, MetaField, Signatory, WageRegion } from '../clauses/types.ts';
+import type {
+  AgreementMeta,
+  ImportWarning,
+  MetaField,
+  MetaProvenance,
+  Signatory,
+  WageRegion,
+} from '../clauses/types.ts';
+import type { SourceLine } from './blocks.ts';
+import { readHeader } from './header-block.ts';
+import { isBlank } from './layout.ts';
+import { readPlaces } from './metadata-places.ts';
+import { type FoundSignatory, readParties, readSignatures } from './parties-block.ts';
+
+type Lines = readonly (string | SourceLine)[];
 
 export interface MetadataSources {
-  preamble: readonly string[];
-  closing: readonly string[];
+  preamble: Lines;
+  closing: Lines;
   /** Headings and texts of the body, in document order. */
-  body: readonly string[];
+  body: Lines;
 }
 
 /** Fields a user can set by front matter or on the command line. */
@@ -26,6 +40,7 @@ const FIELD_LABELS: Partial<Record<MetaField, { vi: string; en: string }>> = {
   title: { vi: 'tên thỏa ước', en: 'title' },
   employer: { vi: 'người sử dụng lao động', en: 'employer' },
   unionSide: { vi: 'đại diện tập thể người lao động', en: 'worker side (union)' },
+  signingPlace: { vi: 'nơi ký', en: 'signing place' },
   signedOn: { vi: 'ngày ký', en: 'signing date' },
   effectiveOn: { vi: 'ngày có hiệu lực', en: 'effective date' },
   termMonths: { vi: 'thời hạn', en: 'term' },
@@ -41,19 +56,34 @@ const FIELD_LABELS: Partial<Record<MetaField, { vi: string; en: string }>> = {
  * Extracts metadata, applies overrides (front matter, then command-line flags),
  * and derives what the law defines: the effective date is the signing date when
  * none is written (Điều 78 khoản 1 BLLĐ 2019); expiry is effective date + term.
+ * Each value found keeps where it came from in `meta.provenance`.
  */
 export function extractMetadata(
   sources: MetadataSources,
   ...overrides: MetaOverrides[]
 ): { meta: AgreementMeta; warnings: ImportWarning[] } {
   const warnings: ImportWarning[] = [];
-  const found = readText(sources);
+  const { meta: found, provenance, blanks } = readText(sources);
   const meta: AgreementMeta = { ...found };
-  for (const o of overrides) Object.assign(meta, stripUndefined(o));
+  for (const o of overrides) {
+    const given = stripUndefined(o);
+    Object.assign(meta, given);
+    for (const key of Object.keys(given)) {
+      if (key === 'termYears') continue;
+      provenance[key as MetaField] = { from: 'given' };
+    }
+    if (given.province) {
+      meta.currentProvince = currentProvinceOf(given.province);
+      meta.placeAsWritten = given.province;
+      provenance.currentProvince = { from: 'derived', rule: 'Nghị quyết 202/2025/QH15' };
+      provenance.placeAsWritten = { from: 'given' };
+    }
+  }
   const given = new Set(overrides.flatMap((o) => Object.keys(stripUndefined(o))));
 
   if (!meta.effectiveOn && meta.signedOn) {
     meta.effectiveOn = meta.signedOn;
+    provenance.effectiveOn = { from: 'derived', rule: 'Điều 78 khoản 1 BLLĐ 2019' };
     warnings.push({
       code: 'metadata_derived',
       field: 'effectiveOn',
@@ -67,23 +97,39 @@ export function extractMetadata(
     (!meta.expiresOn || (given.has('termMonths') && !given.has('expiresOn')))
   ) {
     meta.expiresOn = termEnd(meta.effectiveOn, meta.termMonths);
+    provenance.expiresOn = { from: 'derived', rule: 'effectiveOn + termMonths' };
   }
   if (meta.effectiveOn && meta.expiresOn && !meta.termMonths) {
     meta.termMonths = wholeMonthsBetween(meta.effectiveOn, meta.expiresOn);
+    if (meta.termMonths !== undefined)
+      provenance.termMonths = { from: 'derived', rule: 'expiresOn − effectiveOn' };
   }
 
   for (const [field, label] of Object.entries(FIELD_LABELS) as Array<
     [MetaField, { vi: string; en: string }]
   >) {
     if (meta[field] === undefined) {
+      const blank = (blanks as readonly string[]).includes(field);
       warnings.push({
         code: 'metadata_missing',
         field,
-        message: `Không tìm thấy ${label.vi} trong văn bản.`,
-        messageEn: `No ${label.en} found in the text.`,
+        message: blank
+          ? `Văn bản để trống ${label.vi} (mẫu chưa điền).`
+          : `Không tìm thấy ${label.vi} trong văn bản.`,
+        messageEn: blank
+          ? `The ${label.en} is left blank (a template).`
+          : `No ${label.en} found in the text.`,
       });
     }
   }
+  if (meta.signatories.length === 0) {
+    warnings.push({
+      code: 'metadata_missing',
+      message: 'Không tìm thấy người ký (tên và chức vụ của hai bên) trong văn bản.',
+      messageEn: 'No signatories (names and titles of the two sides) found in the text.',
+    });
+  }
+  if (Object.keys(provenance).length > 0) meta.provenance = provenance;
   return { meta, warnings };
 }
 
@@ -91,89 +137,145 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function readText({ preamble, closing, body }: MetadataSources): AgreementMeta {
+const asLines = (lines: Lines): SourceLine[] => lines.map((l) => (typeof l === 'string' ? { text: l } : l));
+
+interface TextRead {
+  meta: AgreementMeta;
+  provenance: MetaProvenance;
+  /** Fields a model agreement leaves blank. */
+  blanks: readonly MetaField[];
+}
+
+function readText(sources: MetadataSources): TextRead {
   const meta: AgreementMeta = { signatories: [], level: 'enterprise' };
-  const header = preamble.map(squashSpaces);
+  const provenance: MetaProvenance = {};
+  const headerLines = asLines(sources.preamble).map((l) => ({ ...l, text: squashSpaces(l.text) }));
+  const closingLines = asLines(sources.closing);
+  const bodyLines = asLines(sources.body);
+  const header = headerLines.map((l) => l.text);
+  const body = bodyLines.map((l) => l.text);
+  const set = <K extends MetaField>(field: K, value: AgreementMeta[K] | undefined, line?: number) => {
+    if (value === undefined || meta[field] !== undefined) return;
+    meta[field] = value;
+    provenance[field] = { from: 'text', line };
+  };
 
   // Title: "THỎA ƯỚC LAO ĐỘNG TẬP THỂ", maybe continued on the next line ("NĂM 2025", "CÔNG TY …").
-  const titleAt = header.findIndex((l) => foldText(l).startsWith('thoa uoc lao dong tap the'));
+  // A document code may precede it in capitals ("HR-01 — THỎA ƯỚC LAO ĐỘNG TẬP THỂ").
+  const titleAt = header.findIndex(
+    (l) => foldText(l).startsWith('thoa uoc lao dong tap the') || /THỎA ƯỚC LAO ĐỘNG TẬP THỂ/u.test(l),
+  );
   if (titleAt >= 0) {
+    const line = header[titleAt]!;
+    const from = foldText(line).startsWith('thoa uoc') ? 0 : line.indexOf('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
     const next = header[titleAt + 1];
     const continued =
       next !== undefined && /^(NĂM|NGÀNH|CỦA|CÔNG TY|TỔNG CÔNG TY|GIAI ĐOẠN|GIỮA|\(|NHIỀU|CÁC)/u.test(next);
-    meta.title = continued ? `${header[titleAt]} ${next}` : header[titleAt];
+    const title = line.slice(from).split(/\s+\|\s+/)[0]!;
+    set('title', continued ? `${title} ${next}` : title, headerLines[titleAt]?.line);
   }
   const folded = foldText(meta.title ?? '');
   if (folded.includes('nhieu doanh nghiep')) meta.level = 'multi_enterprise';
   else if (/\bnganh\b/.test(folded)) meta.level = 'sector';
 
-  for (const line of header) {
-    const m = /^Số\s*:\s*(\S+)/u.exec(line);
-    if (m && /\d/.test(m[1]!)) {
-      meta.documentNumber = m[1]!.replace(/[.,;]$/, '');
-      break;
-    }
+  const top = readHeader(headerLines);
+  const parties = readParties(headerLines);
+  const signatureLines = hasSignatureHeading(closingLines)
+    ? closingLines
+    : [...bodyLines.slice(-30), ...closingLines];
+  const signed = readSignatures(signatureLines);
+
+  set('documentNumber', top.documentNumber?.value, top.documentNumber?.line);
+  if (!meta.documentNumber) {
+    headerLines.some((l) => {
+      const m = /^Số\s*:\s*(\S+)/u.exec(l.text);
+      if (m && /\d/.test(m[1]!)) set('documentNumber', m[1]!.replace(/[.,;]$/, ''), l.line);
+      return meta.documentNumber !== undefined;
+    });
   }
 
-  readParties(header, meta);
-  readPlaceAndDates(header, closing, body, meta);
-  readTerm(body, meta);
+  // Employer: the parties' paragraph, then the issuing side of the header (never its parent, never the motto),
+  // then the signature block, then a signatory's title ("Giám đốc Công ty X").
+  const headerEmployer = top.issuer && !top.issuer.isUnion ? top.issuer : undefined;
+  const headerUnion = top.issuer?.isUnion ? top.issuer : undefined;
+  for (const candidate of [
+    parties.employer,
+    headerEmployer,
+    signed.organisations.employer,
+    parties.fromTitles.employer,
+  ])
+    if (candidate) set('employer', candidate.value, candidate.line);
+  for (const candidate of [
+    parties.unionSide,
+    headerUnion,
+    signed.organisations.workers,
+    parties.fromTitles.workers,
+  ])
+    if (candidate) set('unionSide', candidate.value, candidate.line);
+  if (!meta.unionSide) {
+    const at = headerLines.find((l) =>
+      /^(Công đoàn cơ sở|CÔNG ĐOÀN CƠ SỞ|Ban Chấp hành Công đoàn)/u.test(l.text),
+    );
+    if (at && !isBlank(at.text)) set('unionSide', cleanName(at.text.split(/\s+\|\s+/)[0]!), at.line);
+  }
+  if (top.parent && !top.parent.isUnion) set('parentGroup', top.parent.value, top.parent.line);
+  if (top.parent?.isUnion && top.issuer?.isUnion) set('superiorUnion', top.parent.value, top.parent.line);
+  set('address', parties.address?.value, parties.address?.line);
+  set('taxCode', parties.taxCode?.value, parties.taxCode?.line);
 
-  meta.industry = detectIndustry([meta.title ?? '', meta.employer ?? '', meta.unionSide ?? ''])?.id;
-  readPlaces(header, closing, body, meta);
+  meta.signatories = mergeSignatories(parties.signatories, signed.signatories);
+  if (meta.signatories.length > 0) {
+    const first = [...parties.signatories, ...signed.signatories][0];
+    provenance.signatories = { from: 'text', line: first?.line };
+  }
+
+  set('signingPlace', top.signingPlace?.value, top.signingPlace?.line);
+  set('signedOn', top.signedOn?.value, top.signedOn?.line);
+  readPlaceAndDates(headerLines, closingLines, bodyLines, meta, set, top.blanks.length > 0);
+  readTerm(body, meta);
+  if (meta.termMonths !== undefined) provenance.termMonths = { from: 'text', line: termLine(bodyLines) };
+
+  const industry = detectIndustry([meta.title ?? '', meta.employer ?? '', meta.unionSide ?? ''])?.id;
+  if (industry) {
+    meta.industry = industry;
+    provenance.industry = { from: 'derived', rule: 'title, employer and union names' };
+  }
+  readPlaces({ header: headerLines, closing: closingLines, body: bodyLines }, meta, provenance);
   readWageRegion(body, meta);
+  if (meta.wageRegion !== undefined) provenance.wageRegion = { from: 'text' };
   readCounts(header, meta);
-  return meta;
+  const blanks: MetaField[] = [...top.blanks];
+  return { meta, provenance, blanks };
 }
 
-const PARTY =
-  /^(?:\d+\s*[.)]\s*|[-+•]\s*)?(?:Đại diện|ĐẠI DIỆN|Bên|BÊN)\s+(?:cho\s+|CHO\s+)?(tập thể người lao động|TẬP THỂ NGƯỜI LAO ĐỘNG|người lao động|NGƯỜI LAO ĐỘNG|NLĐ|người sử dụng lao động|NGƯỜI SỬ DỤNG LAO ĐỘNG|NSDLĐ)\s*(?:\([^)]*\))?\s*(?:[:：]\s*(.*))?$/u;
-const PERSON =
-  /^(?:[-+•]\s*)?(Ông|Bà|Ông\/Bà|ÔNG|BÀ)\s*:?\s*([^—–,;(]+?)\s*(?:(?:[—–,;-]|\s\s)\s*(?:Chức vụ|Chức danh|chức vụ|chức danh)\s*:?\s*(.+))?$/u;
-const TITLE_LINE = /^(?:[-+•]\s*)?(?:Chức vụ|Chức danh)\s*:\s*(.+)$/u;
-const ORGANISATION =
-  /^(Công ty|CÔNG TY|Tổng công ty|Tổng Công ty|TỔNG CÔNG TY|Ngân hàng|NGÂN HÀNG|Bệnh viện|BỆNH VIỆN|Trường|TRƯỜNG|Tập đoàn|TẬP ĐOÀN|Chi nhánh|CHI NHÁNH|Công đoàn|CÔNG ĐOÀN|Doanh nghiệp|Xí nghiệp|XÍ NGHIỆP|Nhà máy|NHÀ MÁY|Khách sạn|KHÁCH SẠN|Hợp tác xã)\b/u;
+function hasSignatureHeading(lines: readonly SourceLine[]): boolean {
+  return (
+    readSignatures(lines).signatories.length > 0 ||
+    lines.some((l) => /^(?:ĐẠI DIỆN|TM\.)/u.test(l.text.trim()))
+  );
+}
 
-function readParties(header: readonly string[], meta: AgreementMeta): void {
-  let side: Signatory['side'] | undefined;
-  for (const line of header) {
-    const party = PARTY.exec(line);
-    if (party) {
-      side = foldText(party[1]!).includes('su dung') || party[1] === 'NSDLĐ' ? 'employer' : 'workers';
-      // "Công đoàn cơ sở của 05 doanh nghiệp, do …": the name ends at the first comma.
-      const org = cleanName((party[2] ?? '').split(/,\s/)[0]!);
-      if (org && ORGANISATION.test(org)) {
-        if (side === 'employer' && !meta.employer) meta.employer = org;
-        if (side === 'workers' && !meta.unionSide) meta.unionSide = org;
-      }
+function termLine(body: readonly SourceLine[]): number | undefined {
+  return body.find((l) => /thời hạn|hiệu lực/iu.test(l.text) && /năm|tháng/u.test(l.text))?.line;
+}
+
+/** The parties' paragraph first; the signature block adds who it names and the titles the paragraph left out. */
+function mergeSignatories(
+  fromParties: readonly FoundSignatory[],
+  fromBlock: readonly FoundSignatory[],
+): Signatory[] {
+  const out: Signatory[] = [];
+  for (const s of [...fromParties, ...fromBlock]) {
+    const same = out.find((o) => foldText(o.name) === foldText(s.name));
+    if (same) {
+      if (!same.title && s.title) same.title = s.title;
       continue;
     }
-    if (side && ORGANISATION.test(line)) {
-      const org = cleanName(line.replace(/^(?:Tên|Tên đơn vị)\s*:\s*/u, ''));
-      if (side === 'employer' && !meta.employer) meta.employer = org;
-      if (side === 'workers' && !meta.unionSide) meta.unionSide = org;
-      continue;
-    }
-    const person = side ? PERSON.exec(line) : null;
-    if (person && side) {
-      const signatory: Signatory = { side, name: cleanName(person[2]!) };
-      if (person[3]) signatory.title = cleanName(person[3]);
-      meta.signatories.push(signatory);
-      continue;
-    }
-    const title = TITLE_LINE.exec(line);
-    const last = meta.signatories[meta.signatories.length - 1];
-    if (title && last && !last.title) last.title = cleanName(title[1]!);
+    const signatory: Signatory = { side: s.side, name: s.name };
+    if (s.title) signatory.title = s.title;
+    out.push(signatory);
   }
-  // A company named at the top of the document, before any party line.
-  if (!meta.employer) {
-    const top = header.find((l) => ORGANISATION.test(l) && !/^(Công đoàn|CÔNG ĐOÀN)/u.test(l));
-    if (top) meta.employer = cleanName(top);
-  }
-  if (!meta.unionSide) {
-    const union = header.find((l) => /^(Công đoàn cơ sở|CÔNG ĐOÀN CƠ SỞ|Ban Chấp hành Công đoàn)/u.test(l));
-    if (union) meta.unionSide = cleanName(union);
-  }
+  return out;
 }
 
 function cleanName(text: string): string {
@@ -190,45 +292,61 @@ const TERM_FROM_SIGNING = /thời hạn[^.;\n]{0,25}?(?:năm|tháng)\s*,?\s*(?:k
 const EXPIRES =
   /(?:đến hết ngày|đến ngày|hết hạn(?: vào)? ngày|hết hiệu lực(?: vào)? ngày)\s*(\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/iu;
 
+type Setter = <K extends MetaField>(field: K, value: AgreementMeta[K] | undefined, line?: number) => void;
+
 function readPlaceAndDates(
-  header: readonly string[],
-  closing: readonly string[],
-  body: readonly string[],
+  header: readonly SourceLine[],
+  closing: readonly SourceLine[],
+  body: readonly SourceLine[],
   meta: AgreementMeta,
+  set: Setter,
+  headerWasBlank: boolean,
 ) {
-  for (const line of [...header, ...closing]) {
-    const m = PLACE_DATE.exec(line);
-    if (m && !/^(Căn cứ|Hôm nay)/iu.test(m[1]!)) {
-      meta.signingPlace = squashSpaces(m[1]!);
-      meta.signedOn = findDates(line)[0]?.iso;
-      break;
+  const setDate = (
+    field: 'signedOn' | 'effectiveOn' | 'expiresOn',
+    value: string | undefined,
+    line?: number,
+  ) => set(field, value, line);
+  // A header that left place and date blank (a model agreement) is not filled from the signing line.
+  if (!headerWasBlank) {
+    for (const l of [...header, ...closing]) {
+      for (const piece of l.text.split(/\s+\|\s+/)) {
+        const m = PLACE_DATE.exec(piece);
+        if (m && !/^(Căn cứ|Hôm nay)/iu.test(m[1]!)) {
+          set('signingPlace', squashSpaces(m[1]!), l.line);
+          setDate('signedOn', findDates(piece)[0]?.iso, l.line);
+          break;
+        }
+      }
+      if (meta.signedOn) break;
     }
   }
   const all = [...header, ...body, ...closing];
   if (!meta.signedOn) {
-    for (const line of all) {
-      const m = SIGNED_ON.exec(line);
+    for (const l of all) {
+      const m = SIGNED_ON.exec(l.text);
       const date = m ? findDates(m[1]!)[0] : undefined;
       if (date) {
-        meta.signedOn = date.iso;
+        setDate('signedOn', date.iso, l.line);
         break;
       }
     }
   }
-  for (const line of body) {
+  for (const l of body) {
+    const line = l.text;
     if (!meta.effectiveOn) {
       const m = EFFECTIVE.exec(line);
       if (m) {
-        if (/^ngày\s+ký$/iu.test(m[1]!)) meta.effectiveOn = meta.signedOn;
-        else meta.effectiveOn = findDates(m[1]!)[0]?.iso;
+        if (/^ngày\s+ký$/iu.test(m[1]!)) setDate('effectiveOn', meta.signedOn, l.line);
+        else setDate('effectiveOn', findDates(m[1]!)[0]?.iso, l.line);
       } else if (TERM_FROM_SIGNING.test(line)) {
-        meta.effectiveOn = meta.signedOn;
+        setDate('effectiveOn', meta.signedOn, l.line);
       }
     }
     if (!meta.expiresOn && /hiệu lực|thời hạn|hết hạn/iu.test(line)) {
       const m = EXPIRES.exec(line);
       const raw = m?.[1];
-      if (raw) meta.expiresOn = findDates(raw.includes('/') ? raw : `ngày ${raw}`)[0]?.iso;
+      if (raw) setDate('expiresOn', findDates(raw.includes('/') ? raw : `ngày ${raw}`)[0]?.iso, l.line);
     }
   }
 }
@@ -257,73 +375,6 @@ function readTerm(body: readonly string[], meta: AgreementMeta) {
           meta.termMonths = months;
           return;
         }
-      }
-    }
-  }
-}
-
-// Place names are written in capitals word by word ("quận Hoàng Mai", "Khu công nghiệp Biên Hòa 2");
-// a name ends at the first lower-case word ("… và Sở Nội vụ", "… trong thời hạn").
-const PLACE_NAME = String.raw`(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|\d+))+`;
-const SUPERIOR_UNION = new RegExp(
-  [
-    String.raw`Liên đoàn Lao động (?:quận|huyện|thị xã|thành phố|TP\.?|tỉnh)${PLACE_NAME}`,
-    String.raw`Công đoàn (?:các )?Khu (?:công nghiệp|chế xuất|kinh tế|công nghệ cao)(?:\s+(?:tỉnh|thành phố))?${PLACE_NAME}`,
-    String.raw`Công đoàn (?:Tổng Công ty|Tổng công ty|Tập đoàn)${PLACE_NAME}(?:\s+(?:miền|khu vực)${PLACE_NAME})?`,
-    String.raw`Công đoàn (?!cơ sở)\p{Lu}[^,;.()\n]*? Việt Nam`,
-  ]
-    .map((p) => `(?:${p})`)
-    .join('|'),
-  'u',
-);
-const ADDRESS_DISTRICT = /(quận|huyện|thị xã|Quận|Huyện|Thị xã)\s+([\p{Lu}\d][^,;.()\n]*)/u;
-
-function readPlaces(
-  header: readonly string[],
-  closing: readonly string[],
-  body: readonly string[],
-  meta: AgreementMeta,
-) {
-  const addresses = header.filter((l) => /^(?:[-+•]\s*)?(Địa chỉ|Trụ sở)/iu.test(l));
-  // The superior union: named in the header or in "Nơi nhận". The closest one (district, zone) wins over the province.
-  // The agreement's own union (a corporation's union signing for its workers) is not its superior.
-  const named = (lines: readonly string[]) =>
-    lines
-      .map((l) => SUPERIOR_UNION.exec(l)?.[0])
-      .filter((u): u is string => u !== undefined)
-      .map(cleanName)
-      .filter((u) => !meta.unionSide?.startsWith(u));
-  // The body ("gửi Liên đoàn Lao động quận …" in the last article) only when the header and "Nơi nhận" are silent.
-  let unions = named([...header, ...closing]);
-  if (unions.length === 0) unions = named(body);
-  meta.superiorUnion =
-    unions.find((u) => !/tỉnh|thành phố Hà Nội|thành phố Hồ Chí Minh/iu.test(u)) ?? unions[0];
-
-  const candidates = [meta.signingPlace ?? '', ...addresses, meta.superiorUnion ?? '', meta.employer ?? ''];
-  for (const text of candidates) {
-    const provinces = findProvinces(text);
-    // An address ends with its province: "…, phường X, quận Y, TP. Hồ Chí Minh".
-    const province =
-      text.startsWith('Địa chỉ') || text.startsWith('Trụ sở') ? provinces.at(-1) : provinces[0];
-    if (province) {
-      meta.province = province.name;
-      break;
-    }
-  }
-
-  const zone =
-    meta.superiorUnion &&
-    /(?:các )?Khu (?:công nghiệp|chế xuất|kinh tế|công nghệ cao)[^,;.()\n]*/u.exec(meta.superiorUnion)?.[0];
-  const unionArea =
-    meta.superiorUnion && /(?:quận|huyện|thị xã|thành phố)\s+[^,;.()\n]+/u.exec(meta.superiorUnion)?.[0];
-  if (zone) meta.district = zone.charAt(0).toUpperCase() + zone.slice(1);
-  else if (unionArea && !/Hà Nội|Hồ Chí Minh/u.test(unionArea)) meta.district = unionArea;
-  else {
-    for (const line of addresses) {
-      const m = ADDRESS_DISTRICT.exec(line);
-      if (m) {
-        meta.district = `${m[1]!.toLowerCase()} ${cleanName(m[2]!)}`;
-        break;
       }
     }
   }
