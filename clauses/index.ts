@@ -69,6 +69,13 @@ export {
   statusOnDate,
 } from './expiry.ts';
 export {
+  EXPIRY_BANDS,
+  EXPIRY_RULE,
+  type ExpiryCondition,
+  type ExpiryRuleRow,
+  expiryDateRange,
+} from './expiry-rule.ts';
+export {
   type Citation,
   type Floor,
   type FloorConditions,
