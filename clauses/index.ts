@@ -128,7 +128,14 @@ export {
   type QuantityFlag,
   type QuantityUnit,
 } from './quantities.ts';
-export { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm, toTelex } from './search-text.ts';
+export {
+  highlightSpans,
+  type MatchSpan,
+  type ParsedQuery,
+  parseSearchQuery,
+  type QueryTerm,
+  toTelex,
+} from './search-text.ts';
 export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
 export {

@@ -10,7 +10,7 @@
 import { type Filter, Meilisearch, type RecordAny, type Task } from 'meilisearch';
 import { SearchUnavailableError } from '../clauses/errors.ts';
 import { EXPIRY_RULE, type ExpiryStatus, expiryDateRange, statusOnDate } from '../clauses/expiry.ts';
-import { highlightText, type ParsedQuery, parseSearchQuery, toTelex } from '../clauses/search-text.ts';
+import { highlightSpans, type ParsedQuery, parseSearchQuery, toTelex } from '../clauses/search-text.ts';
 import { foldText } from '../clauses/text.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
@@ -392,7 +392,7 @@ function toHit(doc: MeiliDocument & { _rankingScore?: number }, parsed: ParsedQu
     kind: doc.kind,
     path: doc.path,
     text: doc.text,
-    highlight: highlightText(doc.text || (doc.heading ?? ''), parsed),
+    highlight: highlightSpans(doc.text || (doc.heading ?? ''), parsed),
     topics: doc.topics,
     score: Math.round((doc._rankingScore ?? 0) * 1e6) / 1e6,
   };

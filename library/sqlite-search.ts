@@ -10,7 +10,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import { EXPIRY_RULE, type ExpiryStatus, expiryDateRange } from '../clauses/expiry.ts';
-import { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm } from '../clauses/search-text.ts';
+import {
+  highlightSpans,
+  type ParsedQuery,
+  parseSearchQuery,
+  type QueryTerm,
+} from '../clauses/search-text.ts';
 import { foldText, lowerText } from '../clauses/text.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
@@ -437,7 +442,7 @@ function toHit(row: DocRow, parsed: ParsedQuery): SearchHit {
     kind: row.kind,
     path: row.path,
     text: row.text,
-    highlight: highlightText(row.text || (row.heading ?? ''), parsed),
+    highlight: highlightSpans(row.text || (row.heading ?? ''), parsed),
     topics: row.topics ? row.topics.split(' ') : [],
     // FTS5's bm25 is lower-is-better; hits carry higher-is-better scores.
     score: row.score === null ? 0 : Math.round(-row.score * 1e6) / 1e6,
