@@ -85,6 +85,13 @@ export {
   statusOnDate,
 } from './expiry.ts';
 export {
+  EXPIRY_BANDS,
+  EXPIRY_RULE,
+  type ExpiryCondition,
+  type ExpiryRuleRow,
+  expiryDateRange,
+} from './expiry-rule.ts';
+export {
   type Citation,
   type Floor,
   type FloorConditions,
@@ -149,7 +156,14 @@ export {
   type QuantityFlag,
   type QuantityUnit,
 } from './quantities.ts';
-export { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm, toTelex } from './search-text.ts';
+export {
+  highlightSpans,
+  type MatchSpan,
+  type ParsedQuery,
+  parseSearchQuery,
+  type QueryTerm,
+  toTelex,
+} from './search-text.ts';
 export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
 export {

@@ -35,6 +35,7 @@ import {
 } from '../library/index.ts';
 import { collectFiles } from './collect-files.ts';
 import { formatComparison } from './format-comparison.ts';
+import { formatSearchResult } from './format-search.ts';
 import { formatAgreement } from './format-tree.ts';
 import { formatBenchmark, formatVersionDiff } from './format-versions.ts';
 
@@ -326,23 +327,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           on: dateInVietnam(new Date()),
         });
         if (values.json) io.stdout(JSON.stringify(result, null, 2));
-        else {
-          for (const hit of result.hits) {
-            const plain = hit.highlight
-              .replace(/<mark>(.*?)<\/mark>/g, '[$1]')
-              .replace(/&lt;/g, '<')
-              .replace(/&gt;/g, '>')
-              .replace(/&quot;/g, '"')
-              .replace(/&#39;/g, "'")
-              .replace(/&amp;/g, '&');
-            io.stdout(
-              `${hit.employer ?? ''} — ${hit.path}${hit.agreementId ? ` (${hit.agreementId})` : ''}\n    ${plain}`,
-            );
-          }
-          io.stdout(
-            `${result.hits.length}/${result.total} kết quả / hits (${result.backend}, ${result.tookMs} ms)`,
-          );
-        }
+        else for (const line of formatSearchResult(result)) io.stdout(line);
         return 0;
       }
       case 'grade': {

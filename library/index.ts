@@ -24,7 +24,13 @@ export {
 } from './comparisons.ts';
 export { agreementDocuments, lawDocuments } from './documents.ts';
 export { type GradeOptions, gradeStored, regrade } from './grades.ts';
-export { type MeiliOptions, MeiliSearchIndex } from './meili-search.ts';
+export {
+  type MeiliDocument,
+  type MeiliOptions,
+  MeiliSearchIndex,
+  toMeiliDocument,
+  toMeiliFilter,
+} from './meili-search.ts';
 export { MIGRATIONS } from './migrations.ts';
 export { readRubricFile } from './rubric-file.ts';
 export {
