@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { benchmarkTable } from '../clauses/benchmarks.ts';
 import { compareWithFloors } from '../clauses/compare.ts';
 import { dateInVietnam, isIsoDate } from '../clauses/dates.ts';
 import { agreementNotFound, CbaError, DuplicateError } from '../clauses/errors.ts';
@@ -21,18 +20,16 @@ import type { Agreement, AgreementSummary, ImportWarning } from '../clauses/type
 import { compareVersions } from '../clauses/versions.ts';
 import { DEFAULT_MAX_BYTES, importFile, parseOverrides } from '../importer/index.ts';
 import {
-  benchmarkEntries,
   eachAgreementWithEvents,
   eachSummary,
-  gradeStored,
   type Library,
   openLibrary,
   openSearch,
   readRubricFile,
-  regrade,
   type SearchIndex,
   type SqliteLibrary,
 } from '../library/index.ts';
+import { createService } from '../service/index.ts';
 import { collectFiles } from './collect-files.ts';
 import { formatComparison } from './format-comparison.ts';
 import { formatAgreement } from './format-tree.ts';
@@ -207,7 +204,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const id = rest[0];
         if (!id) return usageError(io, 'Thiếu mã thỏa ước / no id given.');
         library = openLibrary(dataDir);
-        if (!library.remove(id)) throw agreementNotFound(id);
+        await createService({
+          library,
+          search: openSearch(library as SqliteLibrary, {
+            url: io.env.MEILI_URL,
+            apiKey: io.env.MEILI_API_KEY,
+          }),
+        }).remove(id);
         io.stdout(`Đã xóa / removed ${id}`);
         return 0;
       }
@@ -357,9 +360,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const rubric = readRubricFile(io.env.CBA_RUBRIC);
         library = openLibrary(dataDir);
         const agreement = storedAgreement(library, id);
+        const service = createService({ library, rubric, clock: () => on });
         const report = values.on
-          ? gradeStored(library, agreement, { on, rubric })
-          : regrade(library, agreement, { on, rubric }).report;
+          ? service.grade(agreement.id, on)
+          : (await service.regrade(agreement.id)).report;
         io.stdout(
           values.json
             ? JSON.stringify(report, null, 2)
@@ -418,8 +422,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (values.province && !province)
           return usageError(io, `--province: không biết / unknown "${values.province}".`);
         library = openLibrary(dataDir);
-        const { entries } = benchmarkEntries(library, { filter: { industry, province }, on });
-        const table = { on, ...benchmarkTable(entries, { topics }) };
+        const { table: benchmark } = createService({ library }).benchmarks({
+          filter: { industry, province },
+          topics,
+          on,
+        });
+        const table = { on, ...benchmark };
         io.stdout(values.json ? JSON.stringify(table, null, 2) : formatBenchmark(table));
         return 0;
       }
@@ -607,18 +615,12 @@ async function importFiles(
         );
         continue;
       }
-      const added = library.add(draft, bytes);
-      if (options.search !== library.search) {
-        try {
-          await options.search.indexAgreement(added);
-        } catch (error) {
-          library.remove(added.id); // an agreement the search index refused is not kept
-          throw error;
-        }
-      }
-      const agreement = regrade(library, added, { on: today, rubric: options.rubric }).report;
-      if (agreement.grade !== added.grade && options.search !== library.search)
-        await options.search.indexAgreement(library.get(added.id) ?? added);
+      const { agreement: added, grade: agreement } = await createService({
+        library,
+        search: options.search,
+        rubric: options.rubric,
+        clock: () => today,
+      }).storeDraft(draft, bytes);
       outcomes.push({
         file,
         status: 'imported',
