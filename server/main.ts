@@ -6,9 +6,8 @@
 import { serve } from '@hono/node-server';
 import { dateInVietnam } from '../clauses/dates.ts';
 import { eachAgreementWithEvents, openLibrary, openSearch, readRubricFile } from '../library/index.ts';
-import { createService } from '../service/index.ts';
+import { createService, readConfig } from '../service/index.ts';
 import { createApp } from './app.ts';
-import { readConfig } from './env.ts';
 import { seedLibrary } from './seed.ts';
 
 let config: ReturnType<typeof readConfig>;

@@ -8,7 +8,9 @@
  * another process makes to the same library is noticed at the next call.
  */
 
+export { type CheckRequest, checkDocument } from './check.ts';
 export { COMPARISON_CACHE_SIZE, type ComparisonCache, createComparisonCache } from './comparisons.ts';
+export { type Config, readConfig } from './config.ts';
 export type { GradesDashboard, GradesQuery } from './grades.ts';
 export type {
   AgreementView,

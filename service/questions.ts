@@ -5,12 +5,7 @@
  */
 
 import { type BenchmarkEntry, type BenchmarkTable, benchmarkTable } from '../clauses/benchmarks.ts';
-import {
-  type Comparison,
-  type ComparisonOptions,
-  type ComparisonRow,
-  compareWithFloors,
-} from '../clauses/compare.ts';
+import type { Comparison, ComparisonOptions, ComparisonRow } from '../clauses/compare.ts';
 import { agreementNotFound, SearchUnavailableError } from '../clauses/errors.ts';
 import {
   type ExpiryInfo,
@@ -30,9 +25,10 @@ import type {
 } from '../clauses/types.ts';
 import { compareVersions, type VersionComparison } from '../clauses/versions.ts';
 import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult } from '../library/index.ts';
+import { checkDocument } from './check.ts';
 import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeStored } from './grades.ts';
-import { type ImportRequest, readDraft } from './writes.ts';
+import type { ImportRequest } from './writes.ts';
 
 export interface DayOptions {
   /** The day (`YYYY-MM-DD`); today by default. */
@@ -244,11 +240,10 @@ export function search(
 }
 
 /** A draft read and compared with the law; nothing is stored. */
-export async function checkDraft(
+export function checkDraft(
   ctx: ServiceContext,
   bytes: Uint8Array,
   request: ImportRequest & DayOptions,
 ): Promise<{ draft: AgreementDraft; comparison: Comparison }> {
-  const draft = await readDraft(ctx, bytes, request);
-  return { draft, comparison: compareWithFloors(draft, optionsOf(ctx, request)) };
+  return checkDocument(bytes, { ...request, on: request.on ?? ctx.today(), maxBytes: ctx.maxBytes });
 }

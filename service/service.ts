@@ -116,6 +116,8 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
       writes.recordEvent(ctx, id, event),
     saveAnswers: (id: string, request: writes.AnswersRequest) => writes.saveAnswers(ctx, id, request),
     regrade: (id: string) => writes.regrade(ctx, id),
+    /** The search index's name (`sqlite-fts5`, `meilisearch`). */
+    searchBackend: () => ctx.search?.backend ?? 'none',
     /** Rebuilds the search index from the library of record. */
     reindex: (onProgress?: (done: number) => void) => {
       if (!ctx.search) throw new Error('no search index');
