@@ -102,10 +102,10 @@ export class SqliteLibrary implements Library {
       insert: this.db.prepare(
         `INSERT INTO agreements (id, sha256, filename, format, media_type, size, employer, title, industry, province,
            province_folded, district_folded, search_folded, signed_on, effective_on, expires_on, article_count,
-           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at)
+           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at, grade)
          VALUES (@id, @sha256, @filename, @format, @mediaType, @size, @employer, @title, @industry, @province,
            @provinceFolded, @districtFolded, @searchFolded, @signedOn, @effectiveOn, @expiresOn, @articles,
-           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt)`,
+           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt, @grade)`,
       ),
       insertSource: this.db.prepare('INSERT INTO sources (agreement_id, bytes) VALUES (?, ?)'),
       bySha: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE sha256 = ?`),
@@ -113,6 +113,28 @@ export class SqliteLibrary implements Library {
     };
     this.search = new SqliteSearch(this.db);
     this.indexMissing();
+    this.dataVersion = this.readDataVersion();
+  }
+
+  /** SQLite's count of commits by other connections, as last seen. */
+  private dataVersion: number;
+
+  private readDataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  transaction<T>(write: () => T): T {
+    return this.db.transaction(write).immediate();
+  }
+
+  changedElsewhere(): boolean {
+    if (!this.db.open) return false;
+    const version = this.readDataVersion();
+    if (version === this.dataVersion) return false;
+    this.dataVersion = version;
+    // Another process wrote agreements and their search documents: the facet columns and matches are stale.
+    this.search.invalidate();
+    return true;
   }
 
   /** Indexes agreements stored before the search index existed (or after an interrupted rebuild). */
@@ -139,7 +161,12 @@ export class SqliteLibrary implements Library {
     const insert = this.db.transaction((): Agreement => {
       const existing = this.findBySha256(draft.source.sha256);
       if (existing) throw new DuplicateError(existing.id, draft.source.filename);
-      const agreement: Agreement = { ...draft, id: this.freeId(draft), importedAt };
+      const agreement: Agreement = {
+        ...draft,
+        id: this.freeId(draft),
+        importedAt,
+        ...(options.grade ? { grade: options.grade } : {}),
+      };
       const { meta, stats } = agreement;
       this.statements.insert.run({
         id: agreement.id,
@@ -170,6 +197,7 @@ export class SqliteLibrary implements Library {
         closing: JSON.stringify(agreement.closing),
         warnings: JSON.stringify(agreement.warnings),
         importedAt,
+        grade: options.grade ?? null,
       });
       this.statements.insertSource.run(agreement.id, Buffer.from(bytes));
       writeAgreementDocuments(this.db, agreementDocuments(agreement), agreement.id);

@@ -12,6 +12,7 @@ import type {
   AgreementSummary,
   StoredGrade,
 } from '../clauses/types.ts';
+import type { SearchIndex } from './search-types.ts';
 
 export interface AgreementFilter {
   /** Industry id (`det-may`). */
@@ -55,6 +56,8 @@ export interface LibraryCounts {
 export interface AddOptions {
   /** Clock for `importedAt`; the library asks for it rather than reading it. */
   now?: Date;
+  /** The grade computed before storing, written with the agreement (and its search documents). */
+  grade?: StoredGrade;
 }
 
 /** An officer's answer to save; `value: null` withdraws it. */
@@ -66,6 +69,21 @@ export type NewAgreementEvent = Omit<AgreementEvent, 'id' | 'agreementId' | 'rec
 export interface Library {
   /** Name of the storage, for health reports. */
   readonly backend: string;
+  /**
+   * The search index the library writes itself, in the same transactions as the agreements
+   * (SQLite's embedded FTS5 index); an external index is kept in step by the service instead.
+   */
+  readonly search?: SearchIndex;
+  /**
+   * Runs `write` in one transaction: every write inside it is kept, or none (nested calls join it).
+   * @returns what `write` returns
+   */
+  transaction<T>(write: () => T): T;
+  /**
+   * Whether another connection (another process, such as the CLI beside a running server) has
+   * written to the library since the last call; the embedded search index is told to read again.
+   */
+  changedElsewhere(): boolean;
   /**
    * Stores an agreement and its original bytes in one transaction.
    * @throws DuplicateError when a document with the same sha256 is already there

@@ -34,7 +34,7 @@ let close: () => void;
 beforeAll(async () => {
   if (!available) return;
   const { library, cleanup } = tempLibrary();
-  seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
+  await seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
   const bytes = new TextEncoder().encode(HOSTILE);
   library.add(importDocument(bytes, { filename: 'hostile.txt' }), bytes);
   const app = createApp({ library, apiToken: TOKEN, today: () => '2026-11-23' });

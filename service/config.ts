@@ -1,5 +1,6 @@
 /**
- * Configuration from environment variables, validated once at start-up.
+ * Configuration from environment variables, validated once at start-up: one
+ * reader for the server and the command line, so a variable means the same to both.
  */
 
 import { z } from 'zod';
