@@ -158,7 +158,9 @@ export function conditionAt(segment: string, start: number, end: number): string
   OPENER.lastIndex = 0;
   for (const m of before.matchAll(OPENER)) opener = m as RegExpExecArray;
   // "trừ khi Công ty lựa chọn …" is an exception the employer may choose, not a condition of the number.
-  if (opener && !/trừ\s*$/iu.test(before.slice(Math.max(0, opener.index - 6), opener.index))) {
+  // "sau khi", "trước khi", "kể từ khi" say when, not on what condition.
+  const preceding = before.slice(Math.max(0, opener ? opener.index - 8 : 0), opener?.index ?? 0);
+  if (opener && !/(?:trừ|sau|trước|từ|trong)\s*$/iu.test(preceding)) {
     const between = before.slice(opener.index + opener[0].length);
     MAIN.lastIndex = 0;
     if (!MAIN.test(between)) return `${opener[0]}${between}`.trim();

@@ -290,8 +290,8 @@ export function subjectOf(quantity: Quantity, scope: Scope): SubjectFound | unde
         return 'training_commitment';
       if (segment.has('nghỉ hưu')) return 'retirement_leave';
       if (quantity.unit === 'year') return undefined;
-      if (segment.first(['thai sản', 'sinh con'])) {
-        const secondary = segment.first([
+      if (segment.first(['thai sản', 'sinh con', 'sinh đôi']) || scope.lead.has('thai sản')) {
+        const secondary = before.first([
           'trước khi sinh',
           'trước sinh',
           'sinh đôi',
@@ -502,8 +502,13 @@ export function conditionsOf(
       break;
     }
     case 'stoppage_pay':
-      if (segment.has('do lỗi của') && !segment.has('lỗi của người lao động')) conditions.cause = 'employer';
-      else if (segment.first(OBJECTIVE_CAUSE)) conditions.cause = 'objective';
+      if (
+        segment.first(['không do lỗi', 'không phải do lỗi', 'không phải lỗi']) ||
+        segment.first(OBJECTIVE_CAUSE)
+      )
+        conditions.cause = 'objective';
+      else if (segment.has('do lỗi của') && !segment.has('lỗi của người lao động'))
+        conditions.cause = 'employer';
       break;
     case 'night_ot_extra': {
       // The base written after the number ("của ngày làm việc bình thường") is not the day of the overtime.

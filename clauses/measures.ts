@@ -525,6 +525,8 @@ function dropRestatements(out: NumberReading): void {
   out.measures = kept;
 }
 
+const BARE_AMOUNT = /^\s*\d{1,3}(?:[.,]\d{3})+(?:\s*[–-]\s*\d{1,3}(?:[.,]\d{3})+)?\s*$/u;
+
 /**
  * Reads a leave or benefit table. With a "theo luật | theo thỏa ước" header,
  * each row is one measure: the row's first cell says what it is about, the
@@ -545,9 +547,16 @@ function readTable(table: TableNode, where: Where): void {
   const asNode: StructureNode = { type: 'paragraph', id: table.id, path: table.path, text: '', children: [] };
   const under: Where = { ...where, above: [where.above, header.join(' | ')].join('\n') };
   if (lawColumn < 0 || agreementColumn < 0) {
+    // A column of amounts ("Mức hỗ trợ (đồng)") may give bare numbers: `910.000`, `300.000 – 2.000.000`.
+    const money = heads.map(
+      (h) => h.first(['mức', 'số tiền', 'tiền', 'đồng', 'vnđ', 'hỗ trợ', 'trợ cấp', 'thưởng']) !== undefined,
+    );
     rows.forEach((cells, i) => {
-      const text = cells.join(' | ');
-      readText(asNode, text, under, { index: i + 1, whole: true });
+      const read = cells.map((cell, c) =>
+        money[c] && BARE_AMOUNT.test(cell) ? `${cell.trim()} đồng` : cell,
+      );
+      const text = read.join(' | ');
+      readText(asNode, text, under, { index: i + 1, whole: true, display: cells.join(' | ') });
     });
     return;
   }

@@ -213,8 +213,11 @@ function readQuantity(
   let end = reading.end;
   const unit: QuantityUnit = reading.unit ?? 'year';
   // "từ 11 giờ đến 14 giờ", "05 giờ sáng", "17 giờ 30" are times of day, not lengths of time.
+  // "từ 03 giờ trở lên" is a length of time.
   const timeOfDay =
-    unit === 'hour' && (TIME_OF_DAY_BEFORE.test(before) || TIME_OF_DAY_AFTER.test(lower.slice(end)));
+    unit === 'hour' &&
+    !/^\s*(?:\/\s*ngày\s*)?trở\s+(?:lên|xuống)/u.test(lower.slice(end)) &&
+    (TIME_OF_DAY_BEFORE.test(before) || TIME_OF_DAY_AFTER.test(lower.slice(end)));
   if (unit === 'year' && reading.value >= 1900) return undefined;
 
   const per: PerUnit[] = [];
