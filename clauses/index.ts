@@ -9,7 +9,7 @@
  *
  * Entry points: `normalizeText`, `foldText`, `walkTree`, `countTree`,
  * `findNode`, `detectIndustry`, `resolveIndustry`, `resolveProvince`, `termEnd`,
- * `classifyText`, `extractQuantities`, `readMeasures`, `floorsInForce`,
+ * `classifyText`, `extractQuantities`, `readMeasures`, `readNumbers`, `floorsInForce`,
  * `lawExcerpt`, `compareWithFloors`, `expiryStatus`, `expiryReport`,
  * `gradeAgreement`, `parseSearchQuery`.
  */
@@ -29,6 +29,7 @@ export {
   type Comparison,
   type ComparisonOptions,
   type ComparisonRow,
+  type Coverage,
   compareWithFloors,
   type Difference,
   type FloorReference,
@@ -67,6 +68,11 @@ export {
   toIsoDate,
   wholeMonthsBetween,
 } from './dates.ts';
+export {
+  isNotEntitlement,
+  SKIP_REASONS,
+  type SkipReason,
+} from './entitlements.ts';
 export * from './errors.ts';
 export {
   EXPIRY_STATUS_LABELS,
@@ -101,6 +107,7 @@ export {
   inForce,
   LEGAL_FLOORS,
   type NoFloorRule,
+  type PlainRule,
   parseFloorsFile,
 } from './floors.ts';
 export {
@@ -132,8 +139,16 @@ export {
   type LawWording,
   type LawWordingRow,
   RESTATES_SIMILARITY,
+  restatesLawAt,
 } from './law-wording.ts';
-export { type Measure, type MeasureOptions, readMeasures } from './measures.ts';
+export {
+  type Measure,
+  type MeasureOptions,
+  type NumberReading,
+  readMeasures,
+  readNumbers,
+  type SkippedNumber,
+} from './measures.ts';
 export { parseNumberWords, parseOrdinal, parseVietnameseNumber } from './numbers.ts';
 export { hasDiacritics, type PhraseMatcher, phraseMatcher } from './phrases.ts';
 export {
