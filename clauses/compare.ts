@@ -273,17 +273,7 @@ export function compareWithFloors(
   const mentioned = new Set([...nodeTopics.values()].flat());
   for (const row of rows) for (const topic of row.topics) mentioned.add(topic);
   const unread = skipped.filter((s) => !isNotEntitlement(s.reason)).length;
-  const numbers = rows.length + skipped.length;
-  const coverage: Coverage = {
-    numbers,
-    measured: rows.length,
-    notEntitlements: skipped.length - unread,
-    unread,
-    text: {
-      vi: `đã đối chiếu ${rows.length}/${numbers} con số; ${skipped.length - unread} không phải quyền lợi; ${unread} chưa đọc được`,
-      en: `compared ${rows.length} of ${numbers} numbers; ${skipped.length - unread} not entitlements; ${unread} not read`,
-    },
-  };
+  const coverage = coverageOf(rows.length, skipped.length - unread, unread);
   const comparison: Comparison = {
     on: options.on,
     regionSource: options.region ? 'option' : agreement.meta.wageRegion ? 'agreement' : 'unknown',
@@ -302,6 +292,24 @@ export function compareWithFloors(
   if (agreement.id) comparison.agreementId = agreement.id;
   if (region) comparison.region = region;
   return comparison;
+}
+
+/**
+ * The coverage line of a comparison: how many numbers were compared, were not entitlements, were not read.
+ * @example coverageOf(41, 11, 0).text.vi === 'đã đối chiếu 41/52 con số; 11 không phải quyền lợi; 0 chưa đọc được'
+ */
+export function coverageOf(measured: number, notEntitlements: number, unread: number): Coverage {
+  const numbers = measured + notEntitlements + unread;
+  return {
+    numbers,
+    measured,
+    notEntitlements,
+    unread,
+    text: {
+      vi: `đã đối chiếu ${measured}/${numbers} con số; ${notEntitlements} không phải quyền lợi; ${unread} chưa đọc được`,
+      en: `compared ${measured} of ${numbers} numbers; ${notEntitlements} not entitlements; ${unread} not read`,
+    },
+  };
 }
 
 function compareMeasure(

@@ -7,7 +7,8 @@
  * Applying corrections is pure; storing them is the library's business.
  */
 
-import type { Comparison, ComparisonRow, Message, Verdict } from './compare.ts';
+import { type Comparison, type ComparisonRow, coverageOf, type Message, type Verdict } from './compare.ts';
+import { isNotEntitlement } from './entitlements.ts';
 import type { QuantityUnit } from './quantities.ts';
 import { type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 
@@ -112,6 +113,7 @@ export function applyCorrections(
   const original = comparison.rows;
   const dismissed: DismissedRow[] = [];
   const stale: Correction[] = [];
+  let skipped = comparison.skipped;
   const gone = new Set<number>();
   const ordered = [...corrections].sort((a, b) => a.at.localeCompare(b.at));
   for (const correction of ordered) {
@@ -123,7 +125,11 @@ export function applyCorrections(
       reason: correction.reason,
     };
     if (correction.kind === 'missed') {
-      rows.push(missedRow(correction, note));
+      const t = correction.target;
+      // A number the reader set aside (as a condition, or unread) that the officer says is an entitlement.
+      const set = skipped.find((s) => s.path === t.path && s.written === t.written && s.row === t.row);
+      if (set) skipped = skipped.filter((s) => s !== set);
+      rows.push(missedRow(correction, note, set?.text));
       continue;
     }
     const index = findRow(original, correction.target);
@@ -149,25 +155,35 @@ export function applyCorrections(
   const kept = rows.filter((_, i) => !gone.has(i));
   const summary = { total: kept.length, above: 0, equal: 0, below: 0, no_floor: 0, unclear: 0 };
   for (const row of kept) summary[row.verdict]++;
+  const unread = skipped.filter((s) => !isNotEntitlement(s.reason)).length;
   return {
     ...comparison,
     rows: kept,
     summary,
     unlawful: kept.filter((row) => row.verdict === 'below'),
+    skipped,
+    coverage: coverageOf(kept.length, skipped.length - unread + dismissed.length, unread),
     dismissed,
     stale,
   };
 }
 
+/** Why an added row was measured: an officer said so. */
+const ADDED: Message = {
+  vi: 'cán bộ bổ sung con số phần mềm bỏ sót',
+  en: 'added by an officer (missed by the reader)',
+};
+
 function missedRow(
   correction: Correction,
   note: RowCorrection,
+  clauseText: string | undefined,
 ): ComparisonRow & { correction: RowCorrection } {
   const subject = correction.subject ?? 'allowance';
   const row: ComparisonRow & { correction: RowCorrection } = {
     nodeId: '',
     path: correction.target.path,
-    text: correction.text ?? correction.target.written,
+    text: correction.text ?? clauseText ?? correction.target.written,
     topics: [],
     subject,
     measure: {
@@ -178,6 +194,7 @@ function missedRow(
       assumed: [],
     },
     verdict: correction.verdict ?? 'unclear',
+    basis: ADDED,
     reason: { vi: `${CORRECTED.vi}: ${correction.reason}`, en: `${CORRECTED.en}: ${correction.reason}` },
     correction: note,
   };

@@ -75,6 +75,39 @@ describe('applyCorrections: an officer corrects what the product read', () => {
     expect(corrected.summary).toMatchObject({ total: 4, no_floor: 1 });
   });
 
+  it('recounts the coverage line: a dismissed row is one more number that is not an entitlement', () => {
+    const corrected = applyCorrections(comparison, [
+      correction({ kind: 'not_entitlement', target: targetOf(comparison.rows, 2) }),
+    ]);
+    expect(corrected.coverage).toMatchObject({
+      measured: comparison.coverage.measured - 1,
+      notEntitlements: comparison.coverage.notEntitlements + 1,
+      numbers: comparison.coverage.numbers,
+    });
+  });
+
+  it('takes a number the reader set aside as a condition out of the skipped list when an officer adds it', () => {
+    const withCondition = compareWithFloors(
+      draftOfLines(
+        'Thưởng chuyên cần 300.000 đồng/tháng cho người lao động nghỉ không quá 02 ngày trong tháng.',
+      ),
+      { on: ON },
+    );
+    const set = withCondition.skipped.find((s) => s.written.startsWith('02'));
+    expect(set).toBeDefined();
+    const corrected = applyCorrections(withCondition, [
+      correction({
+        kind: 'missed',
+        target: { path: set!.path, written: set!.written },
+        verdict: 'no_floor',
+        subject: 'bonus',
+      }),
+    ]);
+    expect(corrected.skipped).not.toContainEqual(set);
+    expect(corrected.rows.at(-1)).toMatchObject({ text: set!.text, verdict: 'no_floor' });
+    expect(corrected.coverage.numbers).toBe(withCondition.coverage.numbers);
+  });
+
   it('lets the later of two corrections of one row win, and reports one whose row is gone as stale', () => {
     const target = targetOf(comparison.rows, 1);
     const corrected = applyCorrections(comparison, [
