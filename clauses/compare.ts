@@ -6,6 +6,7 @@
  * never mentions.
  */
 
+import type { Correction, DismissedRow, RowCorrection } from './corrections.ts';
 import { isNotEntitlement } from './entitlements.ts';
 import {
   type Citation,
@@ -94,6 +95,8 @@ export interface ComparisonRow {
   reason?: Message;
   /** The text of the cited article, clause or point. */
   law?: LawExcerpt;
+  /** Set by an officer's correction: who, when, why, and what the product had said. */
+  correction?: RowCorrection;
 }
 
 export type VerdictCounts = Record<Verdict, number>;
@@ -127,6 +130,10 @@ export interface Comparison {
   /** The numbers that were not compared, each with its reason. */
   skipped: SkippedNumber[];
   coverage: Coverage;
+  /** Rows an officer marked "not an entitlement" (after corrections are applied). */
+  dismissed?: DismissedRow[];
+  /** Corrections whose number is no longer in the text. */
+  stale?: Correction[];
 }
 
 /** The topic a subject belongs to, so a row is found under its topic even when its words do not name it. */

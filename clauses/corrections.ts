@@ -62,13 +62,8 @@ export interface DismissedRow {
   correction: RowCorrection;
 }
 
-export interface CorrectedComparison extends Comparison {
-  rows: Array<ComparisonRow & { correction?: RowCorrection }>;
-  /** Rows removed by "not an entitlement" corrections. */
-  dismissed: DismissedRow[];
-  /** Corrections whose row is no longer in the text (the document changed). */
-  stale: Correction[];
-}
+/** A comparison with its corrections applied: the dismissed rows and stale corrections always listed. */
+export type CorrectedComparison = Comparison & Required<Pick<Comparison, 'dismissed' | 'stale'>>;
 
 /** The label of a corrected row, for pages and reports. */
 export const CORRECTED: Message = { vi: 'đã hiệu chỉnh', en: 'corrected' };
@@ -107,7 +102,7 @@ export function applyCorrections(
   comparison: Comparison,
   corrections: readonly Correction[],
 ): CorrectedComparison {
-  const rows: Array<ComparisonRow & { correction?: RowCorrection }> = comparison.rows.map((row) => ({
+  const rows: ComparisonRow[] = comparison.rows.map((row) => ({
     ...row,
   }));
   const original = comparison.rows;

@@ -411,18 +411,12 @@ export class SqliteLibrary implements Library {
     save.immediate();
   }
 
-  corrections(agreementId: string): Correction[] {
+  corrections(sha256: string): Correction[] {
     const rows = this.db
       .prepare(
-        `SELECT c.id, c.body_json, c.corrected_by, c.corrected_at FROM corrections c
-         JOIN agreements a ON a.sha256 = c.sha256 WHERE a.id = ? ORDER BY c.corrected_at, c.id`,
+        'SELECT id, body_json, corrected_by, corrected_at FROM corrections WHERE sha256 = ? ORDER BY corrected_at, id',
       )
-      .all(agreementId) as Array<{
-      id: string;
-      body_json: string;
-      corrected_by: string;
-      corrected_at: string;
-    }>;
+      .all(sha256) as Array<{ id: string; body_json: string; corrected_by: string; corrected_at: string }>;
     return rows.map((row) => ({
       ...(JSON.parse(row.body_json) as Omit<Correction, 'id' | 'by' | 'at'>),
       id: row.id,

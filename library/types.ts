@@ -110,8 +110,8 @@ export interface Library {
    * @throws NotFoundError when the agreement is not in the library
    */
   saveAssessment(agreementId: string, answers: ReadonlyArray<AssessmentChange>): void;
-  /** The officers' corrections of the agreement's comparison, oldest first (kept across re-imports of its document). */
-  corrections(agreementId: string): Correction[];
+  /** The officers' corrections of a document's comparison, oldest first (by its sha256: kept across re-imports). */
+  corrections(sha256: string): Correction[];
   /**
    * Stores a correction.
    * @throws NotFoundError when the agreement is not in the library

@@ -13,6 +13,7 @@ import type { Library, SearchIndex } from '../library/index.ts';
 import { createService, type Service } from '../service/index.ts';
 import { agreementRoutes } from './api/agreements.ts';
 import { comparisonRoutes } from './api/comparison.ts';
+import { correctionRoutes } from './api/corrections.ts';
 import { expiryRoutes } from './api/expiry.ts';
 import { gradingRoutes } from './api/grading.ts';
 import { healthRoutes } from './api/health.ts';
@@ -51,6 +52,7 @@ export function createApp({
   app.use(secureHeaders());
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
+  app.route('/api/agreements', correctionRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
   app.route('/api', comparisonRoutes({ service, maxUploadBytes, today }));
   app.route('/api', expiryRoutes({ service, apiToken }));

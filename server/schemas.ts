@@ -4,10 +4,12 @@
  */
 
 import { z } from 'zod';
+import { VERDICTS, type Verdict } from '../clauses/compare.ts';
 import { isIsoDate } from '../clauses/dates.ts';
 import { EXPIRY_STATUSES, type ExpiryStatus } from '../clauses/expiry.ts';
 import { resolveIndustry } from '../clauses/industries.ts';
 import { resolveProvince } from '../clauses/provinces.ts';
+import { MEASURE_SUBJECTS, type MeasureSubject } from '../clauses/subjects.ts';
 import { getTopic } from '../clauses/topics.ts';
 import { SEARCH_SORTS } from '../library/index.ts';
 
@@ -112,6 +114,30 @@ export const AssessmentBody = z.object({
   answeredBy: z.string().trim().min(1).max(200),
   answers: z.record(z.string(), Answer),
 });
+
+const SUBJECTS = MEASURE_SUBJECTS as [MeasureSubject, ...MeasureSubject[]];
+
+/** An officer's correction of a comparison row (or a number the reader missed). */
+export const CorrectionBody = z
+  .object({
+    kind: z.enum(['verdict', 'not_entitlement', 'missed']),
+    target: z.object({
+      path: z.string().trim().min(1).max(500),
+      written: z.string().trim().min(1).max(200),
+      row: z.number().int().min(0).max(100_000).optional(),
+      occurrence: z.number().int().min(0).max(10_000).optional(),
+    }),
+    verdict: z.enum(VERDICTS as [Verdict, ...Verdict[]]).optional(),
+    subject: z.enum(SUBJECTS).optional(),
+    value: z.number().finite().optional(),
+    text: z.string().max(5000).optional(),
+    reason: z.string().trim().min(1).max(2000),
+    by: z.string().trim().min(1).max(200),
+  })
+  .refine((c) => c.kind !== 'missed' || c.verdict !== undefined, {
+    message: 'a missed number needs its verdict',
+    path: ['verdict'],
+  });
 
 export const GradesQuery = z.object({
   ...Area,

@@ -32,6 +32,9 @@ function keyOf(summary: ComparedSummary, { on, region }: ComparisonOptions): str
   return JSON.stringify([summary.id, sha256, filename, summary.meta, on, region ?? null]);
 }
 
+/** How a stored agreement is compared (the service applies the officers' corrections). */
+export type CompareStored = (agreement: Agreement, options: ComparisonOptions) => Comparison;
+
 export interface ComparisonCache {
   /**
    * `compareWithFloors` of a stored agreement, from memory when it was computed already.
@@ -47,13 +50,18 @@ export interface ComparisonCache {
   lawWording(agreement: Agreement, options: ComparisonOptions): LawWording;
   /** Remembers a comparison computed elsewhere (an import grades before it stores). */
   remember(summary: ComparedSummary, options: ComparisonOptions, comparison: Comparison): void;
+  /** Forgets what is remembered of one agreement (after a write that changes its comparison). */
+  forget(id: string): void;
   /** How many comparisons are remembered, and how many can be. */
   size(): { count: number; capacity: number };
   clear(): void;
 }
 
-/** A cache of comparisons with the law and with the law's words. */
-export function createComparisonCache(): ComparisonCache {
+/**
+ * A cache of comparisons with the law and with the law's words.
+ * @param compare how to compare an agreement that is not remembered (`compareWithFloors` by default)
+ */
+export function createComparisonCache(compare: CompareStored = compareWithFloors): ComparisonCache {
   const comparisons = new LRUCache<string, Comparison>({ max: COMPARISON_CACHE_SIZE });
   // The law's words are compared clause by clause over every article (~90 ms an agreement).
   const wordings = new LRUCache<string, LawWording>({ max: COMPARISON_CACHE_SIZE });
@@ -62,14 +70,14 @@ export function createComparisonCache(): ComparisonCache {
       if (options.floors) {
         // Another floors file than the bundled one is never cached.
         const agreement = load();
-        return agreement && compareWithFloors(agreement, options);
+        return agreement && compare(agreement, options);
       }
       const key = keyOf(summary, options);
       const known = comparisons.get(key);
       if (known) return known;
       const agreement = load();
       if (!agreement) return undefined;
-      const comparison = compareWithFloors(agreement, options);
+      const comparison = compare(agreement, options);
       comparisons.set(key, comparison);
       return comparison;
     },
@@ -86,6 +94,11 @@ export function createComparisonCache(): ComparisonCache {
     },
     remember(summary, options, comparison) {
       if (!options.floors) comparisons.set(keyOf(summary, options), comparison);
+    },
+    forget(id) {
+      const prefix = `${JSON.stringify([id]).slice(0, -1)},`;
+      for (const store of [comparisons, wordings] as const)
+        for (const key of [...store.keys()]) if (key.startsWith(prefix)) store.delete(key);
     },
     size: () => ({ count: comparisons.size, capacity: COMPARISON_CACHE_SIZE }),
     clear() {

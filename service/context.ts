@@ -3,10 +3,11 @@
  * index to keep in step, the rubric, today's date and the caches.
  */
 
-import type { Comparison, ComparisonOptions } from '../clauses/compare.ts';
+import { type Comparison, type ComparisonOptions, compareWithFloors } from '../clauses/compare.ts';
+import { applyCorrections } from '../clauses/corrections.ts';
 import { agreementNotFound } from '../clauses/errors.ts';
 import type { Rubric } from '../clauses/grading.ts';
-import type { Agreement, AgreementEvent } from '../clauses/types.ts';
+import type { Agreement, AgreementDraft, AgreementEvent } from '../clauses/types.ts';
 import type { Library, SearchIndex } from '../library/index.ts';
 import type { ComparedSummary, ComparisonCache } from './comparisons.ts';
 
@@ -51,4 +52,18 @@ export function comparisonOf(
 ): Comparison | undefined {
   const load = 'tree' in summary ? () => summary : () => ctx.library.get(summary.id);
   return ctx.cache.comparison(summary, options, load);
+}
+
+/**
+ * `compareWithFloors` with the officers' corrections of the document applied (found by its sha256, so
+ * they hold for a document imported again). The one way a stored or about-to-be-stored agreement is compared.
+ */
+export function compareCorrected(
+  library: Library,
+  agreement: (Agreement | AgreementDraft) & { id?: string },
+  options: ComparisonOptions,
+): Comparison {
+  const comparison = compareWithFloors(agreement, options);
+  const corrections = library.corrections(agreement.source.sha256);
+  return corrections.length ? applyCorrections(comparison, corrections) : comparison;
 }

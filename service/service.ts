@@ -15,7 +15,8 @@ import {
   type SearchIndex,
 } from '../library/index.ts';
 import { createComparisonCache } from './comparisons.ts';
-import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
+import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
+import * as corrections from './corrections.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
 import * as questions from './questions.ts';
 import * as writes from './writes.ts';
@@ -64,7 +65,7 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     rubric,
     today: clock ?? (() => dateInVietnam(new Date())),
     maxBytes: maxUploadBytes ?? DEFAULT_MAX_BYTES,
-    cache: createComparisonCache(),
+    cache: createComparisonCache((agreement, options) => compareCorrected(library, agreement, options)),
   };
   // Another process (the CLI beside a running server) wrote: what is remembered may be gone or changed.
   const noticeChanges = () => {
@@ -116,6 +117,11 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
       writes.recordEvent(ctx, id, event),
     saveAnswers: (id: string, request: writes.AnswersRequest) => writes.saveAnswers(ctx, id, request),
     regrade: (id: string) => writes.regrade(ctx, id),
+    /** An officer corrects a row of the comparison (verdict, subject, value), dismisses it, or adds a missed number. */
+    correct: (id: string, request: corrections.CorrectionRequest) => corrections.correct(ctx, id, request),
+    withdrawCorrection: (id: string, correctionId: string) =>
+      corrections.withdrawCorrection(ctx, id, correctionId),
+    corrections: (id: string, on?: string) => corrections.correctionsOf(ctx, id, on),
     /** The search index's name (`sqlite-fts5`, `meilisearch`). */
     searchBackend: () => ctx.search?.backend ?? 'none',
     /** Rebuilds the search index from the library of record. */

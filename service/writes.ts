@@ -12,14 +12,13 @@
  *    exists.
  */
 
-import { compareWithFloors } from '../clauses/compare.ts';
 import { agreementNotFound, ValidationError } from '../clauses/errors.ts';
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import type { Agreement, AgreementDraft, AgreementEvent } from '../clauses/types.ts';
 import { importFile, type MetaOverrides } from '../importer/index.ts';
 import type { AssessmentChange, NewAgreementEvent } from '../library/index.ts';
-import { eventsOf, loadAgreement, type ServiceContext } from './context.ts';
+import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeDraft, storeGrade } from './grades.ts';
 
 export interface ImportRequest {
@@ -68,7 +67,7 @@ export async function storeDraft(
   bytes: Uint8Array,
 ): Promise<Imported> {
   const on = ctx.today();
-  const comparison = compareWithFloors(draft, { on });
+  const comparison = compareCorrected(ctx.library, draft, { on });
   const grade = gradeDraft(ctx, draft, comparison, on);
   const agreement = ctx.library.add(draft, bytes, { grade: grade.grade });
   ctx.cache.remember(agreement, { on }, comparison);
@@ -95,7 +94,7 @@ export async function removeAgreement(ctx: ServiceContext, id: string): Promise<
 }
 
 /** Sends an agreement's current state (grade, events) to the external index, if there is one. */
-async function reindex(ctx: ServiceContext, id: string): Promise<void> {
+export async function reindex(ctx: ServiceContext, id: string): Promise<void> {
   if (!ctx.external) return;
   const agreement = ctx.library.get(id);
   if (agreement) await ctx.external.indexAgreement(agreement, eventsOf(ctx, id));

@@ -157,10 +157,10 @@ describe('SqliteLibrary: officer corrections', () => {
     const { draft, bytes } = draftOf('det-may-phu-hung-2024.md');
     const first = library.add(draft, bytes);
     library.addCorrection(first.id, correction);
-    expect(library.corrections(first.id)).toEqual([correction]);
+    expect(library.corrections(first.source.sha256)).toEqual([correction]);
     library.remove(first.id);
     const again = library.add(draft, bytes);
-    expect(library.corrections(again.id)).toEqual([correction]);
+    expect(library.corrections(again.source.sha256)).toEqual([correction]);
   });
 
   it('withdraws a correction, and refuses one for an agreement it does not have', () => {
@@ -169,7 +169,7 @@ describe('SqliteLibrary: officer corrections', () => {
     library.addCorrection(stored.id, correction);
     expect(library.removeCorrection(stored.id, 'c1')).toBe(true);
     expect(library.removeCorrection(stored.id, 'c1')).toBe(false);
-    expect(library.corrections(stored.id)).toEqual([]);
+    expect(library.corrections(stored.source.sha256)).toEqual([]);
     expect(() => library.addCorrection('khong-co', correction)).toThrow(NotFoundError);
   });
 });
