@@ -6,14 +6,15 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type ComparisonRow, VERDICTS, type Verdict } from '../../clauses/compare.ts';
+import { targetOf } from '../../clauses/corrections.ts';
 import { CbaError } from '../../clauses/errors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { getTopic } from '../../clauses/topics.ts';
 import type { WageRegion } from '../../clauses/types.ts';
-import type { AgreementView, Service } from '../../service/index.ts';
+import type { AgreementView, DayOptions, Service } from '../../service/index.ts';
 import { AgreementPage, ComparePage } from '../../ui/index.ts';
 import { tokenMatches } from '../auth.ts';
-import { ComparisonQuery, EventBody } from '../schemas.ts';
+import { ComparisonQuery, CorrectionBody, EventBody } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
 import { htmlError, langSuffix, messageOf, pageContext, pageQuery, tokenError } from './context.tsx';
 
@@ -43,10 +44,45 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         industryName={agreement.meta.industry ? getIndustry(agreement.meta.industry)?.name : undefined}
         expiry={view.expiry}
         rows={rows}
+        comparison={view.comparison}
         events={view.events}
         {...(error ? { error } : {})}
       />,
       error ? 400 : 200,
+    );
+  };
+
+  /** The side-by-side page, with the officer's correction forms (and the error of a refused one). */
+  const comparePage = (c: Context, id: string, day: DayOptions, error?: string, status: 400 | 401 = 400) => {
+    const ctx = pageContext(c);
+    const view = service.agreementView(id, day);
+    const verdictParam = c.req.query('verdict');
+    const verdict = VERDICTS.includes(verdictParam as Verdict) ? (verdictParam as Verdict) : undefined;
+    const topicParam = c.req.query('topic');
+    const used = [...new Set(view.comparison.rows.flatMap((r) => r.topics))];
+    const topics = used.flatMap((topicId): Array<[string, string]> => {
+      const topic = getTopic(topicId);
+      return topic ? [[topicId, ctx.lang === 'vi' ? topic.label : topic.labelEn]] : [];
+    });
+    // A row is named to a correction by where it is (path, number, table row, which of equals).
+    const position = new Map(view.comparison.rows.map((row, i) => [row, i]));
+    return c.html(
+      <ComparePage
+        ctx={ctx}
+        wording={wordingByNode(view)}
+        agreementId={id}
+        title={view.agreement.meta.employer ?? id}
+        comparison={view.comparison}
+        topics={topics}
+        correct={{
+          action: `/agreements/${id}/corrections${langSuffix(c, '?')}`,
+          targetOf: (row: ComparisonRow) => targetOf(view.comparison.rows, position.get(row) ?? 0),
+        }}
+        {...(verdict ? { verdict } : {})}
+        {...(topicParam && getTopic(topicParam) ? { topic: topicParam } : {})}
+        {...(error ? { error } : {})}
+      />,
+      error ? status : 200,
     );
   };
 
@@ -102,31 +138,41 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     .get('/:id/compare', pageQuery(ComparisonQuery), (c) => {
       const id = c.req.param('id');
       if (!AGREEMENT_ID.test(id) || !service.find(id)) return notFound(c);
-      const ctx = pageContext(c);
       const query = c.req.valid('query');
-      const view = service.agreementView(id, {
+      return comparePage(c, id, {
         on: query.on,
         ...(query.region ? { region: query.region as WageRegion } : {}),
       });
-      const verdictParam = c.req.query('verdict');
-      const verdict = VERDICTS.includes(verdictParam as Verdict) ? (verdictParam as Verdict) : undefined;
-      const topicParam = c.req.query('topic');
-      const used = [...new Set(view.comparison.rows.flatMap((r) => r.topics))];
-      const topics = used.flatMap((topicId): Array<[string, string]> => {
-        const topic = getTopic(topicId);
-        return topic ? [[topicId, ctx.lang === 'vi' ? topic.label : topic.labelEn]] : [];
+    })
+    .post('/:id/corrections', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+      const id = c.req.param('id');
+      if (!AGREEMENT_ID.test(id) || !service.find(id)) return notFound(c);
+      const form = await c.req.parseBody();
+      const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+      if (!tokenMatches(apiToken, field('token'))) return comparePage(c, id, {}, tokenError(apiToken), 401);
+      const number = (name: string) => (field(name) === '' ? undefined : Number(field(name)));
+      const parsed = CorrectionBody.safeParse({
+        kind: field('kind'),
+        target: {
+          path: field('path'),
+          written: field('written'),
+          ...(number('row') !== undefined ? { row: number('row') } : {}),
+          ...(number('occurrence') !== undefined ? { occurrence: number('occurrence') } : {}),
+        },
+        ...(field('verdict') ? { verdict: field('verdict') } : {}),
+        reason: field('reason'),
+        by: field('by'),
       });
-      return c.html(
-        <ComparePage
-          ctx={ctx}
-          wording={wordingByNode(view)}
-          agreementId={id}
-          title={view.agreement.meta.employer ?? id}
-          comparison={view.comparison}
-          topics={topics}
-          {...(verdict ? { verdict } : {})}
-          {...(topicParam && getTopic(topicParam) ? { topic: topicParam } : {})}
-        />,
-      );
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+        return comparePage(c, id, {}, `Hiệu chỉnh chưa đủ / incomplete correction: ${problems}`, 400);
+      }
+      try {
+        await service.correct(id, parsed.data);
+      } catch (error) {
+        if (error instanceof CbaError) return comparePage(c, id, {}, messageOf(c, error), 400);
+        throw error;
+      }
+      return c.redirect(`/agreements/${id}/compare${langSuffix(c, '?')}`, 303);
     });
 }
