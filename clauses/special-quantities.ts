@@ -25,6 +25,7 @@ const CLOCK = String.raw`(\d{1,2})\s*(?::\s*(\d{2})|h\s*(\d{2})?|giờ(?:\s*(\d{
 const NIGHT_WINDOW = new RegExp(`${CLOCK}(?:\\s*(?:tối|đêm))?\\s*(?:đến|tới|-|–)\\s*${CLOCK}`, 'iu');
 const PAY_WINDOW =
   /(?:từ\s+|vào\s+|trước\s+|chậm\s+nhất(?:\s+là)?(?:\s+vào)?\s+|trong\s+)?ngày\s+(\d{1,2})(?:\s*(?:–|-|đến)\s*(?:ngày\s+)?(\d{1,2}))?\s+(?:của\s+)?(?:tháng\s+(?:kế\s+tiếp|sau|tiếp\s+theo|liền\s+kề)|hằng\s+tháng|hàng\s+tháng|mỗi\s+tháng)/iu;
+const PAY_WINDOWS = new RegExp(PAY_WINDOW.source, 'giu');
 const FREQUENCY =
   /(?<![\p{L}\p{M}])(?:(?:hằng|hàng|mỗi)\s+(năm|quý|tháng)|(\d{1,2}|một|hai|ba|bốn)\s+lần\s*(?:\/|một|mỗi|trong\s+(?:một|01|1)|trên)\s*(năm|quý|tháng)|(\d{1,2}|một|hai|ba|sáu)\s+tháng\s+(?:một|01|1)\s+lần)(?![\p{L}\p{M}])/iu;
 const SMALL_WORDS: Record<string, number> = {
@@ -107,8 +108,9 @@ export function specialQuantities(
     }
   }
   const pay =
-    /(?:trả|chi\s+trả|thanh\s+toán|chi)/iu.test(text) || context.has('chi trả') || context.has('trả lương');
-  for (const m of pay ? text.matchAll(new RegExp(PAY_WINDOW.source, 'giu')) : []) {
+    /ngày\s+\d/iu.test(text) &&
+    (/(?:trả|chi\s+trả|thanh\s+toán|chi)/iu.test(text) || context.has('chi trả') || context.has('trả lương'));
+  for (const m of pay ? text.matchAll(PAY_WINDOWS) : []) {
     // "Chốt KPI: ngày 01–07" is a data cut-off, not a pay date.
     if (/chốt[^|;]{0,20}$/iu.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     const low = Number(m[1]);

@@ -354,6 +354,12 @@ describe('subjects with a floor, and the cases where no verdict can be given (cl
     if (verdict === 'unclear') expect(row?.reason?.vi).toBeTruthy();
   });
 
+  it('shows the words of the OSH Law beside a health-check row', () => {
+    const row = compare('Công ty tổ chức khám sức khỏe định kỳ hằng năm cho người lao động.').rows[0];
+    expect(row?.law?.title).toBe('Điều 21. Khám sức khỏe và điều trị bệnh nghề nghiệp cho người lao động');
+    expect(row?.law?.text).toContain('ít nhất 06 tháng một lần');
+  });
+
   it('calls one night-overtime extra for every day type, on the normal-day wage, below on rest days', () => {
     const c = compare(
       'Làm thêm giờ vào ban đêm: ngoài tiền lương làm thêm giờ và tiền lương làm việc vào ban đêm, người lao động được trả thêm 20% tiền lương giờ của ngày làm việc bình thường.',

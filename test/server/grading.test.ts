@@ -28,7 +28,7 @@ describe('GET /api/agreements/:id/grade', () => {
     const report = (await (
       await app.request('/api/agreements/dien-tu-tan-phat-2025/grade')
     ).json()) as GradeReport;
-    expect(report).toMatchObject({ grade: 'A', score: { total: 94, max: 100 } });
+    expect(report).toMatchObject({ grade: 'A', score: { total: 96, max: 100 } });
     const aboveLaw = report.criteria.find((c) => c.id === 'above_law');
     expect(aboveLaw?.evidence).toContain('Chương III › Mục 1 › Điều 8 › khoản 1');
     expect(report.criteria.find((c) => c.id === 'published')).toMatchObject({
