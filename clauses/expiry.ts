@@ -318,9 +318,9 @@ export function expiryReport(
     counts[info.status]++;
     if (options.statuses?.length && !options.statuses.includes(info.status)) continue;
     if (options.within !== undefined) {
+      // Past its continuation is `expired`, by the rule's table.
       const days = info.daysToExpiry;
-      if (days === undefined || days > options.within || days < -PROCEDURE.rules.continuationDays.value)
-        continue;
+      if (days === undefined || days > options.within || info.status === 'expired') continue;
     }
     const item: ExpiryItem = { id, ...info };
     for (const key of [
