@@ -11,16 +11,7 @@ import { type ExpiryStatus, PROCEDURE, statusOnDate } from './expiry-rule.ts';
 import { foldText } from './text.ts';
 import type { AgreementEvent, AgreementMeta } from './types.ts';
 
-export {
-  EXPIRY_BANDS,
-  EXPIRY_RULE,
-  type ExpiryCondition,
-  type ExpiryRuleRow,
-  type ExpiryStatus,
-  expiryDateRange,
-  PROCEDURE,
-  statusOnDate,
-} from './expiry-rule.ts';
+export { EXPIRY_RULE, type ExpiryStatus, expiryDateRange, PROCEDURE, statusOnDate } from './expiry-rule.ts';
 
 /** In order of urgency for a district officer. */
 export const EXPIRY_STATUSES: readonly ExpiryStatus[] = [
