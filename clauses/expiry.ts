@@ -11,16 +11,7 @@ import { type ExpiryStatus, PROCEDURE, statusOnDate } from './expiry-rule.ts';
 import { foldText } from './text.ts';
 import type { AgreementEvent, AgreementMeta } from './types.ts';
 
-export {
-  EXPIRY_BANDS,
-  EXPIRY_RULE,
-  type ExpiryCondition,
-  type ExpiryRuleRow,
-  type ExpiryStatus,
-  expiryDateRange,
-  PROCEDURE,
-  statusOnDate,
-} from './expiry-rule.ts';
+export { EXPIRY_RULE, type ExpiryStatus, expiryDateRange, PROCEDURE, statusOnDate } from './expiry-rule.ts';
 
 /** In order of urgency for a district officer. */
 export const EXPIRY_STATUSES: readonly ExpiryStatus[] = [
@@ -318,9 +309,9 @@ export function expiryReport(
     counts[info.status]++;
     if (options.statuses?.length && !options.statuses.includes(info.status)) continue;
     if (options.within !== undefined) {
+      // Past its continuation is `expired`, by the rule's table.
       const days = info.daysToExpiry;
-      if (days === undefined || days > options.within || days < -PROCEDURE.rules.continuationDays.value)
-        continue;
+      if (days === undefined || days > options.within || info.status === 'expired') continue;
     }
     const item: ExpiryItem = { id, ...info };
     for (const key of [

@@ -125,6 +125,8 @@ describe('the embedded index agrees with statusOnDate', () => {
     );
     expect(result.hits.every((h) => h.source === 'agreement')).toBe(true);
     expect(result.hits.map((h) => h.clauseId).sort()).toEqual(expected(statuses, on));
+    // The total of a browse is counted by the facet columns, over the law's articles too.
+    expect(result.total).toBe(expected(statuses, on).length);
   });
 
   it.each(CASES)('in the facet columns on %s for %s', async (on, _, statuses) => {
