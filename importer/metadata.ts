@@ -198,20 +198,25 @@ function readText(sources: MetadataSources): TextRead {
   // then the signature block, then a signatory's title ("Giám đốc Công ty X").
   const headerEmployer = top.issuer && !top.issuer.isUnion ? top.issuer : undefined;
   const headerUnion = top.issuer?.isUnion ? top.issuer : undefined;
-  for (const candidate of [
+  const employers = [
     parties.employer,
     headerEmployer,
     signed.organisations.employer,
     parties.fromTitles.employer,
-  ])
-    if (candidate) set('employer', candidate.value, candidate.line);
-  for (const candidate of [
-    parties.unionSide,
-    headerUnion,
-    signed.organisations.workers,
-    parties.fromTitles.workers,
-  ])
-    if (candidate) set('unionSide', candidate.value, candidate.line);
+  ];
+  const unions = [parties.unionSide, headerUnion, signed.organisations.workers, parties.fromTitles.workers];
+  for (const [field, candidates] of [
+    ['employer', employers],
+    ['unionSide', unions],
+  ] as const) {
+    const chosen = candidates.find((c) => c !== undefined);
+    if (!chosen) continue;
+    // The same name in capitals (a header) and in mixed case (a title): keep the one a page can show.
+    const spelled = candidates.find(
+      (c) => c && foldText(c.value) === foldText(chosen.value) && c.value !== c.value.toUpperCase(),
+    );
+    set(field, (spelled ?? chosen).value, chosen.line);
+  }
   if (!meta.unionSide) {
     const at = headerLines.find((l) =>
       /^(Công đoàn cơ sở|CÔNG ĐOÀN CƠ SỞ|Ban Chấp hành Công đoàn)/u.test(l.text),
