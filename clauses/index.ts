@@ -153,6 +153,7 @@ export { parseNumberWords, parseOrdinal, parseVietnameseNumber } from './numbers
 export { hasDiacritics, type PhraseMatcher, phraseMatcher } from './phrases.ts';
 export {
   currentProvinceOf,
+  describeProvince,
   findProvinces,
   formerProvincesOf,
   PROVINCE_REFORM_SOURCE,

@@ -137,6 +137,21 @@ export function provinceFilterNames(input: string): string[] | undefined {
   return province.current ? formerProvincesOf(province.name) : [province.name];
 }
 
+const KIND = new Map(REFORM.provinces.map((p) => [p.name, p.kind]));
+
+/**
+ * How a page names a province with the one it belongs to now.
+ *
+ * @example describeProvince('Bình Dương') // { vi: 'Bình Dương — nay thuộc TP. Hồ Chí Minh', en: 'Bình Dương — now part of TP. Hồ Chí Minh' }
+ * @example describeProvince('Hà Tĩnh') // { vi: 'Hà Tĩnh', en: 'Hà Tĩnh' }
+ */
+export function describeProvince(name: string): { vi: string; en: string } {
+  const province = resolveProvince(name);
+  if (!province || province.current) return { vi: province?.name ?? name, en: province?.name ?? name };
+  const now = KIND.get(province.now) === 'city' ? `TP. ${province.now}` : `tỉnh ${province.now}`;
+  return { vi: `${province.name} — nay thuộc ${now}`, en: `${province.name} — now part of ${now}` };
+}
+
 /** A place as an agreement writes it, placed on today's map. */
 export interface ResolvedPlace {
   /** The words of the text, unchanged (`P. Dĩ An, TX. Dĩ An, tỉnh Bình Dương`). */

@@ -108,6 +108,6 @@ export function readHeader(lines: readonly SourceLine[]): HeaderRead {
 }
 
 /** True for a union's name (Công đoàn …, Ban Chấp hành Công đoàn …, Liên đoàn Lao động …). */
-export function isUnion(name: string): boolean {
+function isUnion(name: string): boolean {
   return /^(?:cong doan|ban chap hanh|bch|lien doan lao dong|tong lien doan)/.test(alignedFold(name).trim());
 }

@@ -4,6 +4,7 @@
  * Word and PDF readers' own messages apart, as technical details.
  */
 
+import { describeProvince } from '../clauses/provinces.ts';
 import { extractQuantities } from '../clauses/quantities.ts';
 import { walkTree } from '../clauses/tree.ts';
 import type { AgreementDraft, ImportMessage, ImportReport } from '../clauses/types.ts';
@@ -45,15 +46,8 @@ export function summarizeImport(draft: AgreementDraft, technical: readonly strin
     );
   }
   if (meta.province) {
-    const now =
-      meta.currentProvince && meta.currentProvince !== meta.province
-        ? ` — nay thuộc ${meta.currentProvince}`
-        : '';
-    const nowEn =
-      meta.currentProvince && meta.currentProvince !== meta.province
-        ? ` — now part of ${meta.currentProvince}`
-        : '';
-    found(`Tỉnh/thành phố: ${meta.province}${now}.`, `Province: ${meta.province}${nowEn}.`);
+    const { vi, en } = describeProvince(meta.province);
+    found(`Tỉnh/thành phố: ${vi}.`, `Province: ${en}.`);
   }
   let numbers = 0;
   walkTree(draft.tree, (node) => {

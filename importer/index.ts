@@ -1,6 +1,8 @@
 /**
- * The importer: documents (Markdown, plain text) → agreements made of clause
- * trees with metadata and warnings. Entry point: {@link importDocument}.
+ * The importer: documents (Markdown, plain text, HTML pages, Word, PDF) →
+ * agreements made of clause trees with metadata (each value with where it
+ * came from), warnings and a report for people. Entry points:
+ * {@link importFile} (any format), {@link importDocument} (text formats).
  */
 
 export { docxToText, MAX_DOCX_UNPACKED_BYTES } from './docx-reader.ts';

@@ -36,11 +36,6 @@ export function isBlank(text: string): boolean {
   return /[.…_]{3,}|…/.test(text) && rest.length < 3;
 }
 
-/** Strips the blanks a template leaves in a value; empty when nothing else is left. */
-export function withoutBlanks(text: string): string {
-  return squashSpaces(text.replace(/[.…_]{2,}|…+/g, ' ').replace(/\s+([,;:])/g, '$1'));
-}
-
 // In folded text. The motto and slogan of the national header (quốc hiệu, tiêu ngữ).
 const MOTTO = /cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam/;
 const SLOGAN = /doc\s+lap\s*[-–—,.]?\s*tu\s+do\s*[-–—,.]?\s*hanh\s+phuc/;
@@ -115,11 +110,16 @@ function placeStart(text: string, dateAt: number): number {
   const before = text.slice(0, dateAt);
   const words = [...before.matchAll(/\S+/g)];
   let start = dateAt;
+  const capitals = (w: string) => /\p{L}{2}/u.test(w) && w === w.toUpperCase() && !/^\p{Lu}{1,3}\.$/u.test(w);
+  let mixed = false;
   // Up to five words back: "TP. Hồ Chí Minh", "Thành phố Thủ Dầu Một", "Biên Hòa", "…………".
   for (let i = words.length - 1; i >= 0 && words.length - i <= 5; i--) {
     const word = words[i]![0];
     if (/\d/.test(word) && !/^\d{1,2}$/.test(word)) break;
     if (!/^[\p{Lu}.…_]/u.test(word) && !/^(tỉnh|thành|phố|thị|xã|huyện|quận)$/u.test(word)) break;
+    // A place in mixed case ends at the organisation in capitals before it ("CÔNG TY AN BÌNH Hà Nội, ngày …").
+    if (mixed && capitals(word)) break;
+    if (/\p{Ll}/u.test(word)) mixed = true;
     start = words[i]!.index;
     // A place name in capitals would swallow the organisation before it: stop at a lower-case-to-capital change.
     if (i > 0 && word === word.toUpperCase() && /\p{Ll}/u.test(words[i - 1]![0])) break;

@@ -5,7 +5,7 @@
  * stays empty and becomes a warning; nothing is guessed silently.
  */
 
-import { findDates, termEnd, wholeMonthsBetween } from '../clauses/dates.ts';
+import { termEnd, wholeMonthsBetween } from '../clauses/dates.ts';
 import { detectIndustry } from '../clauses/industries.ts';
 import { parseNumberWords, parseOrdinal, parseVietnameseNumber } from '../clauses/numbers.ts';
 import { currentProvinceOf } from '../clauses/provinces.ts';
@@ -21,6 +21,7 @@ import type {
 import type { SourceLine } from './blocks.ts';
 import { readHeader } from './header-block.ts';
 import { isBlank } from './layout.ts';
+import { readPlaceAndDates } from './metadata-dates.ts';
 import { readPlaces } from './metadata-places.ts';
 import { type FoundSignatory, readParties, readSignatures } from './parties-block.ts';
 
@@ -198,20 +199,25 @@ function readText(sources: MetadataSources): TextRead {
   // then the signature block, then a signatory's title ("Giám đốc Công ty X").
   const headerEmployer = top.issuer && !top.issuer.isUnion ? top.issuer : undefined;
   const headerUnion = top.issuer?.isUnion ? top.issuer : undefined;
-  for (const candidate of [
+  const employers = [
     parties.employer,
     headerEmployer,
     signed.organisations.employer,
     parties.fromTitles.employer,
-  ])
-    if (candidate) set('employer', candidate.value, candidate.line);
-  for (const candidate of [
-    parties.unionSide,
-    headerUnion,
-    signed.organisations.workers,
-    parties.fromTitles.workers,
-  ])
-    if (candidate) set('unionSide', candidate.value, candidate.line);
+  ];
+  const unions = [parties.unionSide, headerUnion, signed.organisations.workers, parties.fromTitles.workers];
+  for (const [field, candidates] of [
+    ['employer', employers],
+    ['unionSide', unions],
+  ] as const) {
+    const chosen = candidates.find((c) => c !== undefined);
+    if (!chosen) continue;
+    // The same name in capitals (a header) and in mixed case (a title): keep the one a page can show.
+    const spelled = candidates.find(
+      (c) => c && foldText(c.value) === foldText(chosen.value) && c.value !== c.value.toUpperCase(),
+    );
+    set(field, (spelled ?? chosen).value, chosen.line);
+  }
   if (!meta.unionSide) {
     const at = headerLines.find((l) =>
       /^(Công đoàn cơ sở|CÔNG ĐOÀN CƠ SỞ|Ban Chấp hành Công đoàn)/u.test(l.text),
@@ -280,75 +286,6 @@ function mergeSignatories(
 
 function cleanName(text: string): string {
   return squashSpaces(text.replace(/\s*[.;,]\s*$/, ''));
-}
-
-const PLACE_DATE =
-  /^([^\d,;:]{2,40}?),\s*(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/iu;
-const SIGNED_ON =
-  /(?:ký(?: kết)?(?: vào)?|ký tại [^,]+,?)\s*(?:ngày\s*)?(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/iu;
-const EFFECTIVE =
-  /hiệu lực(?: thi hành)?[^.;\n]{0,40}?(?:kể\s+)?từ\s+(ngày\s+ký|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/iu;
-const TERM_FROM_SIGNING = /thời hạn[^.;\n]{0,25}?(?:năm|tháng)\s*,?\s*(?:kể\s+)?từ\s+ngày\s+ký/iu;
-const EXPIRES =
-  /(?:đến hết ngày|đến ngày|hết hạn(?: vào)? ngày|hết hiệu lực(?: vào)? ngày)\s*(\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/iu;
-
-type Setter = <K extends MetaField>(field: K, value: AgreementMeta[K] | undefined, line?: number) => void;
-
-function readPlaceAndDates(
-  header: readonly SourceLine[],
-  closing: readonly SourceLine[],
-  body: readonly SourceLine[],
-  meta: AgreementMeta,
-  set: Setter,
-  headerWasBlank: boolean,
-) {
-  const setDate = (
-    field: 'signedOn' | 'effectiveOn' | 'expiresOn',
-    value: string | undefined,
-    line?: number,
-  ) => set(field, value, line);
-  // A header that left place and date blank (a model agreement) is not filled from the signing line.
-  if (!headerWasBlank) {
-    for (const l of [...header, ...closing]) {
-      for (const piece of l.text.split(/\s+\|\s+/)) {
-        const m = PLACE_DATE.exec(piece);
-        if (m && !/^(Căn cứ|Hôm nay)/iu.test(m[1]!)) {
-          set('signingPlace', squashSpaces(m[1]!), l.line);
-          setDate('signedOn', findDates(piece)[0]?.iso, l.line);
-          break;
-        }
-      }
-      if (meta.signedOn) break;
-    }
-  }
-  const all = [...header, ...body, ...closing];
-  if (!meta.signedOn) {
-    for (const l of all) {
-      const m = SIGNED_ON.exec(l.text);
-      const date = m ? findDates(m[1]!)[0] : undefined;
-      if (date) {
-        setDate('signedOn', date.iso, l.line);
-        break;
-      }
-    }
-  }
-  for (const l of body) {
-    const line = l.text;
-    if (!meta.effectiveOn) {
-      const m = EFFECTIVE.exec(line);
-      if (m) {
-        if (/^ngày\s+ký$/iu.test(m[1]!)) setDate('effectiveOn', meta.signedOn, l.line);
-        else setDate('effectiveOn', findDates(m[1]!)[0]?.iso, l.line);
-      } else if (TERM_FROM_SIGNING.test(line)) {
-        setDate('effectiveOn', meta.signedOn, l.line);
-      }
-    }
-    if (!meta.expiresOn && /hiệu lực|thời hạn|hết hạn/iu.test(line)) {
-      const m = EXPIRES.exec(line);
-      const raw = m?.[1];
-      if (raw) setDate('expiresOn', findDates(raw.includes('/') ? raw : `ngày ${raw}`)[0]?.iso, l.line);
-    }
-  }
 }
 
 const TERM_KEYWORD = /(thời hạn|hiệu lực)/giu;

@@ -75,7 +75,8 @@ export function readParties(lines: readonly SourceLine[]): PartiesRead {
   };
 
   for (let i = 0; i < cells.length; i++) {
-    const { text, line } = cells[i]!;
+    const { line } = cells[i]!;
+    const text = cells[i]!.text.replace(/^[-+•*]\s+/, '');
     if (text.length > 500) continue;
     const folded = alignedFold(text);
     const party = PARTY.exec(folded);
@@ -139,6 +140,7 @@ export function readParties(lines: readonly SourceLine[]): PartiesRead {
  * "Bà: Trần Thị Hoa - Chức vụ: Chủ tịch Công đoàn cơ sở", "VÕ NGỌC SANH".
  */
 function readPerson(text: string): { name: string; title?: string; organisation?: string } | undefined {
+  const honoured = HONORIFIC.test(text);
   const bare = text.replace(HONORIFIC, '').trim();
   const m =
     /^([^—–,;(:]+?)\s*(?:(?:\s[—–-]\s|[—–,;]|\s\s)\s*(?:(?:Chức vụ|Chức danh|chức vụ|chức danh)\s*:?\s*)?(.+))?$/u.exec(
@@ -146,7 +148,11 @@ function readPerson(text: string): { name: string; title?: string; organisation?
     );
   if (!m) return undefined;
   const name = toNameCase(cleanName(m[1]!));
-  if (!name || isBlank(name) || !isPersonName(name)) return undefined;
+  // After "Ông"/"Bà" any capitalised name is a person's (Park Jun Ho); without, it must look Vietnamese.
+  const plausible = honoured
+    ? /^\p{Lu}/u.test(name) && name.split(' ').length <= 6 && !isTitle(name)
+    : isPersonName(name);
+  if (!name || isBlank(name) || !plausible) return undefined;
   const title = m[2] && !isBlank(m[2]) ? cleanName(m[2]) : undefined;
   return { name, title, organisation: title ? organisationIn(title) : undefined };
 }

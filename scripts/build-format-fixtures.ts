@@ -26,7 +26,13 @@ import {
 } from 'docx';
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 
-const FORMAT_SAMPLES = ['det-may-phu-hung-2024', 'dien-tu-tan-phat-2025'];
+// Phân bón Đông Nam and Nhựa Thuận An open with their two-column header (issuing side | national motto) as a table.
+const FORMAT_SAMPLES = [
+  'det-may-phu-hung-2024',
+  'dien-tu-tan-phat-2025',
+  'phan-bon-dong-nam-2025',
+  'nhua-thuan-an-2024',
+];
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);

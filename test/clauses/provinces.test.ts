@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   currentProvinceOf,
+  describeProvince,
   formerProvincesOf,
   PROVINCE_REFORM_SOURCE,
   PROVINCES,
@@ -87,6 +88,12 @@ describe('provinces after Nghị quyết 202/2025/QH15', () => {
       merged: false,
     });
     expect(resolvePlace('Khu công nghiệp')).toBeUndefined();
+  });
+
+  it('names a merged province with the one it belongs to now, for pages', () => {
+    expect(describeProvince('Bình Dương').vi).toBe('Bình Dương — nay thuộc TP. Hồ Chí Minh');
+    expect(describeProvince('Long An').vi).toBe('Long An — nay thuộc tỉnh Tây Ninh');
+    expect(describeProvince('Hà Tĩnh').vi).toBe('Hà Tĩnh');
   });
 
   it.each([

@@ -27,10 +27,10 @@ const cba = (...argv: string[]) =>
 describe('cba import', () => {
   it('imports a folder and reports a summary; a second run skips duplicates', async () => {
     expect(await cba('import', SAMPLE_DIR)).toBe(0);
-    expect(out.at(-1)).toContain('imported 14, duplicates 0, failed 0');
+    expect(out.at(-1)).toContain('imported 16, duplicates 0, failed 0');
     out = [];
     expect(await cba('import', SAMPLE_DIR)).toBe(0);
-    expect(out.at(-1)).toContain('imported 0, duplicates 14, failed 0');
+    expect(out.at(-1)).toContain('imported 0, duplicates 16, failed 0');
   });
 
   it('reports failures with their reason and exits 1, importing the rest', async () => {
@@ -173,7 +173,7 @@ describe('cba search, reindex', () => {
     expect(JSON.parse(out.join('')).hits[0].path).toMatch(/^Điều 11[34] BLLĐ 2019/);
     out = [];
     expect(await cba('reindex')).toBe(0);
-    expect(out.at(-1)).toContain('14 thỏa ước');
+    expect(out.at(-1)).toContain('16 thỏa ước');
     expect(await cba('search', 'x', '--topic', 'nope')).toBe(2);
   });
 });

@@ -82,6 +82,18 @@ describe('the two-column header', () => {
     expect(meta).toMatchObject({ signingPlace: 'TP. Hồ Chí Minh', signedOn: '2025-01-05' });
   });
 
+  it('cuts the signing place from the company glued before it', () => {
+    const { meta } = importText(
+      `CÔNG TY TNHH CƠ KHÍ AN BÌNH Hải Dương, ngày 03 tháng 02 năm 2025\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTHỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\n${BODY}`,
+    );
+    expect(meta).toMatchObject({
+      employer: 'CÔNG TY TNHH CƠ KHÍ AN BÌNH',
+      signingPlace: 'Hải Dương',
+      signedOn: '2025-02-03',
+      currentProvince: 'Hải Phòng',
+    });
+  });
+
   it('takes a name broken over two lines of its column as one', () => {
     const { meta } = importText(
       `CÔNG TY | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỔ PHẦN GỖ AN KHANG | Độc lập – Tự do – Hạnh phúc\n| Quy Nhơn, ngày 20 tháng 6 năm 2023\n\nTHỎA ƯỚC LAO ĐỘNG TẬP THỂ\n\n${BODY}`,

@@ -80,7 +80,7 @@ describe('the import report', () => {
     const { report } = importDocument(new TextEncoder().encode(text), { filename: 'a.txt' });
     const summary = report?.summary ?? [];
     expect(summary.find((m) => m.message.startsWith('Tỉnh/thành phố'))?.message).toBe(
-      'Tỉnh/thành phố: Bình Dương — nay thuộc Hồ Chí Minh.',
+      'Tỉnh/thành phố: Bình Dương — nay thuộc TP. Hồ Chí Minh.',
     );
     const missing = summary.find((m) => m.kind === 'missing')?.message ?? '';
     expect(missing).toContain('ngày ký');

@@ -226,7 +226,7 @@ describe.each(adapters)('search contract: $name', (adapter) => {
     await index.removeAgreement(extraId);
     expect((await search('luong', { filters })).total).toBe(0);
     const report = await index.rebuild(eachAgreementWithEvents(library));
-    expect(report.agreements).toBe(15);
+    expect(report.agreements).toBe(17);
     expect((await search('luong', { filters })).total).toBe(2);
   });
 });

@@ -36,7 +36,7 @@ describe('GET /api/health', () => {
       status: 'ok',
       backend: 'sqlite',
       writesEnabled: true,
-      counts: { agreements: 14, articles: expect.any(Number), clauses: expect.any(Number) },
+      counts: { agreements: 16, articles: expect.any(Number), clauses: expect.any(Number) },
       search: { backend: 'sqlite-fts5', ok: true, documents: expect.any(Number) },
       comparisons: { count: expect.any(Number), capacity: 2000 },
     });
@@ -58,7 +58,7 @@ describe('GET /api/agreements', () => {
       page: number;
     };
     expect(res.status).toBe(200);
-    expect(body.total).toBe(14);
+    expect(body.total).toBe(16);
     expect(body.page).toBe(2);
     expect(body.items).toHaveLength(5);
     expect(body.items[0]!.links.self).toBe(`/api/agreements/${body.items[0]!.id}`);

@@ -47,7 +47,7 @@ describe('GET /api/expiry', () => {
       renewal_window: 4,
       expired: 3,
       unknown: 1,
-      in_force: 3,
+      in_force: 5,
       not_yet_effective: 1,
     });
     expect(body.items.map((i) => i.status).slice(0, 6)).toEqual([

@@ -147,9 +147,9 @@ describe('GET /api/grades', () => {
       counts: Record<string, number>;
       share: { A: number; B: number; AB: number };
     };
-    expect(body.total).toBe(14);
-    expect(body.counts).toEqual({ A: 1, B: 1, C: 1, D: 5, unranked: 6 });
-    expect(body.share).toEqual({ A: 7.1, B: 7.1, AB: 14.3 });
+    expect(body.total).toBe(16);
+    expect(body.counts).toEqual({ A: 1, B: 1, C: 1, D: 7, unranked: 6 });
+    expect(body.share).toEqual({ A: 6.3, B: 6.3, AB: 12.5 });
     const hcm = (await (
       await app.request(`/api/grades?province=${encodeURIComponent('TP.HCM')}`)
     ).json()) as { total: number };

@@ -55,7 +55,7 @@ describe('npm start on an empty data directory', () => {
       counts: { agreements: number };
       writesEnabled: boolean;
     };
-    expect(health.counts.agreements).toBe(14);
+    expect(health.counts.agreements).toBe(16);
     expect(health.writesEnabled).toBe(false);
     const list = (await (await fetch(`${base}/api/agreements?industry=det-may`)).json()) as {
       items: Array<{ id: string }>;

@@ -96,7 +96,7 @@ describe('GET /api/benchmarks', () => {
     const res = await app.request('/api/benchmarks?topic=annual_leave');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { agreements: number; measures: BenchmarkTable['columns'] };
-    expect(body.agreements).toBe(14);
+    expect(body.agreements).toBe(16);
     const leave = body.measures.find((m) => m.key === 'annual_leave')!;
     expect(leave.values.length).toBe(leave.stats.count);
     expect(leave.stats.min).toBe(12);
