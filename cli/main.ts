@@ -4,6 +4,11 @@
 
 import { runCli } from './program.ts';
 
+// One document's stray rejection must not end a folder import for every other file.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`Unhandled rejection (continuing): ${String(reason)}\n`);
+});
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(`${t}\n`),
   stderr: (t) => process.stderr.write(`${t}\n`),

@@ -37,6 +37,8 @@ export interface AppDeps {
   rubric?: Rubric;
   /** The service over the library; made from the fields above when not given. */
   service?: Service;
+  /** The address users reach the server at (`CBA_PUBLIC_URL`): absolute links are built from it, never from Host. */
+  publicUrl?: string;
 }
 
 export function createApp({
@@ -47,6 +49,7 @@ export function createApp({
   search,
   rubric = RUBRIC,
   service = createService({ library, search, rubric, clock: today, maxUploadBytes }),
+  publicUrl = 'http://localhost:3000',
 }: AppDeps) {
   const app = new Hono();
   app.use(secureHeaders());
@@ -55,7 +58,7 @@ export function createApp({
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
   app.route('/api', comparisonRoutes({ service, maxUploadBytes, today }));
-  app.route('/api', expiryRoutes({ service, apiToken }));
+  app.route('/api', expiryRoutes({ service, apiToken, publicUrl }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
   app.route('/api', versionRoutes({ service }));
   app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric }));

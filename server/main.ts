@@ -10,6 +10,12 @@ import { createService, readConfig } from '../service/index.ts';
 import { createApp } from './app.ts';
 import { seedLibrary } from './seed.ts';
 
+// A promise a document reader forgot to handle must not take the service down for every user:
+// it is logged, and the request that started it has already been answered or failed on its own.
+process.on('unhandledRejection', (reason) => {
+  console.error('Unhandled rejection (the server keeps running):', reason);
+});
+
 let config: ReturnType<typeof readConfig>;
 let rubric: ReturnType<typeof readRubricFile>;
 try {
@@ -54,11 +60,12 @@ const app = createApp({
   service,
   apiToken: config.apiToken,
   maxUploadBytes: config.maxUploadBytes,
+  publicUrl: config.publicUrl,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const counts = library.counts();
   console.log(
-    `Thư viện Thỏa ước: http://localhost:${info.port} — ${counts.agreements} agreements, backend ${library.backend}, search ${search.backend}, writes ${config.apiToken ? 'enabled' : 'disabled (set CBA_API_TOKEN)'}`,
+    `Thư viện Thỏa ước: ${config.publicUrl} (listening on ${config.host}:${info.port}) — ${counts.agreements} agreements, backend ${library.backend}, search ${search.backend}, writes ${config.apiToken ? 'enabled' : 'disabled (set CBA_API_TOKEN)'}`,
   );
 });
 

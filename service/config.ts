@@ -9,11 +9,23 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** The token the README shows as an example: anyone who read it knows it. */
+export const EXAMPLE_TOKEN = 'change-me-to-a-long-secret';
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback unless told otherwise: serving a network goes through a TLS reverse proxy (README).
+  HOST: z.string().min(1).default('127.0.0.1'),
   CBA_DATA_DIR: z.string().min(1).default('./data'),
-  CBA_API_TOKEN: z.string().min(16, 'CBA_API_TOKEN must be at least 16 characters').optional(),
+  CBA_API_TOKEN: z
+    .string()
+    .min(32, 'CBA_API_TOKEN must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+    .refine(
+      (t) => !t.startsWith(EXAMPLE_TOKEN),
+      'CBA_API_TOKEN is the README example: choose a secret of your own',
+    )
+    .optional(),
+  CBA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'CBA_PUBLIC_URL must be an http(s) URL' }).optional(),
   CBA_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -41,6 +53,8 @@ export interface Config {
   meili: { url?: string; apiKey?: string };
   /** A grading rubric file replacing the bundled provisional one. */
   rubricFile: string | undefined;
+  /** The address users reach the server at, for absolute links (calendar events); never read from Host. */
+  publicUrl: string;
 }
 
 /**
@@ -68,5 +82,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}),
     },
     rubricFile: e.CBA_RUBRIC,
+    publicUrl: (e.CBA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

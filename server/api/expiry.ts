@@ -19,6 +19,8 @@ import { calendar, spreadsheet } from './expiry-formats.ts';
 export interface ExpiryRoutesDeps {
   service: Service;
   apiToken: string | undefined;
+  /** The configured public address: calendar events link there, whatever Host a request names. */
+  publicUrl: string;
 }
 
 function itemJson(item: ExpiryItem) {
@@ -32,7 +34,7 @@ function itemJson(item: ExpiryItem) {
 }
 
 /** Builds the sub-app mounted at /api. */
-export function expiryRoutes({ service, apiToken }: ExpiryRoutesDeps) {
+export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps) {
   const writes = requireWriteToken(apiToken);
   const report = (query: z.infer<typeof ExpiryQuery>) =>
     service.expiry({
@@ -49,7 +51,7 @@ export function expiryRoutes({ service, apiToken }: ExpiryRoutesDeps) {
     })
     .get('/expiry.ics', validQuery(ExpiryQuery), (c) => {
       const result = report(c.req.valid('query'));
-      return c.body(calendar(result.items, new URL(c.req.url).origin), 200, {
+      return c.body(calendar(result.items, publicUrl), 200, {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Content-Disposition': 'inline; filename="thoa-uoc-het-han.ics"',
       });

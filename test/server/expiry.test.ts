@@ -128,6 +128,20 @@ describe('GET /api/expiry.ics', () => {
   });
 });
 
+describe('GET /api/expiry.ics and the Host header', () => {
+  it('links calendar events to the configured public address, never to the Host a request names', async () => {
+    const { library, cleanup } = tempLibrary();
+    cleanups.push(cleanup);
+    addSamples(library);
+    const app = createApp({ library, today: () => '2026-11-23', publicUrl: 'https://thoauoc.example' });
+    const ics = await (
+      await app.request('http://evil.example/api/expiry.ics', { headers: { Host: 'evil.example' } })
+    ).text();
+    expect(ics).not.toContain('evil.example');
+    expect(ics).toMatch(/^URL[^:]*:https:\/\/thoauoc\.example\/api\/agreements\//m);
+  });
+});
+
 describe('GET /api/expiry.csv', () => {
   it('opens in a CSV parser with Vietnamese intact, a BOM for Excel and Vietnamese column names', async () => {
     const res = await app.request('/api/expiry.csv?within=90');
