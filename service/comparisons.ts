@@ -46,8 +46,15 @@ export interface ComparisonCache {
     options: ComparisonOptions,
     load: () => Agreement | undefined,
   ): Comparison | undefined;
-  /** `compareWithLawWording` of a stored agreement beside its comparison on a day, remembered likewise. */
-  lawWording(agreement: Agreement, options: ComparisonOptions): LawWording;
+  /**
+   * `compareWithLawWording` of a stored agreement beside its comparison on a day, remembered likewise.
+   * @param load reads the agreement's tree only when the answer is not remembered (the agreement itself by default)
+   */
+  lawWording(
+    summary: ComparedSummary | Agreement,
+    options: ComparisonOptions,
+    load?: () => Agreement | undefined,
+  ): LawWording | undefined;
   /** Remembers a comparison computed elsewhere (an import grades before it stores). */
   remember(summary: ComparedSummary, options: ComparisonOptions, comparison: Comparison): void;
   /** Forgets what is remembered of one agreement (after a write that changes its comparison). */
@@ -81,15 +88,15 @@ export function createComparisonCache(compare: CompareStored = compareWithFloors
       comparisons.set(key, comparison);
       return comparison;
     },
-    lawWording(agreement, options) {
+    lawWording(summary, options, load = () => ('tree' in summary ? summary : undefined)) {
+      const key = keyOf(summary, options);
+      const known = options.floors ? undefined : wordings.get(key);
+      if (known) return known;
+      const agreement = load();
+      if (!agreement) return undefined;
       const comparison = cache.comparison(agreement, options, () => agreement) as Comparison;
-      if (options.floors) return compareWithLawWording(agreement.tree, comparison);
-      const key = keyOf(agreement, options);
-      let wording = wordings.get(key);
-      if (!wording) {
-        wording = compareWithLawWording(agreement.tree, comparison);
-        wordings.set(key, wording);
-      }
+      const wording = compareWithLawWording(agreement.tree, comparison);
+      if (!options.floors) wordings.set(key, wording);
       return wording;
     },
     remember(summary, options, comparison) {

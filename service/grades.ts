@@ -51,16 +51,14 @@ export function gradeStored(
   const comparison = comparisonOf(ctx, summary, { on });
   if (!comparison) return undefined;
   const events = known.events ?? ctx.library.events([summary.id]).get(summary.id) ?? [];
-  const tree = copiesTheLaw(comparison)
-    ? 'tree' in summary
-      ? summary
-      : ctx.library.get(summary.id)
+  const lawWording = copiesTheLaw(comparison)
+    ? ctx.cache.lawWording(summary, { on }, () => ('tree' in summary ? summary : ctx.library.get(summary.id)))
     : undefined;
   return gradeAgreement(
     {
       meta: summary.meta,
       comparison,
-      ...(tree ? { lawWording: ctx.cache.lawWording(tree, { on }) } : {}),
+      ...(lawWording ? { lawWording } : {}),
       expiry: expiryStatus(summary, on, { events }),
       answers: known.answers ?? ctx.library.assessment(summary.id),
       events,

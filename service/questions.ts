@@ -50,7 +50,7 @@ export function comparison(ctx: ServiceContext, id: string, day: DayOptions = {}
 
 /** Each clause of a stored agreement beside the words of the law it follows (remembered likewise). */
 export function lawWording(ctx: ServiceContext, id: string, day: DayOptions = {}): LawWording {
-  return ctx.cache.lawWording(loadAgreement(ctx, id), optionsOf(ctx, day));
+  return ctx.cache.lawWording(loadAgreement(ctx, id), optionsOf(ctx, day)) as LawWording;
 }
 
 /** An agreement's recorded events and its expiry status on a day (today by default), events counted. */
@@ -84,7 +84,7 @@ export function agreementView(ctx: ServiceContext, id: string, day: DayOptions =
     on: options.on,
     expiry: expiryStatus(agreement, options.on, { events }),
     comparison: comparisonOf(ctx, agreement, options) as Comparison,
-    wording: ctx.cache.lawWording(agreement, options),
+    wording: ctx.cache.lawWording(agreement, options) as LawWording,
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../importer/index.ts';
 import { createApp } from '../../server/app.ts';
-import { addSamples, tempLibrary } from '../helpers.ts';
+import { addSamples, readSample, tempLibrary } from '../helpers.ts';
 
 const TOKEN = 'a-token-long-enough-for-tests';
 const ID = 'det-may-phu-hung-2024';
@@ -117,5 +118,30 @@ describe('pages answer their mistakes with an HTML page and the status the API g
     const res = await app.request('/check', { method: 'POST', body });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('PDF');
+  });
+});
+
+describe('one answer for the page and the API', () => {
+  it('lists the grades page in the order of GET /api/grades, ties broken by id', async () => {
+    const other = tempLibrary();
+    try {
+      // Two copies of one agreement under other names: the same points, so only the tie-break orders them.
+      addSamples(other.library, ['det-may-phu-hung-2024.md', 'dien-tu-tan-phat-2025.md']);
+      const bytes = readSample('det-may-phu-hung-2024.md');
+      const copy = new Uint8Array([...bytes, 0x0a]);
+      other.library.add(importDocument(copy, { filename: 'a-ban-sao.md' }), copy);
+      const sameApp = createApp({ library: other.library, today: () => '2026-11-23' });
+      const api = (await (await sameApp.request('/api/grades')).json()) as {
+        items: Array<{ id: string; points: number }>;
+      };
+      const html = await (await sameApp.request('/grades')).text();
+      const onPage = [...html.matchAll(/href="\/agreements\/([a-z0-9-]+)\/grade"/g)].map((m) => m[1]);
+      expect(onPage).toEqual(api.items.map((i) => i.id));
+      const points = (id: string) => api.items.find((i) => i.id === id)?.points;
+      expect(points('a-ban-sao')).toBe(points('det-may-phu-hung-2024'));
+      expect(onPage.indexOf('a-ban-sao')).toBe(onPage.indexOf('det-may-phu-hung-2024') - 1);
+    } finally {
+      other.cleanup();
+    }
   });
 });
