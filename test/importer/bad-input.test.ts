@@ -119,10 +119,9 @@ describe('hostile documents found by mutation (each generated here, never stored
   });
 
   it('imports a 5 MB single word without overflowing the stack', () => {
-    for (const filename of ['tu.txt', 'tu.md']) {
-      const draft = importDocument(utf8(`Điều 1. ${'a'.repeat(5_000_000)}`), { filename });
-      expect(draft.stats.articles).toBe(1);
-    }
+    // Text and Markdown share the step that overflowed (the legacy-encoding check); text is the cheaper front end.
+    const draft = importDocument(utf8(`Điều 1. ${'a'.repeat(5_000_000)}`), { filename: 'tu.txt' });
+    expect(draft.stats.articles).toBe(1);
   });
 
   it.each(['constructor', 'toString', 'valueOf', '__proto__'])(
