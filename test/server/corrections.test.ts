@@ -116,3 +116,52 @@ describe('officer corrections through the API', () => {
     expect((await errorOf(again)).code).toBe('correction_not_found');
   });
 });
+
+describe('officer corrections from the side-by-side page', () => {
+  const form = (fields: Record<string, string>) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    return app.request(`/agreements/${id}/corrections`, { method: 'POST', body });
+  };
+
+  it('shows the coverage line, why each row was measured, and a correction form under each row', async () => {
+    const html = await (await app.request(`/agreements/${id}/compare`)).text();
+    expect(html).toMatch(/đã đối chiếu \d+\/\d+ con số/);
+    expect(html).toContain('Vì sao đối chiếu');
+    expect(html).toContain('Hiệu chỉnh');
+    expect(html).toContain('Thêm con số phần mềm bỏ sót');
+  });
+
+  it('refuses a wrong token with the page, and saves a correction that the page then shows', async () => {
+    const fields = {
+      kind: 'not_entitlement',
+      path: 'Điều 3',
+      written: '02 ngày',
+      reason: 'điều kiện của quyền lợi khác',
+      by: 'Lê Văn Cường',
+    };
+    const refused = await form({ ...fields, token: 'sai' });
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toContain('Sai mã ghi');
+    const saved = await form({ ...fields, token: TOKEN });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/agreements/${id}/compare`);
+    const html = await (await app.request(`/agreements/${id}/compare`)).text();
+    expect(html).toContain('con số cán bộ xác định không phải quyền lợi');
+    expect(html).toContain('bởi Lê Văn Cường');
+  });
+
+  it('answers 400 with the page when the number is not in the text', async () => {
+    const res = await form({
+      kind: 'verdict',
+      path: 'Điều 3',
+      written: '09 ngày',
+      verdict: 'equal',
+      reason: 'x',
+      by: 'An',
+      token: TOKEN,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Không tìm thấy con số');
+  });
+});

@@ -70,6 +70,8 @@ describe('PDF reports', () => {
     expect(text).toContain('Điều 98 khoản 1 điểm b BLLĐ 2019');
     expect(text).toContain('Thấp hơn luật');
     expect(text).toContain('Điều 113 khoản 1 điểm a BLLĐ 2019');
+    // What was not judged is in the report too: the coverage line.
+    expect(text.replace(/\s+/g, ' ')).toMatch(/đã đối chiếu \d+\/\d+ con số/);
     expect(text).toContain(`Trang 1/${pages}`);
     expect(text).toContain(`Trang ${pages}/${pages}`);
     const png = renderFirstPage(bytes, 'report-agreement');

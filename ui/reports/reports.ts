@@ -41,7 +41,7 @@ function comparisonSection(writer: PdfWriter, comparison: Comparison): void {
     { text: `${row.path}${row.row !== undefined ? ` › ${row.row}` : ''}\n${row.text}` },
     { text: row.measure.written, bold: true },
     {
-      text: `${t(`verdict_${row.verdict}`)}${row.difference && row.verdict !== 'equal' ? ` (${row.difference.text})` : ''}${row.reason ? `\n${row.reason.vi}` : ''}`,
+      text: `${t(`verdict_${row.verdict}`)}${row.difference && row.verdict !== 'equal' ? ` (${row.difference.text})` : ''}${row.reason ? `\n${row.reason.vi}` : ''}${row.correction ? `\n${t('corrected')} ${t('correctedBy', { by: row.correction.by, on: date(row.correction.at.slice(0, 10)) })}` : ''}`,
       bold: true,
       colour: VERDICT_COLOURS[row.verdict],
     },
@@ -72,6 +72,18 @@ function comparisonSection(writer: PdfWriter, comparison: Comparison): void {
     writer.heading(t('missing'), 11);
     writer.paragraph(comparison.missing.map((m) => m.label).join('; '));
   }
+  // What the product did not judge, so a reader of the report sees what it did not read.
+  writer.heading(t('coverageTitle'), 11);
+  writer.paragraph(comparison.coverage.text.vi);
+  for (const s of comparison.skipped)
+    writer.paragraph(`• ${s.path}${s.row !== undefined ? ` › ${s.row}` : ''}: ${s.written} — ${s.message.vi}`, {
+      colour: 'muted',
+    });
+  for (const d of comparison.dismissed ?? [])
+    writer.paragraph(
+      `• ${d.row.path}: ${d.row.measure.written} — ${t('corrected')}: ${t('correctKindNotEntitlement').toLowerCase()} (${d.correction.reason})`,
+      { colour: 'muted' },
+    );
 }
 
 function gradeSection(writer: PdfWriter, grade: GradeReport): void {
