@@ -76,9 +76,12 @@ function comparisonSection(writer: PdfWriter, comparison: Comparison): void {
   writer.heading(t('coverageTitle'), 11);
   writer.paragraph(comparison.coverage.text.vi);
   for (const s of comparison.skipped)
-    writer.paragraph(`• ${s.path}${s.row !== undefined ? ` › ${s.row}` : ''}: ${s.written} — ${s.message.vi}`, {
-      colour: 'muted',
-    });
+    writer.paragraph(
+      `• ${s.path}${s.row !== undefined ? ` › ${s.row}` : ''}: ${s.written} — ${s.message.vi}`,
+      {
+        colour: 'muted',
+      },
+    );
   for (const d of comparison.dismissed ?? [])
     writer.paragraph(
       `• ${d.row.path}: ${d.row.measure.written} — ${t('corrected')}: ${t('correctKindNotEntitlement').toLowerCase()} (${d.correction.reason})`,
