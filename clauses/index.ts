@@ -141,6 +141,16 @@ export { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm, toTe
 export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
 export {
+  type Alternative,
+  EXPANSION_WEIGHTS,
+  expandQuery,
+  parseThesaurus,
+  THESAURUS,
+  type Thesaurus,
+  type ThesaurusGroup,
+  topicsOfQuery,
+} from './thesaurus.ts';
+export {
   classifyNode,
   classifyText,
   getTopic,
@@ -151,6 +161,7 @@ export {
 } from './topics.ts';
 export { countTree, findNode, joinPath, listArticles, nodeLabel, walkTree } from './tree.ts';
 export * from './types.ts';
+export { oneEditAway } from './typos.ts';
 export {
   type ArticleChange,
   type ChangeKind,
