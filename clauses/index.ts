@@ -142,13 +142,17 @@ export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } fro
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
 export {
   type Alternative,
+  CORE_WEIGHT,
   EXPANSION_WEIGHTS,
   expandQuery,
   parseThesaurus,
+  planQuery,
+  type QueryPlan,
   THESAURUS,
   type Thesaurus,
   type ThesaurusGroup,
   topicsOfQuery,
+  withoutQuestionWords,
 } from './thesaurus.ts';
 export {
   classifyNode,

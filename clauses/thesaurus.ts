@@ -41,6 +41,8 @@ const ThesaurusFileSchema = z.object({
   sources: z.array(z.object({ id: z.string(), title: z.string() })).min(1),
   groups: z.array(GroupSchema).min(1),
   abbreviations: z.array(AbbreviationSchema),
+  /** Words people add to a question that agreements do not write (`bao nhiêu`, `mấy`, `được không`). */
+  questionWords: z.array(Phrase),
   spellings: z.array(z.tuple([Phrase, Phrase])),
   distinct: z.array(z.tuple([Phrase, Phrase])),
 });
@@ -361,4 +363,115 @@ export function topicsOfQuery(query: string | ParsedQuery, alternatives?: readon
   ];
   for (const text of texts) for (const { topic } of classifyText(text)) add(topic);
   return topics;
+}
+
+const QUESTION_WORDS = THESAURUS.questionWords.map((phrase) => {
+  const words = wordsOf(phrase);
+  return { words, folded: words.map(foldText) };
+});
+
+/**
+ * The query without the words people add to a question (`bao nhiêu`, `mấy`,
+ * `được không`): the words an agreement would write. Phrases in quotes stay.
+ *
+ * @example withoutQuestionWords(parseSearchQuery('nghi phep bao nhieu ngay')).terms.map((t) => t.folded[0]) // ['nghi', 'phep', 'ngay']
+ */
+export function withoutQuestionWords(parsed: ParsedQuery): ParsedQuery {
+  const tokens = tokensOf(parsed);
+  const drop = new Set<number>();
+  tokens.forEach((_, start) => {
+    for (const q of QUESTION_WORDS) {
+      const end = start + q.words.length;
+      if (end > tokens.length) continue;
+      const same = q.words.every((w, k) => {
+        const t = tokens[start + k]!;
+        return !parsed.terms[t.term]!.phrase && (t.accented ? t.word === w : t.folded === q.folded[k]);
+      });
+      if (same) for (let k = start; k < end; k++) drop.add(tokens[k]!.term);
+    }
+  });
+  if (drop.size === 0 || drop.size === parsed.terms.length) return parsed;
+  const terms = parsed.terms.filter((_, i) => !drop.has(i));
+  return { terms, foldedWords: terms.flatMap((t) => t.folded) };
+}
+
+/** What an index searches for a query besides its words. */
+export interface QueryPlan {
+  parsed: ParsedQuery;
+  /** Alternative phrasings, best first; the query without its question words is one of them. */
+  alternatives: Alternative[];
+  /** Topics the query names. */
+  topics: string[];
+  /** Whether the query is mostly the words of those topics (`bữa ăn`, `tien tang ca ngay le`), not a sentence that mentions one. */
+  aboutTopics: boolean;
+  /** The terms a near match counts: the query's, without question words. */
+  coreTerms: QueryTerm[];
+}
+
+/** Weight of the query read without its question words. */
+export const CORE_WEIGHT = 0.85;
+
+/**
+ * Plans a search: the query's alternative phrasings (from the thesaurus, and
+ * without question words), the topics it names, and the words a near match counts.
+ *
+ * @example planQuery('tang ca toi da bao nhieu gio').alternatives[0]?.text // 'làm thêm giờ toi da bao nhieu gio'
+ */
+export function planQuery(query: string | ParsedQuery, options: { max?: number } = {}): QueryPlan {
+  const max = options.max ?? 16;
+  const parsed = typeof query === 'string' ? parseSearchQuery(query) : query;
+  const core = withoutQuestionWords(parsed);
+  const alternatives = expandQuery(parsed, { max });
+  if (core !== parsed) {
+    const seen = new Set([
+      parsed.foldedWords.join(' '),
+      ...alternatives.map((a) => a.terms.flatMap((t) => t.folded).join(' ')),
+    ]);
+    const own: Alternative = {
+      text: core.terms.flatMap((t) => t.words).join(' '),
+      terms: core.terms,
+      weight: CORE_WEIGHT,
+      replaced: [],
+    };
+    for (const alternative of [
+      own,
+      ...expandQuery(core, { max }).map((a) => ({ ...a, weight: a.weight * CORE_WEIGHT })),
+    ]) {
+      const key = alternative.terms.flatMap((t) => t.folded).join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      alternatives.push(alternative);
+    }
+    alternatives.sort((a, b) => b.weight - a.weight);
+    alternatives.splice(max);
+  }
+  const topics = topicsOfQuery(parsed, alternatives);
+  return {
+    parsed,
+    alternatives,
+    topics,
+    aboutTopics: topics.length > 0 && topicShare(core) >= TOPIC_SHARE,
+    coreTerms: core.terms,
+  };
+}
+
+/** A query is about its topics when their words make up this share of its words, or more. */
+export const TOPIC_SHARE = 0.4;
+
+/** The share of a query's words that belong to a phrase naming a topic. */
+function topicShare(parsed: ParsedQuery): number {
+  const tokens = tokensOf(parsed);
+  if (tokens.length === 0) return 0;
+  const covered = new Set<number>();
+  for (const match of findMatches(tokens, parsed))
+    if (match.phrase.topic) for (let k = match.start; k < match.end; k++) covered.add(k);
+  const keywordWords = new Set(
+    classifyText(tokens.map((t) => t.word).join(' ')).flatMap((m) =>
+      m.words.flatMap((w) => wordsOf(w).map(foldText)),
+    ),
+  );
+  tokens.forEach((t, k) => {
+    if (keywordWords.has(t.folded)) covered.add(k);
+  });
+  return covered.size / tokens.length;
 }

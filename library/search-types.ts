@@ -46,6 +46,13 @@ export interface SearchQuery {
   validity?: SearchValidity;
   /** Ranks without the thesaurus, topics and near matches: the words as typed only. */
   literal?: boolean;
+  /**
+   * Folds the versions of one agreement (the same employer) into one hit
+   * when the same clause matched in each, listing the others in
+   * `otherVersions` ("các phiên bản khác"); relevance order only. The search
+   * page and the API ask for it; the index's contract lists every version.
+   */
+  collapseVersions?: boolean;
 }
 
 export const SEARCH_VALIDITIES = ['current', 'all'] as const;

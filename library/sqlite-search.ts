@@ -10,20 +10,37 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import { addDays } from '../clauses/dates.ts';
-import { type ExpiryStatus, PROCEDURE } from '../clauses/expiry.ts';
+import { type ExpiryStatus, PROCEDURE, statusOnDate } from '../clauses/expiry.ts';
 import { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm } from '../clauses/search-text.ts';
 import { foldText, lowerText } from '../clauses/text.ts';
+import { type Alternative, planQuery, type QueryPlan } from '../clauses/thesaurus.ts';
+import { getTopic } from '../clauses/topics.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
+import { oneEditAway } from '../clauses/typos.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
 import { FacetColumns } from './facet-columns.ts';
-import type {
-  Facet,
-  ReindexReport,
-  SearchDocument,
-  SearchHit,
-  SearchIndex,
-  SearchQuery,
-  SearchResult,
+import {
+  alternativeTier,
+  type CandidateSource,
+  coverage,
+  matchOfKey,
+  mergeCandidates,
+  NEAR_THRESHOLD,
+  type RankedCandidates,
+  rankKey,
+  TIERS,
+  tierOfKey,
+} from './search-candidates.ts';
+import {
+  CURRENT_STATUSES,
+  type HitMatch,
+  type ReindexReport,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+  type SearchQuery,
+  type SearchResult,
+  type TopicSuggestion,
 } from './search-types.ts';
 
 interface DocRow {
@@ -39,6 +56,9 @@ interface DocRow {
   industry: string | null;
   province: string | null;
   topics: string;
+  signed_on: string | null;
+  effective_on: string | null;
+  expires_on: string | null;
   score: number | null;
 }
 
@@ -202,7 +222,25 @@ interface Candidates {
 const MAX_CACHED_IDS = 4_000_000;
 
 const HIT_COLUMNS =
-  'd.id, d.source, d.agreement_id, d.clause_id, d.kind, d.path, d.heading, d.text, d.employer, d.industry, d.province, d.topics';
+  'd.id, d.source, d.agreement_id, d.clause_id, d.kind, d.path, d.heading, d.text, d.employer, d.industry, d.province, d.topics, d.signed_on, d.effective_on, d.expires_on';
+
+/** Plans of recent queries: the thesaurus and topic look-ups cost more than a cache hit. */
+const MAX_CACHED_PLANS = 1000;
+
+/** Versions are folded together over at most this many ranked hits (deeper pages list every version). */
+const MAX_COLLAPSED = 200;
+
+/** The query as the index applies it: `validity: 'current'` becomes a status filter. */
+function effectiveQuery(query: SearchQuery): SearchQuery {
+  if (query.validity !== 'current' || query.source !== 'agreements' || query.filters.status?.length)
+    return query;
+  return { ...query, filters: { ...query.filters, status: [...CURRENT_STATUSES] } };
+}
+
+/** The FTS5 expression of alternative phrasings: any of them, each with all its terms. */
+function toAlternativesQuery(alternatives: readonly Alternative[]): string {
+  return alternatives.map((a) => `(${toFtsQuery({ terms: a.terms, foldedWords: [] })})`).join(' OR ');
+}
 
 const ORDER: Record<string, string> = {
   newest: 'd.effective_on DESC, d.agreement_id, d.ord',
@@ -228,8 +266,17 @@ export class SqliteSearch implements SearchIndex {
     sizeCalculation: ({ ids }) => Math.max(1, ids.length),
   });
 
+  /** Ids of the documents holding one term, or classified under some topics: for near matches and topic ranking. */
+  private readonly postings = new LRUCache<string, Int32Array>({
+    maxSize: MAX_CACHED_IDS,
+    sizeCalculation: (ids) => Math.max(1, ids.length),
+  });
+  private readonly plans = new LRUCache<string, QueryPlan>({ max: MAX_CACHED_PLANS });
+
   constructor(private readonly db: BetterSqlite3.Database) {
     ensureLawDocuments(db);
+    // The index's vocabulary, for "did you mean": a view of FTS5's own term list, in this connection only.
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
   }
 
   /**
@@ -239,12 +286,14 @@ export class SqliteSearch implements SearchIndex {
   invalidate(agreementId?: string): void {
     if (agreementId === undefined) this.stale = true;
     else this.changed.add(agreementId);
+    this.documents = undefined;
     this.clearQueryCache();
   }
 
   /** Forgets the cached matches of recent queries (benchmarks measure cold queries with it). */
   clearQueryCache(): void {
     this.candidates.clear();
+    this.postings.clear();
   }
 
   /** Every match of a text query with its bm25 score and whether it matches the accented words exactly. */
@@ -278,66 +327,248 @@ export class SqliteSearch implements SearchIndex {
     return candidates;
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
+  async search(asked: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
+    const query = effectiveQuery(asked);
     const parsed = parseSearchQuery(query.q);
     const columns = this.currentColumns();
     const match = parsed.terms.length ? toFtsQuery(parsed) : undefined;
-    let result: { total: number; facets: Record<Facet, Record<string, number>>; rows: DocRow[] };
-    if (match && query.sort === 'relevance') result = this.ranked(parsed, match, columns, query);
-    else {
-      const ids = match
-        ? (this.db
-            .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
-            .pluck()
-            .all(match) as number[])
-        : undefined;
-      result = { ...columns.count(ids, query), rows: this.ordered(match, query) };
+    if (match && query.sort === 'relevance') {
+      const ranked = this.ranked(parsed, match, columns, query);
+      return {
+        ...ranked.result,
+        hits: ranked.hits,
+        tookMs: Math.round((performance.now() - started) * 100) / 100,
+        backend: this.backend,
+      };
     }
+    const ids = match
+      ? (this.db
+          .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+          .pluck()
+          .all(match) as number[])
+      : undefined;
+    const counted = columns.count(ids, query);
     return {
-      total: result.total,
-      hits: result.rows.map((row) => toHit(row, parsed)),
-      facets: result.facets,
+      total: counted.total,
+      hits: this.ordered(match, query).map((row) => toHit(row, parsed, query.on)),
+      facets: counted.facets,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       backend: this.backend,
     };
   }
 
+  private documents: number | undefined;
+
+  /** How many documents the index holds (for the weight of rare words), counted again after a write. */
+  private documentCount(): number {
+    this.documents ??= this.db.prepare('SELECT COUNT(*) FROM search_docs').pluck().get() as number;
+    return this.documents;
+  }
+
+  private planOf(q: string): QueryPlan {
+    let plan = this.plans.get(q);
+    if (!plan) {
+      plan = planQuery(q);
+      this.plans.set(q, plan);
+    }
+    return plan;
+  }
+
+  /** Ids of the documents an FTS5 expression matches, remembered like the ranked matches. */
+  private idsOf(match: string): Int32Array {
+    let ids = this.postings.get(match);
+    if (!ids) {
+      ids = Int32Array.from(
+        this.db
+          .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+          .pluck()
+          .all(match) as number[],
+      );
+      this.postings.set(match, ids);
+    }
+    return ids;
+  }
+
+  /** Documents classified under any of some topics, of the query's source, from the facet columns. */
+  private topicDocs(topics: readonly string[], columns: FacetColumns, query: SearchQuery): Int32Array {
+    const key = `\u0001topics:${topics.join(',')}:${query.source}:${query.on}`;
+    let ids = this.postings.get(key);
+    if (!ids) {
+      const found: number[] = [];
+      columns.count(undefined, { ...query, filters: { topic: [...topics] } }, (id) => found.push(id));
+      ids = Int32Array.from(found);
+      this.postings.set(key, ids);
+    }
+    return ids;
+  }
+
   /**
    * Relevance: one pass of FTS5 gives every match with its bm25 score; the
-   * typed-array columns filter and count them; exact-diacritic matches rank
-   * first, then bm25; only the page's documents are read.
+   * thesaurus's alternatives and a named topic's clauses add candidates in
+   * lower tiers; the typed-array columns filter and count them; only the
+   * page's documents are read. When the words and their alternatives find
+   * fewer than a handful across the library, clauses with most of the words
+   * fill the page after them (not counted in the total), and a word found
+   * nowhere gets a one-typo suggestion.
    */
   private ranked(parsed: ParsedQuery, match: string, columns: FacetColumns, query: SearchQuery) {
-    const { ids, scores, exact } = this.matchesOf(match, toExactFtsQuery(parsed));
-    // bm25 is lower-is-better and negative; exact matches are moved ahead of every other match.
-    const key = (k: number) => (exact?.[k] ? scores[k]! - 1e9 : scores[k]!);
-    const wanted = query.offset + query.limit;
+    const words = this.matchesOf(match, toExactFtsQuery(parsed));
+    const plan = query.literal ? undefined : this.planOf(query.q);
+    const sources: CandidateSource[] = [
+      {
+        ids: words.ids,
+        key: (k) => rankKey(words.exact?.[k] ? TIERS.exact : TIERS.words, words.scores[k]!),
+      },
+    ];
+    let strongRaw = words.ids.length;
+    const bands = new Map<number, Alternative[]>();
+    for (const alternative of plan?.alternatives ?? []) {
+      const tier = alternativeTier(alternative.weight);
+      bands.set(tier, [...(bands.get(tier) ?? []), alternative]);
+    }
+    for (const [tier, alternatives] of [...bands].sort((a, b) => a[0] - b[0])) {
+      const found = this.matchesOf(toAlternativesQuery(alternatives), undefined);
+      strongRaw += found.ids.length;
+      sources.push({ ids: found.ids, key: (k) => rankKey(tier, found.scores[k]!) });
+    }
+    const filtered = new Set(query.filters.topic ?? []);
+    const named = plan?.aboutTopics ? plan.topics.filter((t) => !filtered.has(t)) : [];
+    const topicIds = named.length ? this.topicDocs(named, columns, query) : undefined;
+    if (topicIds) sources.push({ ids: topicIds, key: () => rankKey(TIERS.topic, 0) });
+    const candidates: RankedCandidates =
+      sources.length === 1
+        ? { ids: words.ids, keys: Float64Array.from(words.ids, (_, k) => sources[0]!.key(k)) }
+        : mergeCandidates(sources);
+
+    const collapse =
+      Boolean(query.collapseVersions) && !query.literal && query.offset + query.limit <= MAX_COLLAPSED;
+    const wanted = (query.offset + query.limit) * (collapse ? 2 : 1);
+    let { counts, best } = this.best(candidates, columns, query, wanted);
+    // Clauses of the topic only: rank them by how many of the query's words they hold, when the page reaches them.
+    const coreSets = plan ? this.termSets(plan) : [];
+    if (topicIds && best.some((k) => tierOfKey(candidates.keys[k]!) >= TIERS.topic) && coreSets.length) {
+      const shares = coverage(coreSets, this.documentCount(), 1);
+      for (let k = 0; k < candidates.ids.length; k++)
+        if (tierOfKey(candidates.keys[k]!) === TIERS.topic)
+          candidates.keys[k] = rankKey(TIERS.topic, -100 * (shares.get(candidates.ids[k]!) ?? 0));
+      ({ counts, best } = this.best(candidates, columns, query, wanted));
+    }
+
+    let rows = this.rowsOf(best.map((k) => [candidates.ids[k]!, candidates.keys[k]!] as const));
+    let approximate = false;
+    if (plan && strongRaw < NEAR_THRESHOLD && plan.coreTerms.length >= 2 && rows.length < wanted) {
+      const shares = coverage(coreSets, this.documentCount());
+      const taken = new Set(candidates.ids);
+      const nearIds = [...shares.keys()].filter((id) => !taken.has(id));
+      const near: Array<readonly [number, number]> = [];
+      columns.count(Int32Array.from(nearIds), query, (k) =>
+        near.push([nearIds[k]!, rankKey(TIERS.near, -100 * shares.get(nearIds[k]!)!)]),
+      );
+      near.sort((a, b) => a[1] - b[1]);
+      const nearRows = this.rowsOf(near.slice(0, Math.max(0, wanted - rows.length)));
+      approximate = nearRows.length > 0;
+      rows = [...rows, ...nearRows];
+    }
+    const pageRows = (collapse ? collapseVersions(rows) : rows).slice(
+      query.offset,
+      query.offset + query.limit,
+    );
+
+    const result: Omit<SearchResult, 'hits' | 'tookMs' | 'backend'> = { ...counts };
+    if (approximate) result.approximate = true;
+    if (plan && words.ids.length === 0) {
+      const suggestion = this.didYouMean(parsed);
+      if (suggestion) result.didYouMean = suggestion;
+    }
+    if (plan) {
+      const suggestions = plan.topics
+        .filter((t) => !filtered.has(t))
+        .slice(0, 2)
+        .flatMap((id): TopicSuggestion[] => {
+          const topic = getTopic(id);
+          return topic ? [{ id, label: topic.label, labelEn: topic.labelEn }] : [];
+        });
+      if (suggestions.length) result.topicSuggestions = suggestions;
+      if (plan.alternatives.length) result.alternatives = plan.alternatives.slice(0, 6).map((a) => a.text);
+    }
+    const highlightOf = (row: RankedRow) =>
+      row.match === 'exact' || row.match === 'words' || !plan ? parsed : withAlternatives(parsed, plan);
+    return {
+      result,
+      hits: pageRows.map((row) => {
+        const hit = toHit(row, highlightOf(row), query.on);
+        hit.match = row.match;
+        if (row.others.length) hit.otherVersions = row.others;
+        return hit;
+      }),
+    };
+  }
+
+  /** Filters and counts the candidates, keeping the positions of the `wanted` best keys, sorted. */
+  private best(candidates: RankedCandidates, columns: FacetColumns, query: SearchQuery, wanted: number) {
+    const { keys } = candidates;
     const best: number[] = [];
-    const counts = columns.count(ids, query, (k) => {
-      // Keep the `wanted` best positions, sorted; most matches fall below the last and cost one comparison.
-      if (best.length === wanted && key(k) >= key(best[wanted - 1]!)) return;
+    const counts = columns.count(candidates.ids, query, (k) => {
+      // Most candidates fall below the last kept one and cost one comparison.
+      if (best.length === wanted && keys[k]! >= keys[best[wanted - 1]!]!) return;
       let at = best.length;
-      while (at > 0 && key(best[at - 1]!) > key(k)) at--;
+      while (at > 0 && keys[best[at - 1]!]! > keys[k]!) at--;
       best.splice(at, 0, k);
       if (best.length > wanted) best.pop();
     });
-    const page = best.slice(query.offset);
-    const rows = page.length
-      ? (this.db
-          .prepare(
-            `SELECT ${HIT_COLUMNS}, NULL AS score FROM search_docs d WHERE d.id IN (SELECT value FROM json_each(?))`,
-          )
-          .all(JSON.stringify(page.map((k) => ids[k]))) as DocRow[])
-      : [];
+    return { counts, best };
+  }
+
+  /** The term sets near matches count: the query's words without question words, and its best alternatives. */
+  private termSets(plan: QueryPlan): Int32Array[][] {
+    const sets = [plan.coreTerms, ...plan.alternatives.slice(0, 3).map((a) => a.terms)];
+    return sets
+      .filter((terms) => terms.length > 0)
+      .map((terms) => terms.map((t) => this.idsOf(foldedTerm(t))));
+  }
+
+  /** Reads the rows of ranked documents, in rank order. */
+  private rowsOf(ranked: ReadonlyArray<readonly [number, number]>): RankedRow[] {
+    if (ranked.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT ${HIT_COLUMNS}, NULL AS score FROM search_docs d WHERE d.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ranked.map(([id]) => id))) as DocRow[];
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return {
-      ...counts,
-      rows: page.flatMap((k) => {
-        const row = byId.get(ids[k]!);
-        return row ? [{ ...row, score: exact?.[k] ? scores[k]! - 1 : scores[k]! }] : [];
-      }),
-    };
+    return ranked.flatMap(([id, key]) => {
+      const row = byId.get(id);
+      return row ? [{ ...row, score: key, match: matchOfKey(key), others: [] }] : [];
+    });
+  }
+
+  /**
+   * One typo away: each word of the query found in no document is replaced
+   * by the folded word one edit away that the most documents hold.
+   */
+  private didYouMean(parsed: ParsedQuery): string | undefined {
+    const count = this.db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
+    const prefixed = this.db
+      .prepare('SELECT 1 FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT 1')
+      .pluck();
+    let changed = false;
+    const words = parsed.terms.map((term) => {
+      const typed = term.phrase ? `"${term.words.join(' ')}"` : (term.words[0] ?? '');
+      if (term.phrase || !/^[a-z]{3,}$/.test(term.folded[0] ?? '')) return typed;
+      const word = term.folded[0]!;
+      const known = term.prefix ? prefixed.get(word, `${word}\uffff`) : count.get(word);
+      if (known) return typed;
+      let best: { word: string; docs: number } | undefined;
+      for (const candidate of oneEditAway(word)) {
+        const docs = (count.get(candidate) as number | undefined) ?? 0;
+        if (docs > (best?.docs ?? 0)) best = { word: candidate, docs };
+      }
+      if (!best) return typed;
+      changed = true;
+      return best.word;
+    });
+    return changed ? words.join(' ') : undefined;
   }
 
   /** Browsing, or another order than relevance: SQL with the filters, from the indexes. */
@@ -411,7 +642,73 @@ export class SqliteSearch implements SearchIndex {
   }
 }
 
-function toHit(row: DocRow, parsed: ParsedQuery): SearchHit {
+interface RankedRow extends DocRow {
+  match: HitMatch;
+  others: NonNullable<SearchHit['otherVersions']>;
+}
+
+/** Highlights the words of the query and of its alternatives (a hit found through `bữa ăn` marks those words). */
+function withAlternatives(parsed: ParsedQuery, plan: QueryPlan): ParsedQuery {
+  const terms = [...parsed.terms, ...plan.alternatives.slice(0, 6).flatMap((a) => a.terms)];
+  return { terms, foldedWords: terms.flatMap((t) => t.folded) };
+}
+
+const yearOf = (row: DocRow) => {
+  const date = row.signed_on ?? row.effective_on;
+  return date ? Number(date.slice(0, 4)) : undefined;
+};
+
+/**
+ * Folds the versions of one agreement (the same employer) into the first
+ * of their hits when the same clause matched in each: the same heading (an
+ * article renumbered from Điều 16 to Điều 17 is still "Bữa ăn giữa ca"), the
+ * same text, or the same clause id. The newest version stands for the group, at the
+ * rank of the best; the others are listed with it.
+ */
+export function collapseVersions(rows: readonly RankedRow[]): RankedRow[] {
+  const groups = new Map<string, RankedRow[]>();
+  const order: RankedRow[][] = [];
+  for (const row of rows) {
+    if (row.source !== 'agreement' || !row.employer) {
+      order.push([row]);
+      continue;
+    }
+    const employer = foldText(row.employer);
+    const keys = [
+      `${employer}|t|${foldText(row.heading ?? '')}|${foldText(row.text)}`,
+      `${employer}|c|${row.clause_id}`,
+      ...(row.heading ? [`${employer}|h|${foldText(row.heading)}`] : []),
+    ];
+    const group = keys
+      .map((k) => groups.get(k))
+      .find((g) => g && !g.some((r) => r.agreement_id === row.agreement_id));
+    if (group) group.push(row);
+    else {
+      const fresh = [row];
+      order.push(fresh);
+      for (const k of keys) if (!groups.has(k)) groups.set(k, fresh);
+    }
+  }
+  return order.map((group) => {
+    if (group.length === 1) return group[0]!;
+    const newest = [...group].sort((a, b) =>
+      (b.effective_on ?? b.signed_on ?? '').localeCompare(a.effective_on ?? a.signed_on ?? ''),
+    )[0]!;
+    const others = group
+      .filter((r) => r !== newest)
+      .map((r) => {
+        const year = yearOf(r);
+        return {
+          agreementId: r.agreement_id!,
+          clauseId: r.clause_id,
+          ...(year ? { year } : {}),
+        };
+      });
+    return { ...newest, match: group[0]!.match, score: group[0]!.score, others };
+  });
+}
+
+function toHit(row: DocRow, parsed: ParsedQuery, on: string): SearchHit {
   const hit: SearchHit = {
     source: row.source,
     clauseId: row.clause_id,
@@ -428,5 +725,10 @@ function toHit(row: DocRow, parsed: ParsedQuery): SearchHit {
   if (row.employer) hit.employer = row.employer;
   if (row.industry) hit.industry = row.industry;
   if (row.province) hit.province = row.province;
+  if (row.source === 'agreement') {
+    const year = yearOf(row);
+    if (year) hit.year = year;
+    hit.status = statusOnDate(row.effective_on ?? undefined, row.expires_on ?? undefined, on);
+  }
   return hit;
 }
