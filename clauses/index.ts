@@ -145,6 +145,7 @@ export {
   CORE_WEIGHT,
   EXPANSION_WEIGHTS,
   expandQuery,
+  foldedSynonyms,
   parseThesaurus,
   planQuery,
   type QueryPlan,

@@ -475,3 +475,26 @@ function topicShare(parsed: ParsedQuery): number {
   });
   return covered.size / tokens.length;
 }
+
+/**
+ * The thesaurus as a synonym table for an engine that folds accents itself
+ * (Meilisearch): each folded phrase → the folded phrases it may be searched as.
+ * One-way words lead to their group and never back; look-alike words are
+ * never merged, because folded keys keep their own words.
+ */
+export function foldedSynonyms(thesaurus: Thesaurus = THESAURUS): Record<string, string[]> {
+  const table = new Map<string, Set<string>>();
+  const lexicon = thesaurus === THESAURUS ? LEXICON : buildLexicon(thesaurus);
+  for (const phrases of lexicon.values()) {
+    for (const phrase of phrases) {
+      const key = phrase.folded.join(' ');
+      const targets = table.get(key) ?? new Set<string>();
+      for (const r of phrase.replacements) {
+        const target = r.words.map(foldText).join(' ');
+        if (target !== key) targets.add(target);
+      }
+      if (targets.size) table.set(key, targets);
+    }
+  }
+  return Object.fromEntries([...table].map(([key, targets]) => [key, [...targets].sort()]));
+}

@@ -28,6 +28,7 @@ export { type MeiliOptions, MeiliSearchIndex } from './meili-search.ts';
 export { MIGRATIONS } from './migrations.ts';
 export { readRubricFile } from './rubric-file.ts';
 export {
+  applyValidity,
   CURRENT_STATUSES,
   FACETS,
   type Facet,

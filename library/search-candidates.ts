@@ -106,35 +106,40 @@ export type TermPostings = ArrayLike<number>;
  * @param sets term sets (the query's words, the words of its best alternatives), each as postings per term
  * @param documents how many documents the index holds (for the idf)
  * @param need at least this many terms of a set (default: one of two, else more than half)
- * @returns document id → best share (0–1) over the sets
+ * @returns by document id, the best share (0–1) over the sets; 0 for documents that fall short
  */
 export function coverage(
   sets: ReadonlyArray<readonly TermPostings[]>,
   documents: number,
   need?: number,
-): Map<number, number> {
-  const best = new Map<number, number>();
+): Float64Array {
+  let maxId = 0;
+  for (const postings of sets)
+    for (const ids of postings) for (let k = 0; k < ids.length; k++) if (ids[k]! > maxId) maxId = ids[k]!;
+  const best = new Float64Array(maxId + 1);
+  const weight = new Float64Array(maxId + 1);
+  const count = new Uint8Array(maxId + 1);
   for (const postings of sets) {
     if (postings.length === 0) continue;
     const least = need ?? (postings.length <= 2 ? 1 : Math.floor(postings.length / 2) + 1);
     const weights = postings.map((p) => Math.log(1 + documents / (1 + p.length)));
     const total = weights.reduce((a, b) => a + b, 0) || 1;
-    const share = new Map<number, { count: number; weight: number }>();
+    weight.fill(0);
+    count.fill(0);
     postings.forEach((ids, t) => {
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
-        const entry = share.get(id);
-        if (entry) {
-          entry.count++;
-          entry.weight += weights[t]!;
-        } else share.set(id, { count: 1, weight: weights[t]! });
+        count[id]!++;
+        weight[id]! += weights[t]!;
       }
     });
-    for (const [id, { count, weight }] of share) {
-      if (count < least) continue;
-      const value = weight / total;
-      if (value > (best.get(id) ?? 0)) best.set(id, value);
-    }
+    for (const ids of postings)
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (count[id]! < least) continue;
+        const share = weight[id]! / total;
+        if (share > best[id]!) best[id] = share;
+      }
   }
   return best;
 }

@@ -67,6 +67,13 @@ export const CURRENT_STATUSES: readonly ExpiryStatus[] = [
   'unknown',
 ];
 
+/** The query as an index applies it: `validity: 'current'` becomes a status filter (agreements only). */
+export function applyValidity(query: SearchQuery): SearchQuery {
+  if (query.validity !== 'current' || query.source !== 'agreements' || query.filters.status?.length)
+    return query;
+  return { ...query, filters: { ...query.filters, status: [...CURRENT_STATUSES] } };
+}
+
 /**
  * How a hit matched, best first: every word with the diacritics typed,
  * every word, an alternative phrasing from the thesaurus, the clause's topic

@@ -32,7 +32,7 @@ import {
   tierOfKey,
 } from './search-candidates.ts';
 import {
-  CURRENT_STATUSES,
+  applyValidity,
   type HitMatch,
   type ReindexReport,
   type SearchDocument,
@@ -227,15 +227,40 @@ const HIT_COLUMNS =
 /** Plans of recent queries: the thesaurus and topic look-ups cost more than a cache hit. */
 const MAX_CACHED_PLANS = 1000;
 
+/** Alternative phrasings searched at most: the best by weight. */
+const MAX_ALTERNATIVES = 10;
+
+/**
+ * The alternatives and a named topic are searched when fewer of the words'
+ * matches than this pass the filters (or fewer than the page needs).
+ */
+export const EXPAND_BELOW = 40;
+
+/**
+ * An alternative is searched when FTS5 reads at most this many document
+ * entries for it (the documents of each of its words): a phrase of words that
+ * are everywhere (`họp người lao động`) costs more than it finds.
+ */
+const ALTERNATIVE_BUDGET = 50_000;
+
+/** The matches of an alternative are ranked by bm25 when there are at most this many. */
+const MAX_SCORED_ALTERNATIVES = 500;
+
+/** A topic's clauses are ranked by the words they hold when there are at most this many. */
+const MAX_REORDERED = 2_000;
+
+interface MergedCandidates {
+  candidates: RankedCandidates;
+  /** Matches of the words and the alternatives, across the library (before filters). */
+  strongRaw: number;
+  topic: boolean;
+  topicCount: number;
+  /** Whether the topic's clauses are ranked by the words they hold yet. */
+  reordered: boolean;
+}
+
 /** Versions are folded together over at most this many ranked hits (deeper pages list every version). */
 const MAX_COLLAPSED = 200;
-
-/** The query as the index applies it: `validity: 'current'` becomes a status filter. */
-function effectiveQuery(query: SearchQuery): SearchQuery {
-  if (query.validity !== 'current' || query.source !== 'agreements' || query.filters.status?.length)
-    return query;
-  return { ...query, filters: { ...query.filters, status: [...CURRENT_STATUSES] } };
-}
 
 /** The FTS5 expression of alternative phrasings: any of them, each with all its terms. */
 function toAlternativesQuery(alternatives: readonly Alternative[]): string {
@@ -272,6 +297,17 @@ export class SqliteSearch implements SearchIndex {
     sizeCalculation: (ids) => Math.max(1, ids.length),
   });
   private readonly plans = new LRUCache<string, QueryPlan>({ max: MAX_CACHED_PLANS });
+  /** The merged candidates of recent text queries, keys included. */
+  private readonly merged = new LRUCache<string, MergedCandidates>({
+    maxSize: MAX_CACHED_IDS,
+    sizeCalculation: ({ candidates }) => Math.max(1, candidates.ids.length),
+  });
+  /**
+   * The documents of topics, read from the facet columns rather than FTS5:
+   * kept across `clearQueryCache` (benchmarks' cold queries), emptied by writes.
+   */
+  private readonly topics = new LRUCache<string, Int32Array>({ max: 200 });
+  private readonly wordCounts = new LRUCache<string, number>({ max: 20_000 });
 
   constructor(private readonly db: BetterSqlite3.Database) {
     ensureLawDocuments(db);
@@ -287,6 +323,8 @@ export class SqliteSearch implements SearchIndex {
     if (agreementId === undefined) this.stale = true;
     else this.changed.add(agreementId);
     this.documents = undefined;
+    this.topics.clear();
+    this.wordCounts.clear();
     this.clearQueryCache();
   }
 
@@ -294,6 +332,7 @@ export class SqliteSearch implements SearchIndex {
   clearQueryCache(): void {
     this.candidates.clear();
     this.postings.clear();
+    this.merged.clear();
   }
 
   /** Every match of a text query with its bm25 score and whether it matches the accented words exactly. */
@@ -329,7 +368,7 @@ export class SqliteSearch implements SearchIndex {
 
   async search(asked: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
-    const query = effectiveQuery(asked);
+    const query = applyValidity(asked);
     const parsed = parseSearchQuery(query.q);
     const columns = this.currentColumns();
     const match = parsed.terms.length ? toFtsQuery(parsed) : undefined;
@@ -390,15 +429,32 @@ export class SqliteSearch implements SearchIndex {
     return ids;
   }
 
+  /** How many documents hold a folded word, from FTS5's vocabulary; remembered until a write. */
+  private documentsWith(word: string): number {
+    let n = this.wordCounts.get(word);
+    if (n === undefined) {
+      n =
+        (this.db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck().get(word) as number) ??
+        0;
+      this.wordCounts.set(word, n);
+    }
+    return n;
+  }
+
+  /** The document entries FTS5 reads to match some terms: the documents of each of their words. */
+  private matchCost(terms: readonly QueryTerm[]): number {
+    return terms.reduce((sum, t) => sum + t.folded.reduce((s, w) => s + this.documentsWith(w), 0), 0);
+  }
+
   /** Documents classified under any of some topics, of the query's source, from the facet columns. */
   private topicDocs(topics: readonly string[], columns: FacetColumns, query: SearchQuery): Int32Array {
-    const key = `\u0001topics:${topics.join(',')}:${query.source}:${query.on}`;
-    let ids = this.postings.get(key);
+    const key = `${topics.join(',')}:${query.source}`;
+    let ids = this.topics.get(key);
     if (!ids) {
       const found: number[] = [];
       columns.count(undefined, { ...query, filters: { topic: [...topics] } }, (id) => found.push(id));
       ids = Int32Array.from(found);
-      this.postings.set(key, ids);
+      this.topics.set(key, ids);
     }
     return ids;
   }
@@ -415,55 +471,50 @@ export class SqliteSearch implements SearchIndex {
   private ranked(parsed: ParsedQuery, match: string, columns: FacetColumns, query: SearchQuery) {
     const words = this.matchesOf(match, toExactFtsQuery(parsed));
     const plan = query.literal ? undefined : this.planOf(query.q);
-    const sources: CandidateSource[] = [
-      {
-        ids: words.ids,
-        key: (k) => rankKey(words.exact?.[k] ? TIERS.exact : TIERS.words, words.scores[k]!),
-      },
-    ];
-    let strongRaw = words.ids.length;
-    const bands = new Map<number, Alternative[]>();
-    for (const alternative of plan?.alternatives ?? []) {
-      const tier = alternativeTier(alternative.weight);
-      bands.set(tier, [...(bands.get(tier) ?? []), alternative]);
-    }
-    for (const [tier, alternatives] of [...bands].sort((a, b) => a[0] - b[0])) {
-      const found = this.matchesOf(toAlternativesQuery(alternatives), undefined);
-      strongRaw += found.ids.length;
-      sources.push({ ids: found.ids, key: (k) => rankKey(tier, found.scores[k]!) });
-    }
     const filtered = new Set(query.filters.topic ?? []);
     const named = plan?.aboutTopics ? plan.topics.filter((t) => !filtered.has(t)) : [];
-    const topicIds = named.length ? this.topicDocs(named, columns, query) : undefined;
-    if (topicIds) sources.push({ ids: topicIds, key: () => rankKey(TIERS.topic, 0) });
-    const candidates: RankedCandidates =
-      sources.length === 1
-        ? { ids: words.ids, keys: Float64Array.from(words.ids, (_, k) => sources[0]!.key(k)) }
-        : mergeCandidates(sources);
-
     const collapse =
       Boolean(query.collapseVersions) && !query.literal && query.offset + query.limit <= MAX_COLLAPSED;
     const wanted = (query.offset + query.limit) * (collapse ? 2 : 1);
-    let { counts, best } = this.best(candidates, columns, query, wanted);
-    // Clauses of the topic only: rank them by how many of the query's words they hold, when the page reaches them.
-    const coreSets = plan ? this.termSets(plan) : [];
-    if (topicIds && best.some((k) => tierOfKey(candidates.keys[k]!) >= TIERS.topic) && coreSets.length) {
-      const shares = coverage(coreSets, this.documentCount(), 1);
+    // The words typed first: when their matches that pass the filters fill the page many times over, the
+    // alternatives and the topic could only rank after all of them, and are not searched.
+    let entry = this.candidatesOf(words, undefined, [], columns, query);
+    let { counts, best } = this.best(entry.candidates, columns, query, wanted);
+    if (plan && (plan.alternatives.length || named.length) && counts.total < Math.max(EXPAND_BELOW, wanted)) {
+      entry = this.candidatesOf(words, plan, named, columns, query);
+      ({ counts, best } = this.best(entry.candidates, columns, query, wanted));
+    }
+    const { candidates, strongRaw } = entry;
+    // Clauses of the topic only: rank them by the query's words they hold, once, when a page reaches them
+    // and they are few enough (a large library keeps them in document order: counting words costs more there).
+    if (
+      plan &&
+      entry.topic &&
+      !entry.reordered &&
+      entry.topicCount <= MAX_REORDERED &&
+      best.some((k) => tierOfKey(candidates.keys[k]!) >= TIERS.topic)
+    ) {
+      const shares = coverage(this.termSets([plan.coreTerms], true), this.documentCount(), 1);
       for (let k = 0; k < candidates.ids.length; k++)
         if (tierOfKey(candidates.keys[k]!) === TIERS.topic)
-          candidates.keys[k] = rankKey(TIERS.topic, -100 * (shares.get(candidates.ids[k]!) ?? 0));
+          candidates.keys[k] = rankKey(TIERS.topic, -100 * (shares[candidates.ids[k]!] ?? 0));
+      entry.reordered = true;
       ({ counts, best } = this.best(candidates, columns, query, wanted));
     }
 
     let rows = this.rowsOf(best.map((k) => [candidates.ids[k]!, candidates.keys[k]!] as const));
     let approximate = false;
     if (plan && strongRaw < NEAR_THRESHOLD && plan.coreTerms.length >= 2 && rows.length < wanted) {
-      const shares = coverage(coreSets, this.documentCount());
+      const sets = [plan.coreTerms, ...plan.alternatives.slice(0, 3).map((a) => a.terms)];
+      const shares = coverage(this.termSets(sets), this.documentCount());
       const taken = new Set(candidates.ids);
-      const nearIds = [...shares.keys()].filter((id) => !taken.has(id));
+      const nearIds: number[] = [];
+      shares.forEach((share, id) => {
+        if (share > 0 && !taken.has(id)) nearIds.push(id);
+      });
       const near: Array<readonly [number, number]> = [];
       columns.count(Int32Array.from(nearIds), query, (k) =>
-        near.push([nearIds[k]!, rankKey(TIERS.near, -100 * shares.get(nearIds[k]!)!)]),
+        near.push([nearIds[k]!, rankKey(TIERS.near, -100 * shares[nearIds[k]!]!)]),
       );
       near.sort((a, b) => a[1] - b[1]);
       const nearRows = this.rowsOf(near.slice(0, Math.max(0, wanted - rows.length)));
@@ -505,6 +556,73 @@ export class SqliteSearch implements SearchIndex {
     };
   }
 
+  /**
+   * Every candidate of a query with its ranking key — the words, the
+   * alternatives by weight band, a named topic's clauses — remembered like
+   * the matches they are made of.
+   */
+  private candidatesOf(
+    words: Candidates,
+    plan: QueryPlan | undefined,
+    named: readonly string[],
+    columns: FacetColumns,
+    query: SearchQuery,
+  ): MergedCandidates {
+    const cacheKey = `${query.q}\u0000${plan ? 1 : 0}\u0000${named.join(',')}\u0000${query.source}`;
+    const cached = this.merged.get(cacheKey);
+    if (cached) return cached;
+    const sources: CandidateSource[] = [
+      {
+        ids: words.ids,
+        key: (k) => rankKey(words.exact?.[k] ? TIERS.exact : TIERS.words, words.scores[k]!),
+      },
+    ];
+    let strongRaw = words.ids.length;
+    const bands = new Map<number, Alternative[]>();
+    const typed = plan?.parsed.foldedWords.join(' ') ?? '';
+    const searched = (plan?.alternatives ?? []).filter((a) => {
+      const words = a.terms.flatMap((t) => t.folded).join(' ');
+      // A part of what was typed (`ăn giữa ca` in `tiền ăn giữa ca`) is broader, not another way to say it; a
+      // phrase holding what was typed (`đối thoại định kỳ` for `doi thoai`) finds nothing the words do not.
+      if (` ${typed} `.includes(` ${words} `) || ` ${words} `.includes(` ${typed} `)) return false;
+      return this.matchCost(a.terms) <= ALTERNATIVE_BUDGET;
+    });
+    for (const alternative of searched.slice(0, MAX_ALTERNATIVES)) {
+      const tier = alternativeTier(alternative.weight);
+      bands.set(tier, [...(bands.get(tier) ?? []), alternative]);
+    }
+    for (const [tier, alternatives] of [...bands].sort((a, b) => a[0] - b[0])) {
+      const expression = toAlternativesQuery(alternatives);
+      // bm25 costs four times the bare match: many matches of an alternative keep the order of the index.
+      const ids = this.idsOf(expression);
+      strongRaw += ids.length;
+      if (ids.length > MAX_SCORED_ALTERNATIVES) sources.push({ ids, key: () => rankKey(tier, 0) });
+      else {
+        const found = this.matchesOf(expression, undefined);
+        sources.push({ ids: found.ids, key: (k) => rankKey(tier, found.scores[k]!) });
+      }
+    }
+    let topicCount = 0;
+    if (named.length) {
+      const topicIds = this.topicDocs(named, columns, query);
+      topicCount = topicIds.length;
+      sources.push({ ids: topicIds, key: () => rankKey(TIERS.topic, 0) });
+    }
+    const candidates: RankedCandidates =
+      sources.length === 1
+        ? { ids: words.ids, keys: Float64Array.from(words.ids, (_, k) => sources[0]!.key(k)) }
+        : mergeCandidates(sources);
+    const entry: MergedCandidates = {
+      candidates,
+      strongRaw,
+      topic: named.length > 0,
+      topicCount,
+      reordered: false,
+    };
+    this.merged.set(cacheKey, entry);
+    return entry;
+  }
+
   /** Filters and counts the candidates, keeping the positions of the `wanted` best keys, sorted. */
   private best(candidates: RankedCandidates, columns: FacetColumns, query: SearchQuery, wanted: number) {
     const { keys } = candidates;
@@ -520,12 +638,24 @@ export class SqliteSearch implements SearchIndex {
     return { counts, best };
   }
 
-  /** The term sets near matches count: the query's words without question words, and its best alternatives. */
-  private termSets(plan: QueryPlan): Int32Array[][] {
-    const sets = [plan.coreTerms, ...plan.alternatives.slice(0, 3).map((a) => a.terms)];
+  /**
+   * Postings of term sets (the query's words, its alternatives' words), for
+   * counting the words a document holds. `skipCommon` leaves out a single
+   * word held by more than a tenth of the documents: it tells little about
+   * the order of a topic's clauses and costs the most.
+   */
+  private termSets(sets: ReadonlyArray<readonly QueryTerm[]>, skipCommon = false): Int32Array[][] {
+    const common = skipCommon ? this.documentCount() / 10 : Number.POSITIVE_INFINITY;
+    const docs = this.db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
     return sets
-      .filter((terms) => terms.length > 0)
-      .map((terms) => terms.map((t) => this.idsOf(foldedTerm(t))));
+      .map((terms) =>
+        terms
+          .filter(
+            (t) => t.phrase || t.prefix || ((docs.get(t.folded[0]) as number | undefined) ?? 0) <= common,
+          )
+          .map((t) => this.idsOf(foldedTerm(t))),
+      )
+      .filter((postings) => postings.length > 0);
   }
 
   /** Reads the rows of ranked documents, in rank order. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EXPANSION_WEIGHTS,
   expandQuery,
+  foldedSynonyms,
   oneEditAway,
   parseThesaurus,
   THESAURUS,
@@ -262,5 +263,21 @@ describe('oneEditAway', () => {
 
   it('does not return the word itself', () => {
     expect(oneEditAway('ca')).not.toContain('ca');
+  });
+});
+
+describe('foldedSynonyms', () => {
+  const table = foldedSynonyms();
+
+  it('gives an engine that folds accents the same alternatives, folded', () => {
+    expect(table['tang ca']).toContain('lam them gio');
+    expect(table['lam them gio']).toContain('tang ca');
+    expect(table.bhxh).toEqual(['bao hiem xa hoi']);
+    expect(table['bao hiem xa hoi']).toContain('bhxh');
+  });
+
+  it('never leads back to a one-way word', () => {
+    expect(table.ot).toContain('lam them gio');
+    expect(table['lam them gio']).not.toContain('ot');
   });
 });
