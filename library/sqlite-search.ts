@@ -309,6 +309,20 @@ export class SqliteSearch implements SearchIndex {
   private readonly topics = new LRUCache<string, Int32Array>({ max: 200 });
   private readonly wordCounts = new LRUCache<string, number>({ max: 20_000 });
 
+  /** Statements prepared once: preparing costs as much as a small query. */
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /** Answers to recent queries, whole: the same search comes back as people page and share links. */
+  private readonly results = new LRUCache<string, SearchResult>({ max: 500 });
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   constructor(private readonly db: BetterSqlite3.Database) {
     ensureLawDocuments(db);
     // The index's vocabulary, for "did you mean": a view of FTS5's own term list, in this connection only.
@@ -333,6 +347,7 @@ export class SqliteSearch implements SearchIndex {
     this.candidates.clear();
     this.postings.clear();
     this.merged.clear();
+    this.results.clear();
   }
 
   /** Every match of a text query with its bm25 score and whether it matches the accented words exactly. */
@@ -340,8 +355,9 @@ export class SqliteSearch implements SearchIndex {
     const key = `${match}\u0000${exactQuery ?? ''}`;
     const cached = this.candidates.get(key);
     if (cached) return cached;
-    const rows = this.db
-      .prepare('SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?')
+    const rows = this.statement(
+      'SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?',
+    )
       .raw()
       .all(match) as Array<[number, number]>;
     const ids = new Int32Array(rows.length);
@@ -353,8 +369,7 @@ export class SqliteSearch implements SearchIndex {
     let exact: Uint8Array | undefined;
     if (exactQuery) {
       const exactIds = new Set(
-        this.db
-          .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+        this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
           .pluck()
           .all(exactQuery) as number[],
       );
@@ -368,6 +383,15 @@ export class SqliteSearch implements SearchIndex {
 
   async search(asked: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
+    const key = JSON.stringify(asked);
+    const answered = this.results.get(key);
+    if (answered) return { ...answered, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    const result = await this.answer(asked, started);
+    this.results.set(key, result);
+    return result;
+  }
+
+  private async answer(asked: SearchQuery, started: number): Promise<SearchResult> {
     const query = applyValidity(asked);
     const parsed = parseSearchQuery(query.q);
     const columns = this.currentColumns();
@@ -382,8 +406,7 @@ export class SqliteSearch implements SearchIndex {
       };
     }
     const ids = match
-      ? (this.db
-          .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+      ? (this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
           .pluck()
           .all(match) as number[])
       : undefined;
@@ -401,7 +424,7 @@ export class SqliteSearch implements SearchIndex {
 
   /** How many documents the index holds (for the weight of rare words), counted again after a write. */
   private documentCount(): number {
-    this.documents ??= this.db.prepare('SELECT COUNT(*) FROM search_docs').pluck().get() as number;
+    this.documents ??= this.statement('SELECT COUNT(*) FROM search_docs').pluck().get() as number;
     return this.documents;
   }
 
@@ -419,8 +442,7 @@ export class SqliteSearch implements SearchIndex {
     let ids = this.postings.get(match);
     if (!ids) {
       ids = Int32Array.from(
-        this.db
-          .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+        this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
           .pluck()
           .all(match) as number[],
       );
@@ -434,8 +456,7 @@ export class SqliteSearch implements SearchIndex {
     let n = this.wordCounts.get(word);
     if (n === undefined) {
       n =
-        (this.db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck().get(word) as number) ??
-        0;
+        (this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck().get(word) as number) ?? 0;
       this.wordCounts.set(word, n);
     }
     return n;
@@ -646,7 +667,7 @@ export class SqliteSearch implements SearchIndex {
    */
   private termSets(sets: ReadonlyArray<readonly QueryTerm[]>, skipCommon = false): Int32Array[][] {
     const common = skipCommon ? this.documentCount() / 10 : Number.POSITIVE_INFINITY;
-    const docs = this.db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
+    const docs = this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
     return sets
       .map((terms) =>
         terms
@@ -661,11 +682,9 @@ export class SqliteSearch implements SearchIndex {
   /** Reads the rows of ranked documents, in rank order. */
   private rowsOf(ranked: ReadonlyArray<readonly [number, number]>): RankedRow[] {
     if (ranked.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT ${HIT_COLUMNS}, NULL AS score FROM search_docs d WHERE d.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ranked.map(([id]) => id))) as DocRow[];
+    const rows = this.statement(
+      `SELECT ${HIT_COLUMNS}, NULL AS score FROM search_docs d WHERE d.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ranked.map(([id]) => id))) as DocRow[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ranked.flatMap(([id, key]) => {
       const row = byId.get(id);
@@ -678,10 +697,10 @@ export class SqliteSearch implements SearchIndex {
    * by the folded word one edit away that the most documents hold.
    */
   private didYouMean(parsed: ParsedQuery): string | undefined {
-    const count = this.db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
-    const prefixed = this.db
-      .prepare('SELECT 1 FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT 1')
-      .pluck();
+    const count = this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
+    const prefixed = this.statement(
+      'SELECT 1 FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT 1',
+    ).pluck();
     let changed = false;
     const words = parsed.terms.map((term) => {
       const typed = term.phrase ? `"${term.words.join(' ')}"` : (term.words[0] ?? '');
@@ -708,16 +727,14 @@ export class SqliteSearch implements SearchIndex {
     const conditions = [...(match ? ['search_fts MATCH @match'] : []), ...where.clauses];
     const whereSql = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const order = query.sort === 'relevance' ? ORDER.browse : (ORDER[query.sort] ?? ORDER.browse);
-    return this.db
-      .prepare(
-        `SELECT ${HIT_COLUMNS}, NULL AS score FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all({
-        ...where.params,
-        ...(match ? { match } : {}),
-        limit: query.limit,
-        offset: query.offset,
-      }) as DocRow[];
+    return this.statement(
+      `SELECT ${HIT_COLUMNS}, NULL AS score FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    ).all({
+      ...where.params,
+      ...(match ? { match } : {}),
+      limit: query.limit,
+      offset: query.offset,
+    }) as DocRow[];
   }
 
   /** The facet columns, read on first use and then kept up to date agreement by agreement. */
