@@ -77,7 +77,7 @@ const TOPIC_FILTERS = [['meal'], ['overtime'], ['annual_leave'], ['allowances']]
  * topic and no words, an industry and no words — then more filter variants
  * until `count` distinct queries.
  */
-export function queryMix(count: number): SearchQuery[] {
+function queryMix(count: number): SearchQuery[] {
   const queries: SearchQuery[] = [];
   const seen = new Set<string>();
   for (let i = 0; queries.length < count && i < count * 10; i++) {
@@ -116,7 +116,7 @@ function percentile(sorted: number[], p: number): number {
  * Times every query of the mix. `cold` empties the embedded index's cache of
  * recent matches before each query, so every query ranks its matches afresh.
  */
-export async function measure(index: SearchIndex, queries: SearchQuery[], cold = false) {
+async function measure(index: SearchIndex, queries: SearchQuery[], cold = false) {
   for (const query of queries.slice(0, 50)) await index.search(query); // warm-up
   const times: number[] = [];
   let hits = 0;
@@ -150,7 +150,7 @@ async function rate(base: string, path: string, seconds: number) {
  * industry filter against a bare health request, one after the other in the
  * same run, as the issue measured them.
  */
-export async function runSampleHttpBench(seconds = 10): Promise<void> {
+async function runSampleHttpBench(seconds = 10): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cba-sample-http-'));
   const library = openLibrary(dir);
   const samples = join(import.meta.dirname, '..', 'fixtures', 'agreements');

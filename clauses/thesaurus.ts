@@ -456,7 +456,7 @@ export function planQuery(query: string | ParsedQuery, options: { max?: number }
 }
 
 /** A query is about its topics when their words make up this share of its words, or more. */
-export const TOPIC_SHARE = 0.4;
+const TOPIC_SHARE = 0.4;
 
 /** The share of a query's words that belong to a phrase naming a topic. */
 function topicShare(parsed: ParsedQuery): number {

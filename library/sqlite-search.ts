@@ -234,7 +234,7 @@ const MAX_ALTERNATIVES = 10;
  * The alternatives and a named topic are searched when fewer of the words'
  * matches than this pass the filters (or fewer than the page needs).
  */
-export const EXPAND_BELOW = 40;
+const EXPAND_BELOW = 40;
 
 /**
  * An alternative is searched when FTS5 reads at most this many document
@@ -812,7 +812,7 @@ const yearOf = (row: DocRow) => {
  * same text, or the same clause id. The newest version stands for the group, at the
  * rank of the best; the others are listed with it.
  */
-export function collapseVersions(rows: readonly RankedRow[]): RankedRow[] {
+function collapseVersions(rows: readonly RankedRow[]): RankedRow[] {
   const groups = new Map<string, RankedRow[]>();
   const order: RankedRow[][] = [];
   for (const row of rows) {
