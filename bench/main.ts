@@ -4,6 +4,7 @@
  *   compare    compareWithFloors over the same corpus vs importDocument
  *   library    library-wide API requests (below the floor, benchmarks, N-way, grades), first and again
  *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
+ *   relevance  recall@10 and MRR of the judged queries over the sample library (--verbose, --literal)
  *   generate   only write the corpus to bench/out/corpus-N
  */
 
@@ -13,6 +14,7 @@ import { runCompareBench } from './compare.ts';
 import { generateCorpus } from './generate.ts';
 import { runImportBench } from './import.ts';
 import { runLibraryBench } from './library.ts';
+import { runRelevanceBench } from './relevance.ts';
 import { runSearchBench } from './search.ts';
 
 const { values, positionals } = parseArgs({
@@ -22,6 +24,8 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '3' },
     clauses: { type: 'string', default: '100000,1000000' },
     queries: { type: 'string', default: '500' },
+    verbose: { type: 'boolean', default: false },
+    literal: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.count);
@@ -51,6 +55,9 @@ switch (positionals[0] ?? 'import') {
     await runSearchBench({ clauses, queries });
     break;
   }
+  case 'relevance':
+    await runRelevanceBench({ verbose: values.verbose, literal: values.literal });
+    break;
   case 'generate':
     console.log(
       `${generateCorpus(join('bench', 'out', `corpus-${count}`), count).length} files in bench/out/corpus-${count}`,
@@ -58,7 +65,7 @@ switch (positionals[0] ?? 'import') {
     break;
   default:
     console.error(
-      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, search, generate`,
+      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, search, relevance, generate`,
     );
     process.exit(2);
 }

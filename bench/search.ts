@@ -7,7 +7,7 @@
  * peak memory; then measures GET /api/search through Hono with autocannon.
  */
 
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -139,6 +139,42 @@ async function measure(index: SearchIndex, queries: SearchQuery[], cold = false)
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
+/** Requests per second of one URL on a listening server: 10 connections for `seconds`. */
+async function rate(base: string, path: string, seconds: number) {
+  const result = await autocannon({ url: `${base}${path}`, connections: 10, duration: seconds });
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+/**
+ * The sample library (14 agreements) on one server: a common word with an
+ * industry filter against a bare health request, one after the other in the
+ * same run, as the issue measured them.
+ */
+async function runSampleHttpBench(seconds = 10): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cba-sample-http-'));
+  const library = openLibrary(dir);
+  const samples = join(import.meta.dirname, '..', 'fixtures', 'agreements');
+  for (const file of readdirSync(samples).filter((f) => /\.(md|txt)$/.test(f))) {
+    const bytes = readFileSync(join(samples, file));
+    library.add(importDocument(bytes, { filename: file }), bytes);
+  }
+  const app = createApp({ library, today: () => '2026-11-23' });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const search = `/api/search?${new URLSearchParams({ q: 'lương', industry: 'det-may' })}`;
+  await rate(base, search, 2); // warm-up
+  const health = await rate(base, '/api/health', seconds);
+  const common = await rate(base, search, seconds);
+  console.log(
+    `Sample library (14 agreements), 10 connections, ${seconds} s each, one run: GET /api/health ${health.rps.toFixed(0)} requests/s (p99 ${health.p99} ms); GET /api/search?q=lương&industry=det-may ${common.rps.toFixed(0)} requests/s (p99 ${common.p99} ms) — ${(common.rps / health.rps).toFixed(2)}× health, ${health.non2xx + common.non2xx} non-2xx`,
+  );
+  server.close();
+  library.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 export async function runSearchBench({
   clauses,
   queries: queryCount,
@@ -146,6 +182,7 @@ export async function runSearchBench({
   clauses: number[];
   queries: number;
 }): Promise<void> {
+  await runSampleHttpBench();
   const queries = queryMix(queryCount);
   console.log(
     `Query mix: ${queries.length} distinct queries (${WORDS.length} texts, with and without diacritics, × 8 shapes: alone, industry, province, status, industry + province, second page, topic browse, industry browse); facets and totals always`,

@@ -183,6 +183,21 @@ export {
 export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
 export {
+  type Alternative,
+  CORE_WEIGHT,
+  EXPANSION_WEIGHTS,
+  expandQuery,
+  foldedSynonyms,
+  parseThesaurus,
+  planQuery,
+  type QueryPlan,
+  THESAURUS,
+  type Thesaurus,
+  type ThesaurusGroup,
+  topicsOfQuery,
+  withoutQuestionWords,
+} from './thesaurus.ts';
+export {
   classifyNode,
   classifyText,
   getTopic,
@@ -193,6 +208,7 @@ export {
 } from './topics.ts';
 export { countTree, findNode, joinPath, listArticles, nodeLabel, walkTree } from './tree.ts';
 export * from './types.ts';
+export { oneEditAway } from './typos.ts';
 export {
   type ArticleChange,
   type ChangeKind,

@@ -29,10 +29,15 @@ export {
 export { MIGRATIONS } from './migrations.ts';
 export { readRubricFile } from './rubric-file.ts';
 export {
+  applyValidity,
+  CURRENT_STATUSES,
   FACETS,
   type Facet,
+  type HitMatch,
+  type OtherVersion,
   type ReindexReport,
   SEARCH_SORTS,
+  SEARCH_VALIDITIES,
   type SearchDocument,
   type SearchFilters,
   type SearchHit,
@@ -41,6 +46,8 @@ export {
   type SearchResult,
   type SearchSort,
   type SearchSource,
+  type SearchValidity,
+  type TopicSuggestion,
 } from './search-types.ts';
 export { SqliteLibrary } from './sqlite-library.ts';
 export { SqliteSearch, toExactFtsQuery, toFtsQuery } from './sqlite-search.ts';

@@ -12,9 +12,12 @@ import { SearchUnavailableError } from '../clauses/errors.ts';
 import { EXPIRY_RULE, type ExpiryStatus, expiryDateRange, statusOnDate } from '../clauses/expiry.ts';
 import { highlightSpans, type ParsedQuery, parseSearchQuery, toTelex } from '../clauses/search-text.ts';
 import { foldText } from '../clauses/text.ts';
+import { foldedSynonyms } from '../clauses/thesaurus.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
+import { NEAR_THRESHOLD } from './search-candidates.ts';
 import {
+  applyValidity,
   FACETS,
   type Facet,
   type ReindexReport,
@@ -251,6 +254,8 @@ export class MeiliSearchIndex implements SearchIndex {
           disableOnAttributes: ['exact'],
           minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
         },
+        // The same thesaurus as the embedded index, folded as Meilisearch folds: `tang ca` is also `lam them gio`.
+        synonyms: foldedSynonyms(),
         faceting: { maxValuesPerFacet: 10_000 },
         pagination: { maxTotalHits: 100_000 },
       }),
@@ -258,9 +263,10 @@ export class MeiliSearchIndex implements SearchIndex {
     return this.ready;
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
+  async search(asked: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
     await this.setup();
+    const query = applyValidity(asked);
     const parsed = parseSearchQuery(query.q);
     const text = foldedQuery(parsed);
     const filter: Filter = toMeiliFilter(query);
@@ -307,9 +313,32 @@ export class MeiliSearchIndex implements SearchIndex {
         const status = statusOnDate(fromDateNumber(effective), fromDateNumber(expires), query.on);
         facets.status[status] = (facets.status[status] ?? 0) + count;
       }
+      const total = all.estimatedTotalHits ?? hits.length;
+      // The same near-match fallback as the embedded index: fewer than a handful with every word, and the
+      // page is filled with hits that drop words from the end (Meilisearch's `last` strategy), not counted.
+      let approximate = false;
+      if (
+        !query.literal &&
+        text &&
+        total < NEAR_THRESHOLD &&
+        parsed.terms.length >= 2 &&
+        hits.length < query.limit
+      ) {
+        const near = await this.index.search(text, {
+          ...base,
+          matchingStrategy: 'last',
+          offset: 0,
+          limit: query.limit - hits.length + total,
+        });
+        const seen = new Set(hits.map((hit) => hit.id));
+        const extra = near.hits.filter((hit) => !seen.has(hit.id)).slice(0, query.limit - hits.length);
+        approximate = extra.length > 0;
+        hits = [...hits, ...extra];
+      }
       return {
-        total: all.estimatedTotalHits ?? hits.length,
-        hits: hits.map((hit) => toHit(hit, parsed)),
+        total,
+        hits: hits.map((hit) => toHit(hit, parsed, query.on)),
+        ...(approximate ? { approximate } : {}),
         facets,
         tookMs: Math.round((performance.now() - started) * 100) / 100,
         backend: this.backend,
@@ -385,7 +414,7 @@ function unavailable(what: string, cause: unknown): SearchUnavailableError {
   );
 }
 
-function toHit(doc: MeiliDocument & { _rankingScore?: number }, parsed: ParsedQuery): SearchHit {
+function toHit(doc: MeiliDocument & { _rankingScore?: number }, parsed: ParsedQuery, on: string): SearchHit {
   const hit: SearchHit = {
     source: doc.source,
     clauseId: doc.clauseId,
@@ -401,5 +430,14 @@ function toHit(doc: MeiliDocument & { _rankingScore?: number }, parsed: ParsedQu
   if (doc.employer) hit.employer = doc.employer;
   if (doc.industry) hit.industry = doc.industry;
   if (doc.province) hit.province = doc.province;
+  if (doc.source === 'agreement') {
+    const year = doc.signedOnNum ?? doc.effectiveOnNum;
+    if (year) hit.year = Math.floor(year / 10_000);
+    hit.status = statusOnDate(
+      fromDateNumber(String(doc.effectiveOnNum)),
+      fromDateNumber(String(doc.expiresOnNum)),
+      on,
+    );
+  }
   return hit;
 }

@@ -38,6 +38,56 @@ export interface SearchQuery {
   offset: number;
   /** The day expiry statuses are judged on (`YYYY-MM-DD`). */
   on: string;
+  /**
+   * `current`: only agreements in force, in their renewal window or in the
+   * continuation after expiry, not yet effective or undated — expired ones
+   * are left out. `all` (the default here): every agreement. The search page
+   * and the API ask for `current` unless the user includes expired ones.
+   */
+  validity?: SearchValidity;
+  /** Ranks without the thesaurus, topics and near matches: the words as typed only. */
+  literal?: boolean;
+  /**
+   * Folds the versions of one agreement (the same employer) into one hit
+   * when the same clause matched in each, listing the others in
+   * `otherVersions` ("các phiên bản khác"); relevance order only. The search
+   * page and the API ask for it; the index's contract lists every version.
+   */
+  collapseVersions?: boolean;
+}
+
+export const SEARCH_VALIDITIES = ['current', 'all'] as const;
+export type SearchValidity = (typeof SEARCH_VALIDITIES)[number];
+
+/** The statuses `validity: 'current'` keeps. */
+export const CURRENT_STATUSES: readonly ExpiryStatus[] = [
+  'in_force',
+  'renewal_window',
+  'continuation',
+  'not_yet_effective',
+  'unknown',
+];
+
+/** The query as an index applies it: `validity: 'current'` becomes a status filter (agreements only). */
+export function applyValidity(query: SearchQuery): SearchQuery {
+  if (query.validity !== 'current' || query.source !== 'agreements' || query.filters.status?.length)
+    return query;
+  return { ...query, filters: { ...query.filters, status: [...CURRENT_STATUSES] } };
+}
+
+/**
+ * How a hit matched, best first: every word with the diacritics typed,
+ * every word, an alternative phrasing from the thesaurus, the clause's topic
+ * only, most of the words (a near match).
+ */
+export type HitMatch = 'exact' | 'words' | 'thesaurus' | 'topic' | 'near';
+
+/** Another version of the same agreement (the same employer) whose clause matched too. */
+export interface OtherVersion {
+  agreementId: string;
+  clauseId: string;
+  year?: number;
+  status?: ExpiryStatus;
 }
 
 /** A found document as the result shows it (`agreementId` is absent for law articles). */
@@ -60,6 +110,21 @@ export interface SearchHit
   highlight: MatchSpan[];
   /** Higher is better; comparable within one result only. */
   score: number;
+  /** How it matched (absent from adapters that do not tell). */
+  match?: HitMatch;
+  /** The agreement's year: signed, else taking effect. */
+  year?: number;
+  /** The agreement's expiry status on the query's day. */
+  status?: ExpiryStatus;
+  /** Other versions of the agreement whose same clause matched, folded into this hit ("các phiên bản khác"). */
+  otherVersions?: OtherVersion[];
+}
+
+/** A topic the query names, offered as a filter ("Xem chủ đề: Bữa ăn giữa ca"). */
+export interface TopicSuggestion {
+  id: string;
+  label: string;
+  labelEn: string;
 }
 
 export interface SearchResult {
@@ -68,6 +133,17 @@ export interface SearchResult {
   facets: Record<Facet, Record<string, number>>;
   tookMs: number;
   backend: string;
+  /**
+   * No clause contains all the words (or too few do): the hits include clauses
+   * with most of them ("Không có điều khoản chứa đủ các từ; đây là kết quả gần đúng").
+   */
+  approximate?: boolean;
+  /** The query with one typo corrected, when a word is in no clause but a near one is ("Có phải bạn muốn tìm …?"). */
+  didYouMean?: string;
+  /** Topics the query names that are not already a filter. */
+  topicSuggestions?: TopicSuggestion[];
+  /** The alternative phrasings searched besides the words typed. */
+  alternatives?: string[];
 }
 
 /** One indexed document: a clause node of an agreement, or a clause of the law. */

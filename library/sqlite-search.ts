@@ -9,7 +9,14 @@
 
 import type BetterSqlite3 from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
-import { EXPIRY_RULE, type ExpiryStatus, expiryDateRange } from '../clauses/expiry.ts';
+import { addDays } from '../clauses/dates.ts';
+import {
+  EXPIRY_RULE,
+  type ExpiryStatus,
+  expiryDateRange,
+  PROCEDURE,
+  statusOnDate,
+} from '../clauses/expiry.ts';
 import {
   highlightSpans,
   type ParsedQuery,
@@ -17,17 +24,34 @@ import {
   type QueryTerm,
 } from '../clauses/search-text.ts';
 import { foldText, lowerText } from '../clauses/text.ts';
+import { type Alternative, planQuery, type QueryPlan } from '../clauses/thesaurus.ts';
+import { getTopic } from '../clauses/topics.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
+import { oneEditAway } from '../clauses/typos.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
 import { FacetColumns } from './facet-columns.ts';
-import type {
-  Facet,
-  ReindexReport,
-  SearchDocument,
-  SearchHit,
-  SearchIndex,
-  SearchQuery,
-  SearchResult,
+import {
+  alternativeTier,
+  type CandidateSource,
+  coverage,
+  matchOfKey,
+  mergeCandidates,
+  NEAR_THRESHOLD,
+  type RankedCandidates,
+  rankKey,
+  TIERS,
+  tierOfKey,
+} from './search-candidates.ts';
+import {
+  applyValidity,
+  type HitMatch,
+  type ReindexReport,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+  type SearchQuery,
+  type SearchResult,
+  type TopicSuggestion,
 } from './search-types.ts';
 
 interface DocRow {
@@ -43,6 +67,9 @@ interface DocRow {
   industry: string | null;
   province: string | null;
   topics: string;
+  signed_on: string | null;
+  effective_on: string | null;
+  expires_on: string | null;
   score: number | null;
 }
 
@@ -226,7 +253,50 @@ interface Candidates {
 const MAX_CACHED_IDS = 4_000_000;
 
 const HIT_COLUMNS =
-  'd.id, d.source, d.agreement_id, d.clause_id, d.kind, d.path, d.heading, d.text, d.employer, d.industry, d.province, d.topics';
+  'd.id, d.source, d.agreement_id, d.clause_id, d.kind, d.path, d.heading, d.text, d.employer, d.industry, d.province, d.topics, d.signed_on, d.effective_on, d.expires_on';
+
+/** Plans of recent queries: the thesaurus and topic look-ups cost more than a cache hit. */
+const MAX_CACHED_PLANS = 1000;
+
+/** Alternative phrasings searched at most: the best by weight. */
+const MAX_ALTERNATIVES = 10;
+
+/**
+ * The alternatives and a named topic are searched when fewer of the words'
+ * matches than this pass the filters (or fewer than the page needs).
+ */
+const EXPAND_BELOW = 40;
+
+/**
+ * An alternative is searched when FTS5 reads at most this many document
+ * entries for it (the documents of each of its words): a phrase of words that
+ * are everywhere (`họp người lao động`) costs more than it finds.
+ */
+const ALTERNATIVE_BUDGET = 50_000;
+
+/** The matches of an alternative are ranked by bm25 when there are at most this many. */
+const MAX_SCORED_ALTERNATIVES = 500;
+
+/** A topic's clauses are ranked by the words they hold when there are at most this many. */
+const MAX_REORDERED = 2_000;
+
+interface MergedCandidates {
+  candidates: RankedCandidates;
+  /** Matches of the words and the alternatives, across the library (before filters). */
+  strongRaw: number;
+  topic: boolean;
+  topicCount: number;
+  /** Whether the topic's clauses are ranked by the words they hold yet. */
+  reordered: boolean;
+}
+
+/** Versions are folded together over at most this many ranked hits (deeper pages list every version). */
+const MAX_COLLAPSED = 200;
+
+/** The FTS5 expression of alternative phrasings: any of them, each with all its terms. */
+function toAlternativesQuery(alternatives: readonly Alternative[]): string {
+  return alternatives.map((a) => `(${toFtsQuery({ terms: a.terms, foldedWords: [] })})`).join(' OR ');
+}
 
 const ORDER: Record<string, string> = {
   newest: 'd.effective_on DESC, d.agreement_id, d.ord',
@@ -252,8 +322,42 @@ export class SqliteSearch implements SearchIndex {
     sizeCalculation: ({ ids }) => Math.max(1, ids.length),
   });
 
+  /** Ids of the documents holding one term, or classified under some topics: for near matches and topic ranking. */
+  private readonly postings = new LRUCache<string, Int32Array>({
+    maxSize: MAX_CACHED_IDS,
+    sizeCalculation: (ids) => Math.max(1, ids.length),
+  });
+  private readonly plans = new LRUCache<string, QueryPlan>({ max: MAX_CACHED_PLANS });
+  /** The merged candidates of recent text queries, keys included. */
+  private readonly merged = new LRUCache<string, MergedCandidates>({
+    maxSize: MAX_CACHED_IDS,
+    sizeCalculation: ({ candidates }) => Math.max(1, candidates.ids.length),
+  });
+  /**
+   * The documents of topics, read from the facet columns rather than FTS5:
+   * kept across `clearQueryCache` (benchmarks' cold queries), emptied by writes.
+   */
+  private readonly topics = new LRUCache<string, Int32Array>({ max: 200 });
+  private readonly wordCounts = new LRUCache<string, number>({ max: 20_000 });
+
+  /** Statements prepared once: preparing costs as much as a small query. */
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /** Answers to recent queries, whole: the same search comes back as people page and share links. */
+  private readonly results = new LRUCache<string, SearchResult>({ max: 500 });
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   constructor(private readonly db: BetterSqlite3.Database) {
     ensureLawDocuments(db);
+    // The index's vocabulary, for "did you mean": a view of FTS5's own term list, in this connection only.
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
   }
 
   /**
@@ -263,12 +367,18 @@ export class SqliteSearch implements SearchIndex {
   invalidate(agreementId?: string): void {
     if (agreementId === undefined) this.stale = true;
     else this.changed.add(agreementId);
+    this.documents = undefined;
+    this.topics.clear();
+    this.wordCounts.clear();
     this.clearQueryCache();
   }
 
   /** Forgets the cached matches of recent queries (benchmarks measure cold queries with it). */
   clearQueryCache(): void {
     this.candidates.clear();
+    this.postings.clear();
+    this.merged.clear();
+    this.results.clear();
   }
 
   /** Every match of a text query with its bm25 score and whether it matches the accented words exactly. */
@@ -276,8 +386,9 @@ export class SqliteSearch implements SearchIndex {
     const key = `${match}\u0000${exactQuery ?? ''}`;
     const cached = this.candidates.get(key);
     if (cached) return cached;
-    const rows = this.db
-      .prepare('SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?')
+    const rows = this.statement(
+      'SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?',
+    )
       .raw()
       .all(match) as Array<[number, number]>;
     const ids = new Int32Array(rows.length);
@@ -289,8 +400,7 @@ export class SqliteSearch implements SearchIndex {
     let exact: Uint8Array | undefined;
     if (exactQuery) {
       const exactIds = new Set(
-        this.db
-          .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+        this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
           .pluck()
           .all(exactQuery) as number[],
       );
@@ -302,66 +412,343 @@ export class SqliteSearch implements SearchIndex {
     return candidates;
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
+  async search(asked: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
+    const key = JSON.stringify(asked);
+    const answered = this.results.get(key);
+    if (answered) return { ...answered, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    const result = await this.answer(asked, started);
+    this.results.set(key, result);
+    return result;
+  }
+
+  private async answer(asked: SearchQuery, started: number): Promise<SearchResult> {
+    const query = applyValidity(asked);
     const parsed = parseSearchQuery(query.q);
     const columns = this.currentColumns();
     const match = parsed.terms.length ? toFtsQuery(parsed) : undefined;
-    let result: { total: number; facets: Record<Facet, Record<string, number>>; rows: DocRow[] };
-    if (match && query.sort === 'relevance') result = this.ranked(parsed, match, columns, query);
-    else {
-      const ids = match
-        ? (this.db
-            .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
-            .pluck()
-            .all(match) as number[])
-        : undefined;
-      result = { ...columns.count(ids, query), rows: this.ordered(match, query) };
+    if (match && query.sort === 'relevance') {
+      const ranked = this.ranked(parsed, match, columns, query);
+      return {
+        ...ranked.result,
+        hits: ranked.hits,
+        tookMs: Math.round((performance.now() - started) * 100) / 100,
+        backend: this.backend,
+      };
     }
+    const ids = match
+      ? (this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+          .pluck()
+          .all(match) as number[])
+      : undefined;
+    const counted = columns.count(ids, query);
     return {
-      total: result.total,
-      hits: result.rows.map((row) => toHit(row, parsed)),
-      facets: result.facets,
+      total: counted.total,
+      hits: this.ordered(match, query).map((row) => toHit(row, parsed, query.on)),
+      facets: counted.facets,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       backend: this.backend,
     };
   }
 
+  private documents: number | undefined;
+
+  /** How many documents the index holds (for the weight of rare words), counted again after a write. */
+  private documentCount(): number {
+    this.documents ??= this.statement('SELECT COUNT(*) FROM search_docs').pluck().get() as number;
+    return this.documents;
+  }
+
+  private planOf(q: string): QueryPlan {
+    let plan = this.plans.get(q);
+    if (!plan) {
+      plan = planQuery(q);
+      this.plans.set(q, plan);
+    }
+    return plan;
+  }
+
+  /** Ids of the documents an FTS5 expression matches, remembered like the ranked matches. */
+  private idsOf(match: string): Int32Array {
+    let ids = this.postings.get(match);
+    if (!ids) {
+      ids = Int32Array.from(
+        this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+          .pluck()
+          .all(match) as number[],
+      );
+      this.postings.set(match, ids);
+    }
+    return ids;
+  }
+
+  /** How many documents hold a folded word, from FTS5's vocabulary; remembered until a write. */
+  private documentsWith(word: string): number {
+    let n = this.wordCounts.get(word);
+    if (n === undefined) {
+      n =
+        (this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck().get(word) as number) ?? 0;
+      this.wordCounts.set(word, n);
+    }
+    return n;
+  }
+
+  /** The document entries FTS5 reads to match some terms: the documents of each of their words. */
+  private matchCost(terms: readonly QueryTerm[]): number {
+    return terms.reduce((sum, t) => sum + t.folded.reduce((s, w) => s + this.documentsWith(w), 0), 0);
+  }
+
+  /** Documents classified under any of some topics, of the query's source, from the facet columns. */
+  private topicDocs(topics: readonly string[], columns: FacetColumns, query: SearchQuery): Int32Array {
+    const key = `${topics.join(',')}:${query.source}`;
+    let ids = this.topics.get(key);
+    if (!ids) {
+      const found: number[] = [];
+      columns.count(undefined, { ...query, filters: { topic: [...topics] } }, (id) => found.push(id));
+      ids = Int32Array.from(found);
+      this.topics.set(key, ids);
+    }
+    return ids;
+  }
+
   /**
    * Relevance: one pass of FTS5 gives every match with its bm25 score; the
-   * typed-array columns filter and count them; exact-diacritic matches rank
-   * first, then bm25; only the page's documents are read.
+   * thesaurus's alternatives and a named topic's clauses add candidates in
+   * lower tiers; the typed-array columns filter and count them; only the
+   * page's documents are read. When the words and their alternatives find
+   * fewer than a handful across the library, clauses with most of the words
+   * fill the page after them (not counted in the total), and a word found
+   * nowhere gets a one-typo suggestion.
    */
   private ranked(parsed: ParsedQuery, match: string, columns: FacetColumns, query: SearchQuery) {
-    const { ids, scores, exact } = this.matchesOf(match, toExactFtsQuery(parsed));
-    // bm25 is lower-is-better and negative; exact matches are moved ahead of every other match.
-    const key = (k: number) => (exact?.[k] ? scores[k]! - 1e9 : scores[k]!);
-    const wanted = query.offset + query.limit;
+    const words = this.matchesOf(match, toExactFtsQuery(parsed));
+    const plan = query.literal ? undefined : this.planOf(query.q);
+    const filtered = new Set(query.filters.topic ?? []);
+    const named = plan?.aboutTopics ? plan.topics.filter((t) => !filtered.has(t)) : [];
+    const collapse =
+      Boolean(query.collapseVersions) && !query.literal && query.offset + query.limit <= MAX_COLLAPSED;
+    const wanted = (query.offset + query.limit) * (collapse ? 2 : 1);
+    // The words typed first: when their matches that pass the filters fill the page many times over, the
+    // alternatives and the topic could only rank after all of them, and are not searched.
+    let entry = this.candidatesOf(words, undefined, [], columns, query);
+    let { counts, best } = this.best(entry.candidates, columns, query, wanted);
+    if (plan && (plan.alternatives.length || named.length) && counts.total < Math.max(EXPAND_BELOW, wanted)) {
+      entry = this.candidatesOf(words, plan, named, columns, query);
+      ({ counts, best } = this.best(entry.candidates, columns, query, wanted));
+    }
+    const { candidates, strongRaw } = entry;
+    // Clauses of the topic only: rank them by the query's words they hold, once, when a page reaches them
+    // and they are few enough (a large library keeps them in document order: counting words costs more there).
+    if (
+      plan &&
+      entry.topic &&
+      !entry.reordered &&
+      entry.topicCount <= MAX_REORDERED &&
+      best.some((k) => tierOfKey(candidates.keys[k]!) >= TIERS.topic)
+    ) {
+      const shares = coverage(this.termSets([plan.coreTerms], true), this.documentCount(), 1);
+      for (let k = 0; k < candidates.ids.length; k++)
+        if (tierOfKey(candidates.keys[k]!) === TIERS.topic)
+          candidates.keys[k] = rankKey(TIERS.topic, -100 * (shares[candidates.ids[k]!] ?? 0));
+      entry.reordered = true;
+      ({ counts, best } = this.best(candidates, columns, query, wanted));
+    }
+
+    let rows = this.rowsOf(best.map((k) => [candidates.ids[k]!, candidates.keys[k]!] as const));
+    let approximate = false;
+    if (plan && strongRaw < NEAR_THRESHOLD && plan.coreTerms.length >= 2 && rows.length < wanted) {
+      const sets = [plan.coreTerms, ...plan.alternatives.slice(0, 3).map((a) => a.terms)];
+      const shares = coverage(this.termSets(sets), this.documentCount());
+      const taken = new Set(candidates.ids);
+      const nearIds: number[] = [];
+      shares.forEach((share, id) => {
+        if (share > 0 && !taken.has(id)) nearIds.push(id);
+      });
+      const near: Array<readonly [number, number]> = [];
+      columns.count(Int32Array.from(nearIds), query, (k) =>
+        near.push([nearIds[k]!, rankKey(TIERS.near, -100 * shares[nearIds[k]!]!)]),
+      );
+      near.sort((a, b) => a[1] - b[1]);
+      const nearRows = this.rowsOf(near.slice(0, Math.max(0, wanted - rows.length)));
+      approximate = nearRows.length > 0;
+      rows = [...rows, ...nearRows];
+    }
+    const pageRows = (collapse ? collapseVersions(rows) : rows).slice(
+      query.offset,
+      query.offset + query.limit,
+    );
+
+    const result: Omit<SearchResult, 'hits' | 'tookMs' | 'backend'> = { ...counts };
+    if (approximate) result.approximate = true;
+    if (plan && words.ids.length === 0) {
+      const suggestion = this.didYouMean(parsed);
+      if (suggestion) result.didYouMean = suggestion;
+    }
+    if (plan) {
+      const suggestions = plan.topics
+        .filter((t) => !filtered.has(t))
+        .slice(0, 2)
+        .flatMap((id): TopicSuggestion[] => {
+          const topic = getTopic(id);
+          return topic ? [{ id, label: topic.label, labelEn: topic.labelEn }] : [];
+        });
+      if (suggestions.length) result.topicSuggestions = suggestions;
+      if (plan.alternatives.length) result.alternatives = plan.alternatives.slice(0, 6).map((a) => a.text);
+    }
+    const highlightOf = (row: RankedRow) =>
+      row.match === 'exact' || row.match === 'words' || !plan ? parsed : withAlternatives(parsed, plan);
+    return {
+      result,
+      hits: pageRows.map((row) => {
+        const hit = toHit(row, highlightOf(row), query.on);
+        hit.match = row.match;
+        if (row.others.length) hit.otherVersions = row.others;
+        return hit;
+      }),
+    };
+  }
+
+  /**
+   * Every candidate of a query with its ranking key — the words, the
+   * alternatives by weight band, a named topic's clauses — remembered like
+   * the matches they are made of.
+   */
+  private candidatesOf(
+    words: Candidates,
+    plan: QueryPlan | undefined,
+    named: readonly string[],
+    columns: FacetColumns,
+    query: SearchQuery,
+  ): MergedCandidates {
+    const cacheKey = `${query.q}\u0000${plan ? 1 : 0}\u0000${named.join(',')}\u0000${query.source}`;
+    const cached = this.merged.get(cacheKey);
+    if (cached) return cached;
+    const sources: CandidateSource[] = [
+      {
+        ids: words.ids,
+        key: (k) => rankKey(words.exact?.[k] ? TIERS.exact : TIERS.words, words.scores[k]!),
+      },
+    ];
+    let strongRaw = words.ids.length;
+    const bands = new Map<number, Alternative[]>();
+    const typed = plan?.parsed.foldedWords.join(' ') ?? '';
+    const searched = (plan?.alternatives ?? []).filter((a) => {
+      const words = a.terms.flatMap((t) => t.folded).join(' ');
+      // A part of what was typed (`ăn giữa ca` in `tiền ăn giữa ca`) is broader, not another way to say it; a
+      // phrase holding what was typed (`đối thoại định kỳ` for `doi thoai`) finds nothing the words do not.
+      if (` ${typed} `.includes(` ${words} `) || ` ${words} `.includes(` ${typed} `)) return false;
+      return this.matchCost(a.terms) <= ALTERNATIVE_BUDGET;
+    });
+    for (const alternative of searched.slice(0, MAX_ALTERNATIVES)) {
+      const tier = alternativeTier(alternative.weight);
+      bands.set(tier, [...(bands.get(tier) ?? []), alternative]);
+    }
+    for (const [tier, alternatives] of [...bands].sort((a, b) => a[0] - b[0])) {
+      const expression = toAlternativesQuery(alternatives);
+      // bm25 costs four times the bare match: many matches of an alternative keep the order of the index.
+      const ids = this.idsOf(expression);
+      strongRaw += ids.length;
+      if (ids.length > MAX_SCORED_ALTERNATIVES) sources.push({ ids, key: () => rankKey(tier, 0) });
+      else {
+        const found = this.matchesOf(expression, undefined);
+        sources.push({ ids: found.ids, key: (k) => rankKey(tier, found.scores[k]!) });
+      }
+    }
+    let topicCount = 0;
+    if (named.length) {
+      const topicIds = this.topicDocs(named, columns, query);
+      topicCount = topicIds.length;
+      sources.push({ ids: topicIds, key: () => rankKey(TIERS.topic, 0) });
+    }
+    const candidates: RankedCandidates =
+      sources.length === 1
+        ? { ids: words.ids, keys: Float64Array.from(words.ids, (_, k) => sources[0]!.key(k)) }
+        : mergeCandidates(sources);
+    const entry: MergedCandidates = {
+      candidates,
+      strongRaw,
+      topic: named.length > 0,
+      topicCount,
+      reordered: false,
+    };
+    this.merged.set(cacheKey, entry);
+    return entry;
+  }
+
+  /** Filters and counts the candidates, keeping the positions of the `wanted` best keys, sorted. */
+  private best(candidates: RankedCandidates, columns: FacetColumns, query: SearchQuery, wanted: number) {
+    const { keys } = candidates;
     const best: number[] = [];
-    const counts = columns.count(ids, query, (k) => {
-      // Keep the `wanted` best positions, sorted; most matches fall below the last and cost one comparison.
-      if (best.length === wanted && key(k) >= key(best[wanted - 1]!)) return;
+    const counts = columns.count(candidates.ids, query, (k) => {
+      // Most candidates fall below the last kept one and cost one comparison.
+      if (best.length === wanted && keys[k]! >= keys[best[wanted - 1]!]!) return;
       let at = best.length;
-      while (at > 0 && key(best[at - 1]!) > key(k)) at--;
+      while (at > 0 && keys[best[at - 1]!]! > keys[k]!) at--;
       best.splice(at, 0, k);
       if (best.length > wanted) best.pop();
     });
-    const page = best.slice(query.offset);
-    const rows = page.length
-      ? (this.db
-          .prepare(
-            `SELECT ${HIT_COLUMNS}, NULL AS score FROM search_docs d WHERE d.id IN (SELECT value FROM json_each(?))`,
+    return { counts, best };
+  }
+
+  /**
+   * Postings of term sets (the query's words, its alternatives' words), for
+   * counting the words a document holds. `skipCommon` leaves out a single
+   * word held by more than a tenth of the documents: it tells little about
+   * the order of a topic's clauses and costs the most.
+   */
+  private termSets(sets: ReadonlyArray<readonly QueryTerm[]>, skipCommon = false): Int32Array[][] {
+    const common = skipCommon ? this.documentCount() / 10 : Number.POSITIVE_INFINITY;
+    const docs = this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
+    return sets
+      .map((terms) =>
+        terms
+          .filter(
+            (t) => t.phrase || t.prefix || ((docs.get(t.folded[0]) as number | undefined) ?? 0) <= common,
           )
-          .all(JSON.stringify(page.map((k) => ids[k]))) as DocRow[])
-      : [];
+          .map((t) => this.idsOf(foldedTerm(t))),
+      )
+      .filter((postings) => postings.length > 0);
+  }
+
+  /** Reads the rows of ranked documents, in rank order. */
+  private rowsOf(ranked: ReadonlyArray<readonly [number, number]>): RankedRow[] {
+    if (ranked.length === 0) return [];
+    const rows = this.statement(
+      `SELECT ${HIT_COLUMNS}, NULL AS score FROM search_docs d WHERE d.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ranked.map(([id]) => id))) as DocRow[];
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return {
-      ...counts,
-      rows: page.flatMap((k) => {
-        const row = byId.get(ids[k]!);
-        return row ? [{ ...row, score: exact?.[k] ? scores[k]! - 1 : scores[k]! }] : [];
-      }),
-    };
+    return ranked.flatMap(([id, key]) => {
+      const row = byId.get(id);
+      return row ? [{ ...row, score: key, match: matchOfKey(key), others: [] }] : [];
+    });
+  }
+
+  /**
+   * One typo away: each word of the query found in no document is replaced
+   * by the folded word one edit away that the most documents hold.
+   */
+  private didYouMean(parsed: ParsedQuery): string | undefined {
+    const count = this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
+    const prefixed = this.statement(
+      'SELECT 1 FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT 1',
+    ).pluck();
+    let changed = false;
+    const words = parsed.terms.map((term) => {
+      const typed = term.phrase ? `"${term.words.join(' ')}"` : (term.words[0] ?? '');
+      if (term.phrase || !/^[a-z]{3,}$/.test(term.folded[0] ?? '')) return typed;
+      const word = term.folded[0]!;
+      const known = term.prefix ? prefixed.get(word, `${word}\uffff`) : count.get(word);
+      if (known) return typed;
+      let best: { word: string; docs: number } | undefined;
+      for (const candidate of oneEditAway(word)) {
+        const docs = (count.get(candidate) as number | undefined) ?? 0;
+        if (docs > (best?.docs ?? 0)) best = { word: candidate, docs };
+      }
+      if (!best) return typed;
+      changed = true;
+      return best.word;
+    });
+    return changed ? words.join(' ') : undefined;
   }
 
   /** Browsing, or another order than relevance: SQL with the filters, from the indexes. */
@@ -371,16 +758,14 @@ export class SqliteSearch implements SearchIndex {
     const conditions = [...(match ? ['search_fts MATCH @match'] : []), ...where.clauses];
     const whereSql = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const order = query.sort === 'relevance' ? ORDER.browse : (ORDER[query.sort] ?? ORDER.browse);
-    return this.db
-      .prepare(
-        `SELECT ${HIT_COLUMNS}, NULL AS score FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all({
-        ...where.params,
-        ...(match ? { match } : {}),
-        limit: query.limit,
-        offset: query.offset,
-      }) as DocRow[];
+    return this.statement(
+      `SELECT ${HIT_COLUMNS}, NULL AS score FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    ).all({
+      ...where.params,
+      ...(match ? { match } : {}),
+      limit: query.limit,
+      offset: query.offset,
+    }) as DocRow[];
   }
 
   /** The facet columns, read on first use and then kept up to date agreement by agreement. */
@@ -435,7 +820,73 @@ export class SqliteSearch implements SearchIndex {
   }
 }
 
-function toHit(row: DocRow, parsed: ParsedQuery): SearchHit {
+interface RankedRow extends DocRow {
+  match: HitMatch;
+  others: NonNullable<SearchHit['otherVersions']>;
+}
+
+/** Highlights the words of the query and of its alternatives (a hit found through `bữa ăn` marks those words). */
+function withAlternatives(parsed: ParsedQuery, plan: QueryPlan): ParsedQuery {
+  const terms = [...parsed.terms, ...plan.alternatives.slice(0, 6).flatMap((a) => a.terms)];
+  return { terms, foldedWords: terms.flatMap((t) => t.folded) };
+}
+
+const yearOf = (row: DocRow) => {
+  const date = row.signed_on ?? row.effective_on;
+  return date ? Number(date.slice(0, 4)) : undefined;
+};
+
+/**
+ * Folds the versions of one agreement (the same employer) into the first
+ * of their hits when the same clause matched in each: the same heading (an
+ * article renumbered from Điều 16 to Điều 17 is still "Bữa ăn giữa ca"), the
+ * same text, or the same clause id. The newest version stands for the group, at the
+ * rank of the best; the others are listed with it.
+ */
+function collapseVersions(rows: readonly RankedRow[]): RankedRow[] {
+  const groups = new Map<string, RankedRow[]>();
+  const order: RankedRow[][] = [];
+  for (const row of rows) {
+    if (row.source !== 'agreement' || !row.employer) {
+      order.push([row]);
+      continue;
+    }
+    const employer = foldText(row.employer);
+    const keys = [
+      `${employer}|t|${foldText(row.heading ?? '')}|${foldText(row.text)}`,
+      `${employer}|c|${row.clause_id}`,
+      ...(row.heading ? [`${employer}|h|${foldText(row.heading)}`] : []),
+    ];
+    const group = keys
+      .map((k) => groups.get(k))
+      .find((g) => g && !g.some((r) => r.agreement_id === row.agreement_id));
+    if (group) group.push(row);
+    else {
+      const fresh = [row];
+      order.push(fresh);
+      for (const k of keys) if (!groups.has(k)) groups.set(k, fresh);
+    }
+  }
+  return order.map((group) => {
+    if (group.length === 1) return group[0]!;
+    const newest = [...group].sort((a, b) =>
+      (b.effective_on ?? b.signed_on ?? '').localeCompare(a.effective_on ?? a.signed_on ?? ''),
+    )[0]!;
+    const others = group
+      .filter((r) => r !== newest)
+      .map((r) => {
+        const year = yearOf(r);
+        return {
+          agreementId: r.agreement_id!,
+          clauseId: r.clause_id,
+          ...(year ? { year } : {}),
+        };
+      });
+    return { ...newest, match: group[0]!.match, score: group[0]!.score, others };
+  });
+}
+
+function toHit(row: DocRow, parsed: ParsedQuery, on: string): SearchHit {
   const hit: SearchHit = {
     source: row.source,
     clauseId: row.clause_id,
@@ -452,5 +903,10 @@ function toHit(row: DocRow, parsed: ParsedQuery): SearchHit {
   if (row.employer) hit.employer = row.employer;
   if (row.industry) hit.industry = row.industry;
   if (row.province) hit.province = row.province;
+  if (row.source === 'agreement') {
+    const year = yearOf(row);
+    if (year) hit.year = year;
+    hit.status = statusOnDate(row.effective_on ?? undefined, row.expires_on ?? undefined, on);
+  }
   return hit;
 }

@@ -19,7 +19,12 @@ export {
 } from './pages/expiry.tsx';
 export { GradePage, type GradePageProps, GradesPage, type GradesPageProps } from './pages/grade.tsx';
 export { ErrorPage, type ImportOutcome, ImportPage, type ImportPageProps } from './pages/import.tsx';
-export { type SearchHitView, SearchPage, type SearchPageProps } from './pages/search.tsx';
+export {
+  INCLUDE_EXPIRED_PARAM,
+  type SearchHitView,
+  SearchPage,
+  type SearchPageProps,
+} from './pages/search.tsx';
 export { VersionsPage, type VersionsPageProps } from './pages/versions.tsx';
 export type { Cell, Colour, Column, ReportFonts } from './reports/pdf-writer.ts';
 export {

@@ -15,6 +15,13 @@ export interface SearchHitView {
   employer?: string;
   industry?: string;
   province?: string;
+  /** How it matched; words found through the thesaurus, the topic or a near match get a badge. */
+  match?: 'exact' | 'words' | 'thesaurus' | 'topic' | 'near';
+  /** The agreement's year and its expiry status on the day of the search. */
+  year?: number;
+  status?: string;
+  /** Other versions of the agreement whose same clause matched, folded into this hit. */
+  otherVersions?: Array<{ agreementId: string; clauseId: string; year?: number }>;
 }
 
 export interface SearchPageProps {
@@ -30,7 +37,18 @@ export interface SearchPageProps {
   pageSize: number;
   /** Display names of industries and topics by id. */
   names: { industry: Record<string, string>; topic: Record<string, string> };
+  /** No clause holds all the words: the hits are near matches ("kết quả gần đúng"). */
+  approximate?: boolean;
+  /** The query with one typo corrected ("Có phải bạn muốn tìm …?"). */
+  didYouMean?: string;
+  /** Topics the query names, offered as filters ("Xem chủ đề: …"). */
+  topicSuggestions?: Array<{ id: string; label: string; labelEn: string }>;
+  /** Whether expired and superseded agreements are included (the switch; off by default). */
+  includeExpired?: boolean;
 }
+
+/** The query parameter of the include-expired switch. */
+export const INCLUDE_EXPIRED_PARAM = 'expired';
 
 type FacetName = keyof SearchPageProps['filters'];
 const FACET_LABELS: Record<FacetName, MessageKey> = {
@@ -43,11 +61,13 @@ const FACET_LABELS: Record<FacetName, MessageKey> = {
 
 function searchUrl(
   props: SearchPageProps,
-  change: { filters?: SearchPageProps['filters']; page?: number },
+  change: { filters?: SearchPageProps['filters']; page?: number; q?: string },
 ): string {
   const params = new URLSearchParams();
-  if (props.q) params.set('q', props.q);
+  const q = change.q ?? props.q;
+  if (q) params.set('q', q);
   if (props.source !== 'agreements') params.set('source', props.source);
+  if (props.includeExpired) params.set(INCLUDE_EXPIRED_PARAM, '1');
   for (const [name, values] of Object.entries(change.filters ?? props.filters))
     for (const v of values) params.append(name, v);
   if (change.page && change.page > 1) params.set('page', String(change.page));
@@ -100,6 +120,10 @@ export function SearchPage(props: SearchPageProps) {
           <button type="submit">{t('searchButton')}</button>
         </div>
         <p class="hint">{t('searchHint')}</p>
+        <label class="switch">
+          <input type="checkbox" name={INCLUDE_EXPIRED_PARAM} value="1" checked={props.includeExpired} />{' '}
+          {t('includeExpired')}
+        </label>
         <fieldset class="inline">
           <legend>{t('sourceLabel')}</legend>
           {(['agreements', 'law', 'all'] as const).map((s) => (
@@ -160,6 +184,7 @@ export function SearchPage(props: SearchPageProps) {
             {t('results', { total: props.total.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US') })}{' '}
             <span class="note">{t('resultsIn', { ms: props.tookMs })}</span>
           </h2>
+          <SearchNotices props={props} />
           {props.hits.length === 0 ? <p>{t('noResults')}</p> : ''}
           <ol class="hits" start={(props.page - 1) * props.pageSize + 1}>
             {props.hits.map((hit) => (
@@ -183,10 +208,44 @@ export function SearchPage(props: SearchPageProps) {
                     hit.employer,
                     hit.industry ? (props.names.industry[hit.industry] ?? hit.industry) : undefined,
                     hit.province,
+                    hit.year ? t('hitYear', { year: hit.year }) : undefined,
                   ]
                     .filter(Boolean)
                     .join(' · ')}
+                  {hit.status ? (
+                    <>
+                      {' '}
+                      <span class={`badge status-${hit.status}`}>
+                        {t(`status_${hit.status}` as MessageKey)}
+                      </span>
+                    </>
+                  ) : (
+                    ''
+                  )}
+                  {hit.match === 'thesaurus' || hit.match === 'topic' || hit.match === 'near' ? (
+                    <>
+                      {' '}
+                      <span class={`badge match-${hit.match}`}>{t(`match_${hit.match}`)}</span>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </p>
+                {hit.otherVersions?.length ? (
+                  <p class="versions">
+                    {t('otherVersions')}{' '}
+                    {hit.otherVersions.map((v, i) => (
+                      <>
+                        {i > 0 ? ', ' : ''}
+                        <a href={href(ctx, `/agreements/${v.agreementId}#${v.clauseId}`)}>
+                          {v.year ? String(v.year) : v.agreementId}
+                        </a>
+                      </>
+                    ))}
+                  </p>
+                ) : (
+                  ''
+                )}
               </li>
             ))}
           </ol>
@@ -216,5 +275,47 @@ export function SearchPage(props: SearchPageProps) {
         </section>
       </div>
     </Layout>
+  );
+}
+
+/** What the search understood: near matches, a typo, a topic the query names. */
+function SearchNotices({ props }: { props: SearchPageProps }) {
+  const { t, lang } = props.ctx;
+  return (
+    <>
+      {props.approximate ? (
+        <p class="notice near-match" role="status">
+          {t('nearMatchNotice')}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.didYouMean ? (
+        <p class="notice did-you-mean">
+          {t('didYouMean')}{' '}
+          <a href={searchUrl(props, { q: props.didYouMean })} rel="nofollow">
+            {props.didYouMean}
+          </a>
+          ?
+        </p>
+      ) : (
+        ''
+      )}
+      {props.topicSuggestions?.length ? (
+        <p class="notice topic-suggestion">
+          {t('topicSuggestion')}{' '}
+          {props.topicSuggestions.map((topic, i) => (
+            <>
+              {i > 0 ? ', ' : ''}
+              <a href={searchUrl(props, { filters: toggle(props.filters, 'topic', topic.id) })}>
+                {lang === 'en' ? topic.labelEn : topic.label}
+              </a>
+            </>
+          ))}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
   );
 }

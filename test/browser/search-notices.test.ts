@@ -1,0 +1,156 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDUSTRIES, TOPICS } from '../../clauses/index.ts';
+import { INCLUDE_EXPIRED_PARAM, SearchPage, translator } from '../../ui/index.ts';
+import { addSamples, tempLibrary } from '../helpers.ts';
+
+/**
+ * The search page's notices in Chromium: a near-match search, a topic the
+ * query names, a typo, years and statuses, the include-expired switch. The
+ * page is served here from the embedded index the way the search route is to
+ * call it (current agreements, versions folded, unless the switch is on).
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available)
+  console.info(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+let browser: Browser;
+let base: string;
+let close: () => void;
+
+beforeAll(async () => {
+  if (!available) return;
+  const { library, cleanup } = tempLibrary();
+  addSamples(library);
+  const app = new Hono().get('/', async (c) => {
+    const q = c.req.query('q') ?? '';
+    const includeExpired = c.req.query(INCLUDE_EXPIRED_PARAM) === '1';
+    const filters = {
+      industry: [],
+      province: [],
+      topic: c.req.queries('topic') ?? [],
+      status: [],
+      grade: [],
+    };
+    const result = await library.search.search({
+      q,
+      filters,
+      source: 'agreements',
+      sort: 'relevance',
+      limit: 20,
+      offset: 0,
+      on: '2026-11-23',
+      validity: includeExpired ? 'all' : 'current',
+      collapseVersions: true,
+    });
+    const ctx = { lang: 'vi' as const, t: translator('vi'), url: c.req.url };
+    return c.html(
+      SearchPage({
+        ctx,
+        q,
+        source: 'agreements',
+        filters,
+        total: result.total,
+        tookMs: result.tookMs,
+        hits: result.hits,
+        facets: result.facets,
+        page: 1,
+        pageSize: 20,
+        names: {
+          industry: Object.fromEntries(INDUSTRIES.map((i) => [i.id, i.name])),
+          topic: Object.fromEntries(TOPICS.map((t) => [t.id, t.label])),
+        },
+        includeExpired,
+        ...(result.approximate ? { approximate: true } : {}),
+        ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
+        ...(result.topicSuggestions ? { topicSuggestions: result.topicSuggestions } : {}),
+      }),
+    );
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  close = () => {
+    server.close();
+    cleanup();
+  };
+}, 60_000);
+
+afterAll(async () => {
+  if (!available) return;
+  await browser.close();
+  close();
+});
+
+async function searchFor(q: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}/`);
+  await page.getByLabel('Tìm điều khoản').fill(q);
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  await page.waitForURL(/q=/);
+  return page;
+}
+
+describe.skipIf(!available)('what the search page says it understood, in Chromium', () => {
+  it('says the hits are near matches when no clause holds every word', async () => {
+    const page = await searchFor('người lao động được nghỉ hằng năm xyzzy hưởng nguyên lương');
+    await expect
+      .poll(() => page.getByRole('status').innerText())
+      .toBe('Không có điều khoản chứa đủ các từ; đây là kết quả gần đúng.');
+    expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+    expect(await page.locator('.hit .badge.match-near').count()).toBe(await page.locator('.hit').count());
+    await page.close();
+  });
+
+  it('offers the topic a query names, and the link filters by it', async () => {
+    const page = await searchFor('tien an');
+    const suggestion = page.locator('.topic-suggestion');
+    expect(await suggestion.innerText()).toBe('Xem chủ đề: Bữa ăn giữa ca');
+    await suggestion.getByRole('link', { name: 'Bữa ăn giữa ca' }).click();
+    await page.waitForURL(/topic=meal/);
+    expect(await page.locator('.topic-suggestion').count()).toBe(0);
+    expect(await page.locator('.facets a[aria-current="true"]').innerText()).toContain('Bữa ăn giữa ca');
+    await page.close();
+  });
+
+  it('asks "Có phải bạn muốn tìm …?" for one typo, and the link searches the corrected words', async () => {
+    const page = await searchFor('tro cap thoi vjec');
+    const link = page.locator('.did-you-mean a');
+    expect(await link.innerText()).toBe('tro cap thoi viec');
+    await link.click();
+    await page.waitForURL(/q=tro\+cap\+thoi\+viec/);
+    expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('shows year and status on each hit, leaves expired agreements out until the switch includes them', async () => {
+    const page = await searchFor('bữa ăn giữa ca');
+    const metas = await page.locator('.hit .meta').allInnerTexts();
+    expect(metas.some((m) => /Năm 2024/.test(m) && /Sắp hết hạn|Trong 90 ngày|hết hạn/i.test(m))).toBe(true);
+    expect(metas.some((m) => m.includes('Đã hết hạn'))).toBe(false);
+    await page.getByLabel('Gồm cả thỏa ước đã hết hạn, đã được thay thế').check();
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.waitForURL(new RegExp(`${INCLUDE_EXPIRED_PARAM}=1`));
+    const withExpired = await page.locator('.hit .meta').allInnerTexts();
+    expect(withExpired.some((m) => m.includes('Đã hết hạn'))).toBe(true);
+    expect(await page.locator('.hit .versions').first().innerText()).toMatch(/Các phiên bản khác: 2021/);
+    await page.close();
+  });
+});
