@@ -262,7 +262,9 @@ export function subjectOf(quantity: Quantity, scope: Scope): SubjectFound | unde
         if (before.first(['hưởng thêm', 'trả thêm']) && after.first(['tiền lương', 'lương']))
           return nursing ? 'nursing_break_work_pay' : undefined;
         if (quantity.per.includes('day')) {
-          if (segment.first(['chuyển sang', 'chuyển làm'])) return 'normal_hours_day';
+          // 8 hours or more is the normal day the break is taken from, not a shortened day.
+          if (segment.first(['chuyển sang', 'chuyển làm']) || (nursing && quantity.value >= 8))
+            return 'normal_hours_day';
           return nursing ? 'nursing_hours_day' : 'pregnancy_hours_day';
         }
       }

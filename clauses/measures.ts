@@ -264,9 +264,9 @@ function readText(node: StructureNode, text: string, where: Where, row?: RowRead
         skip(quantity.text, 'reference', reference, quantity);
         continue;
       }
-      const previous = found[i - 1];
-      if (previous && partOf(part.text, previous, quantity)) {
-        skip(quantity.text, 'part_of_benefit', previous.text, quantity);
+      const whole = partOf(part.text, found, i);
+      if (whole) {
+        skip(quantity.text, 'part_of_benefit', whole.text, quantity);
         continue;
       }
       const subject = subjectOf(quantity, scope);
@@ -339,11 +339,21 @@ function paidIn(words: PhraseMatcher): boolean | undefined {
   return words.first(UNPAID) ? false : words.first(PAID) ? true : undefined;
 }
 
-/** `02 ngày (02/9 và 01 ngày liền kề)`: a bracket right after a number explains it. */
-function partOf(text: string, previous: Quantity, quantity: Quantity): boolean {
-  if (previous.unit !== quantity.unit) return false;
-  const between = text.slice(previous.end, quantity.start);
-  return /^\s*\([^()]*(?:và|gồm|bao gồm|trong đó|tức là|tương đương)\s*$/iu.test(between);
+/**
+ * `02 ngày (02/9 và 01 ngày liền kề)`, `05 ngày (01 ngày cuối năm và 04 ngày đầu năm)`: the numbers in
+ * a bracket opened right after a number of the same unit explain it. A bracket that offers an
+ * alternative ("(trừ khi Công ty lựa chọn 44 giờ/tuần)") is not an explanation.
+ * @returns the number the bracket explains
+ */
+function partOf(text: string, found: readonly Quantity[], i: number): Quantity | undefined {
+  const quantity = found[i]!;
+  const before = text.slice(0, quantity.start);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.lastIndexOf(')') > open) return undefined;
+  const inside = before.slice(open + 1);
+  if (/trừ|hoặc|ngoài|lựa chọn|có thể|tối đa|tùy/iu.test(inside)) return undefined;
+  const owner = found.slice(0, i).find((q) => q.end <= open && /^\s*$/.test(text.slice(q.end, open)));
+  return owner && owner.unit === quantity.unit ? owner : undefined;
 }
 
 function scopeOf(
