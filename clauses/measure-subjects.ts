@@ -1,8 +1,7 @@
 /**
  * What a measured number is about: the words nearest to it first, then its
- * sentence, then its clause, then the headings above it — and the
- * conditions (region, heavy work, day type, job, contract, holiday, cause of
- * a stoppage) it applies under. A number that is about nothing we compare
+ * sentence, then its clause, then the headings above it (the conditions it
+ * applies under are read in `measure-conditions.ts`). A number that is about nothing we compare
  * gets a reason instead (a condition of another benefit, part of the benefit
  * before it, an obligation).
  */
@@ -41,14 +40,14 @@ export interface Scope {
   leadIn: PhraseMatcher;
 }
 
-export const OVERTIME = ['làm thêm giờ', 'làm thêm', 'tăng ca', 'giờ làm thêm'];
+const OVERTIME = ['làm thêm giờ', 'làm thêm', 'tăng ca', 'giờ làm thêm'];
 export const NIGHT = ['ban đêm', 'ca đêm', 'trực đêm', 'làm đêm', 'ca 3'];
 export const HOLIDAY = ['lễ', 'tết', 'ngày nghỉ có hưởng lương', 'ngày lễ'];
 export const WEEKLY_REST = ['nghỉ hằng tuần', 'nghỉ hàng tuần', 'chủ nhật', 'ngày nghỉ'];
 export const NORMAL_DAY = ['ngày thường', 'ngày làm việc bình thường', 'ngày bình thường'];
 export const PAID = ['có lương', 'hưởng lương', 'hưởng nguyên lương', 'hưởng đủ lương', 'nguyên lương'];
 export const UNPAID = ['không lương', 'không hưởng lương'];
-export const ANNUAL_LEAVE = [
+const ANNUAL_LEAVE = [
   'nghỉ hằng năm',
   'nghỉ hàng năm',
   'phép năm',
@@ -56,7 +55,7 @@ export const ANNUAL_LEAVE = [
   'ngày phép',
   'nghỉ phép',
 ];
-export const MEAL = [
+const MEAL = [
   'bữa ăn',
   'ăn giữa ca',
   'ăn ca',
@@ -67,7 +66,7 @@ export const MEAL = [
   'bữa phụ',
   'ăn thêm',
 ];
-export const WAGE_FLOOR = [
+const WAGE_FLOOR = [
   'lương thấp nhất',
   'mức lương tối thiểu',
   'lương tối thiểu',
@@ -76,7 +75,7 @@ export const WAGE_FLOOR = [
 ];
 
 const STOPPAGE = ['ngừng việc', 'chờ việc', 'nghỉ chờ việc'];
-const OBJECTIVE_CAUSE = [
+export const OBJECTIVE_CAUSE = [
   'thiếu đơn hàng',
   'khách quan',
   'mất điện',
@@ -123,10 +122,10 @@ const PAY_KEPT = [
   'tính lương',
   'hưởng nguyên lương',
 ];
-const HEAVY = ['nặng nhọc', 'độc hại', 'nguy hiểm'];
+export const HEAVY = ['nặng nhọc', 'độc hại', 'nguy hiểm'];
 const CHILD_SUPPORT = ['hỗ trợ', 'trợ cấp', 'phụ cấp', 'gửi trẻ', 'nhà trẻ', 'mẫu giáo'];
 /** Paid days off the law does not know: the company's day, birthdays, Christmas, a wife's childbirth. */
-export const EXTRA_DAYS = [
+const EXTRA_DAYS = [
   'thành lập công ty',
   'ngày thành lập',
   'kỷ niệm thành lập',
@@ -262,7 +261,9 @@ export function subjectOf(quantity: Quantity, scope: Scope): SubjectFound | unde
         if (before.first(['hưởng thêm', 'trả thêm']) && after.first(['tiền lương', 'lương']))
           return nursing ? 'nursing_break_work_pay' : undefined;
         if (quantity.per.includes('day')) {
-          if (segment.first(['chuyển sang', 'chuyển làm'])) return 'normal_hours_day';
+          // 8 hours or more is the normal day the break is taken from, not a shortened day.
+          if (segment.first(['chuyển sang', 'chuyển làm']) || (nursing && quantity.value >= 8))
+            return 'normal_hours_day';
           return nursing ? 'nursing_hours_day' : 'pregnancy_hours_day';
         }
       }
@@ -389,184 +390,4 @@ function noticeSide(segment: PhraseMatcher): MeasureSubject {
     'sa thải',
   ]);
   return employer ? 'notice_employer' : 'notice_worker';
-}
-
-/** The conditions a clause states for its subject, and those assumed because it does not. */
-export function conditionsOf(
-  subject: MeasureSubject,
-  scope: Scope,
-  options: SubjectOptions,
-): { conditions: FloorConditions; assumed: Array<keyof FloorConditions> } {
-  const { before, after, segment, node } = scope;
-  const conditions: FloorConditions = {};
-  const assumed: Array<keyof FloorConditions> = [];
-  // The words right after a number win when they start with a preposition ("200% vào ngày thường").
-  const local = (phrases: readonly string[]) =>
-    (/^\s*(?:vào|đối với|cho|khi|tại)\s/u.test(after.text) ? after.first(phrases) : undefined) ??
-    before.first(phrases);
-  switch (subject) {
-    case 'min_wage_month':
-    case 'min_wage_hour': {
-      const region = options.region ?? regionIn(segment) ?? regionIn(node) ?? options.agreementRegion;
-      if (region) conditions.region = region;
-      break;
-    }
-    case 'annual_leave':
-      if (segment.has('đặc biệt nặng nhọc')) conditions.work = 'especially_heavy';
-      else if (segment.first(['nặng nhọc', 'độc hại', 'nguy hiểm', 'chưa thành niên', 'khuyết tật']))
-        conditions.work = 'heavy';
-      else {
-        conditions.work = 'normal';
-        if (!segment.first(['bình thường', 'điều kiện bình thường'])) assumed.push('work');
-      }
-      break;
-    case 'ot_cap_year': {
-      const extendedWords = [
-        'thời vụ',
-        'cấp bách',
-        'xuất khẩu',
-        'cung ứng điện',
-        'sản xuất điện',
-        'viễn thông',
-        'lọc dầu',
-        'cấp, thoát nước',
-        'khám bệnh, chữa bệnh',
-      ];
-      if (segment.first(extendedWords)) conditions.otScheme = 'extended';
-      else if (options.industry)
-        conditions.otScheme = options.extendedOvertimeIndustries?.includes(options.industry)
-          ? 'extended'
-          : 'standard';
-      break;
-    }
-    case 'ot_rate':
-    case 'night_ot_rate': {
-      const day = local(HOLIDAY)
-        ? 'holiday'
-        : local(WEEKLY_REST)
-          ? 'weekly_rest'
-          : local(NORMAL_DAY)
-            ? 'normal'
-            : segment.first(HOLIDAY)
-              ? 'holiday'
-              : segment.first(WEEKLY_REST)
-                ? 'weekly_rest'
-                : segment.first(NORMAL_DAY)
-                  ? 'normal'
-                  : undefined;
-      if (day) conditions.day = day;
-      break;
-    }
-    case 'break_minutes':
-      if (local(NIGHT)) conditions.shift = 'night';
-      else if (local(['ca ngày', 'ban ngày'])) conditions.shift = 'day';
-      else conditions.shift = 'day';
-      break;
-    case 'probation_max': {
-      const job = segment.first(['quản lý doanh nghiệp', 'giám đốc', 'người quản lý'])
-        ? 'manager'
-        : segment.first(['cao đẳng', 'đại học', 'bác sĩ', 'dược sĩ', 'kỹ sư', 'thạc sĩ'])
-          ? 'college'
-          : segment.first([
-                'trung cấp',
-                'kỹ thuật',
-                'nghiệp vụ',
-                'chuyên môn',
-                'điều dưỡng',
-                'kỹ thuật viên',
-                'kiểm nghiệm',
-                'nhân viên',
-              ])
-            ? 'technical'
-            : segment.first(['công nhân', 'lao động phổ thông', 'giản đơn', 'công việc khác', 'sản xuất'])
-              ? 'other'
-              : undefined;
-      if (job) conditions.job = job;
-      break;
-    }
-    case 'notice_worker':
-    case 'notice_employer': {
-      const contract = segment.has('không xác định thời hạn')
-        ? 'indefinite'
-        : segment.first(['dưới 12 tháng'])
-          ? 'short'
-          : segment.first(['từ 12 tháng', 'đến 36 tháng', 'xác định thời hạn'])
-            ? 'fixed'
-            : undefined;
-      if (contract) conditions.contract = contract;
-      break;
-    }
-    case 'public_holiday_day': {
-      const holiday = holidayOf(before) ?? holidayOf(segment);
-      if (holiday) conditions.holiday = holiday;
-      break;
-    }
-    case 'stoppage_pay':
-      if (
-        segment.first(['không do lỗi', 'không phải do lỗi', 'không phải lỗi']) ||
-        segment.first(OBJECTIVE_CAUSE)
-      )
-        conditions.cause = 'objective';
-      else if (segment.has('do lỗi của') && !segment.has('lỗi của người lao động'))
-        conditions.cause = 'employer';
-      break;
-    case 'night_ot_extra': {
-      // The base written after the number ("của ngày làm việc bình thường") is not the day of the overtime.
-      const day = before.first(HOLIDAY)
-        ? 'holiday'
-        : before.first(WEEKLY_REST)
-          ? 'weekly_rest'
-          : before.first(NORMAL_DAY)
-            ? 'normal'
-            : undefined;
-      if (day) conditions.day = day;
-      break;
-    }
-    case 'nursing_hours_day':
-    case 'pregnancy_hours_day':
-    case 'reduced_hours_pay':
-    case 'health_check_interval': {
-      const heavy = segment.first(HEAVY) ?? scope.leadIn.first(HEAVY);
-      conditions.work = heavy ? 'heavy' : 'normal';
-      if (!heavy && !segment.has('bình thường')) assumed.push('work');
-      break;
-    }
-    case 'nursing_child_age': {
-      const childCase = segment.first([
-        'ưu tiên giao kết',
-        'giao kết hợp đồng',
-        'sa thải',
-        'đơn phương',
-        'chấm dứt',
-      ])
-        ? 'dismissal'
-        : segment.first(['ban đêm', 'làm thêm giờ', 'công tác xa'])
-          ? 'night_work'
-          : segment.first([...HEAVY, 'giảm bớt', 'giảm 01 giờ', 'giảm 1 giờ'])
-            ? 'reduced_hours'
-            : segment.first(['nghỉ', 'phút', 'giờ'])
-              ? 'nursing_break'
-              : undefined;
-      if (childCase) conditions.childCase = childCase;
-      break;
-    }
-    default:
-      break;
-  }
-  return { conditions, assumed };
-}
-
-const REGION_WORDS: Array<[string, WageRegion]> = [
-  ['vùng iv', 4],
-  ['vùng iii', 3],
-  ['vùng ii', 2],
-  ['vùng i', 1],
-  ['vùng 4', 4],
-  ['vùng 3', 3],
-  ['vùng 2', 2],
-  ['vùng 1', 1],
-];
-
-function regionIn(matcher: PhraseMatcher): WageRegion | undefined {
-  return REGION_WORDS.find(([words]) => matcher.has(words))?.[1];
 }

@@ -20,18 +20,12 @@ import {
   skipMessage,
 } from './entitlements.ts';
 import type { FloorConditions } from './floors.ts';
-import {
-  conditionsOf,
-  NORMAL_DAY,
-  PAID,
-  type Scope,
-  type SubjectOptions,
-  subjectOf,
-  UNPAID,
-} from './measure-subjects.ts';
+import { conditionsOf } from './measure-conditions.ts';
+import { NORMAL_DAY, PAID, type Scope, type SubjectOptions, subjectOf, UNPAID } from './measure-subjects.ts';
 import { type PhraseMatcher, phraseMatcher } from './phrases.ts';
 import { extractQuantities, type Quantity, type QuantityUnit } from './quantities.ts';
 import { type SpecialQuantity, specialQuantities } from './special-quantities.ts';
+import { becauseOf, DISCRETION } from './subject-words.ts';
 import { convertUnit, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 import { walkTree } from './tree.ts';
 import type { ClauseNode, Message, StructureNode, TableNode } from './types.ts';
@@ -84,36 +78,6 @@ export interface NumberReading {
 }
 
 export type MeasureOptions = SubjectOptions;
-
-// Words that make a number one of the employer's options rather than a commitment.
-const DISCRETION = [
-  'lựa chọn',
-  'có thể',
-  'được phép',
-  'tùy theo',
-  'tùy tình hình',
-  'xem xét',
-  'khuyến khích',
-  'trừ khi',
-];
-const ENTITLEMENT_VERBS = [
-  'được nghỉ',
-  'được hưởng',
-  'được trả',
-  'được thưởng',
-  'được hỗ trợ',
-  'được cấp',
-  'hỗ trợ',
-  'trả',
-  'chi trả',
-  'tặng',
-  'thưởng',
-  'nghỉ',
-  'hưởng',
-  'không quá',
-  'ít nhất',
-  'tối thiểu',
-];
 
 /**
  * Reads the measures of a clause tree, in document order.
@@ -264,9 +228,9 @@ function readText(node: StructureNode, text: string, where: Where, row?: RowRead
         skip(quantity.text, 'reference', reference, quantity);
         continue;
       }
-      const previous = found[i - 1];
-      if (previous && partOf(part.text, previous, quantity)) {
-        skip(quantity.text, 'part_of_benefit', previous.text, quantity);
+      const whole = partOf(part.text, found, i);
+      if (whole) {
+        skip(quantity.text, 'part_of_benefit', whole.text, quantity);
         continue;
       }
       const subject = subjectOf(quantity, scope);
@@ -339,11 +303,21 @@ function paidIn(words: PhraseMatcher): boolean | undefined {
   return words.first(UNPAID) ? false : words.first(PAID) ? true : undefined;
 }
 
-/** `02 ngày (02/9 và 01 ngày liền kề)`: a bracket right after a number explains it. */
-function partOf(text: string, previous: Quantity, quantity: Quantity): boolean {
-  if (previous.unit !== quantity.unit) return false;
-  const between = text.slice(previous.end, quantity.start);
-  return /^\s*\([^()]*(?:và|gồm|bao gồm|trong đó|tức là|tương đương)\s*$/iu.test(between);
+/**
+ * `02 ngày (02/9 và 01 ngày liền kề)`, `05 ngày (01 ngày cuối năm và 04 ngày đầu năm)`: the numbers in
+ * a bracket opened right after a number of the same unit explain it. A bracket that offers an
+ * alternative ("(trừ khi Công ty lựa chọn 44 giờ/tuần)") is not an explanation.
+ * @returns the number the bracket explains
+ */
+function partOf(text: string, found: readonly Quantity[], i: number): Quantity | undefined {
+  const quantity = found[i]!;
+  const before = text.slice(0, quantity.start);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.lastIndexOf(')') > open) return undefined;
+  const inside = before.slice(open + 1);
+  if (/trừ|hoặc|ngoài|lựa chọn|có thể|tối đa|tùy/iu.test(inside)) return undefined;
+  const owner = found.slice(0, i).find((q) => q.end <= open && /^\s*$/.test(text.slice(q.end, open)));
+  return owner && owner.unit === quantity.unit ? owner : undefined;
 }
 
 function scopeOf(
@@ -364,69 +338,6 @@ function scopeOf(
     leadIn: matchers?.leadIn ?? empty,
   };
 }
-
-/** The words of the sentence that made the number an entitlement: its subject's words and the verb. */
-function becauseOf(subject: MeasureSubject, scope: Scope): string[] {
-  const words = SUBJECT_WORDS[subject];
-  const topic = words
-    ? (scope.before.first(words) ?? scope.segment.first(words) ?? scope.context.first(words))
-    : undefined;
-  const verb = scope.before.first(ENTITLEMENT_VERBS) ?? scope.segment.first(ENTITLEMENT_VERBS);
-  return [topic, verb].filter((w): w is string => w !== undefined);
-}
-
-const SUBJECT_WORDS: Partial<Record<MeasureSubject, readonly string[]>> = {
-  min_wage_month: ['lương tối thiểu', 'mức lương', 'lương'],
-  min_wage_hour: ['lương tối thiểu', 'mức lương', 'lương'],
-  normal_hours_day: ['thời giờ làm việc', 'giờ/ngày', 'làm việc'],
-  normal_hours_week: ['thời giờ làm việc', 'giờ/tuần', 'làm việc'],
-  ot_cap_month: ['làm thêm giờ', 'làm thêm'],
-  ot_cap_year: ['làm thêm giờ', 'làm thêm'],
-  ot_rate: ['làm thêm giờ', 'làm thêm', 'tăng ca', 'ot'],
-  night_premium: ['ban đêm', 'ca đêm', 'làm đêm'],
-  night_ot_rate: ['làm thêm giờ vào ban đêm', 'ban đêm'],
-  night_ot_extra: ['cộng thêm', 'làm thêm giờ vào ban đêm', 'ban đêm'],
-  break_minutes: ['nghỉ giữa ca', 'nghỉ giữa giờ', 'giải lao'],
-  public_holidays: ['nghỉ lễ', 'lễ', 'tết'],
-  public_holiday_day: [
-    'tết dương lịch',
-    'tết âm lịch',
-    'giỗ tổ',
-    'chiến thắng',
-    'quốc tế lao động',
-    'quốc khánh',
-  ],
-  annual_leave: ['nghỉ hằng năm', 'phép năm', 'nghỉ phép'],
-  leave_own_marriage: ['kết hôn', 'cưới'],
-  leave_child_marriage: ['con kết hôn', 'kết hôn'],
-  leave_bereavement: ['qua đời', 'chết', 'mất'],
-  leave_family_unpaid: ['qua đời', 'chết', 'mất', 'kết hôn'],
-  extra_day_off: ['thành lập', 'sinh nhật', 'giáng sinh', 'vợ sinh con', 'ngày truyền thống'],
-  maternity_leave: ['thai sản'],
-  menstruation_break: ['hành kinh'],
-  menstruation_days: ['hành kinh'],
-  nursing_break: ['nuôi con'],
-  nursing_child_age: ['nuôi con'],
-  nursing_hours_day: ['nuôi con'],
-  pregnancy_hours_day: ['mang thai'],
-  reduced_hours_pay: ['tiền lương', 'tính đủ', 'hưởng lương'],
-  reduced_hours_cut: ['giảm'],
-  nursing_break_work_pay: ['hưởng thêm', 'tiền lương'],
-  probation_max: ['thử việc'],
-  probation_pay: ['thử việc'],
-  stoppage_pay: ['ngừng việc', 'chờ việc'],
-  severance: ['thôi việc'],
-  job_loss: ['mất việc'],
-  bonus: ['thưởng'],
-  meal_allowance: ['ăn ca', 'tiền ăn', 'bữa ăn', 'suất ăn'],
-  allowance: ['phụ cấp', 'trợ cấp'],
-  welfare_support: ['hỗ trợ', 'tặng', 'quà', 'phúc lợi', 'trợ cấp'],
-  training_commitment: ['cam kết làm việc', 'đào tạo', 'học nghề'],
-  company_trip: ['du lịch', 'tham quan', 'team building'],
-  extra_insurance: ['bảo hiểm'],
-  si_book_return_days: ['sổ bhxh', 'chốt sổ'],
-  retirement_leave: ['nghỉ hưu'],
-};
 
 interface BuildExtras {
   conditions?: FloorConditions;

@@ -95,6 +95,9 @@ const vi = {
   noRows: 'Không có điều khoản nào có số liệu để so sánh.',
   floorNone: 'Không có mức sàn pháp lý',
   assumed: 'Giả định: {what}',
+  basis: 'Vì sao đối chiếu: {why}',
+  coverage: 'Phạm vi đối chiếu',
+  skipped: 'Con số không đối chiếu và lý do',
 
   checkTitle: 'Kiểm tra dự thảo trước khi ký',
   checkIntro:
@@ -330,6 +333,9 @@ const en: Record<MessageKey, string> = {
   noRows: 'No clause with a number to compare.',
   floorNone: 'No legal floor',
   assumed: 'Assumed: {what}',
+  basis: 'Why it was compared: {why}',
+  coverage: 'Coverage',
+  skipped: 'Numbers not compared, and why',
 
   checkTitle: 'Check a draft before signing',
   checkIntro: 'Paste the draft or choose a file (.md, .txt, .docx, .pdf). The draft is not stored.',

@@ -149,6 +149,15 @@ describe('worked examples, references and lists (class 3)', () => {
     if (/\d\/\d/.test(text)) expect(c.skipped.some((s) => s.reason === 'date')).toBe(true);
   });
 
+  it('reads the days in a bracket after a holiday as the parts of its days, never below them', () => {
+    const c = compare('Tết Âm lịch: 05 ngày (01 ngày cuối năm và 04 ngày đầu năm).');
+    expect(c.rows.map((r) => [r.measure.written, r.verdict])).toEqual([['05 ngày', 'equal']]);
+    expect(c.skipped.filter((s) => s.reason === 'part_of_benefit').map((s) => s.written)).toEqual([
+      '01 ngày',
+      '04 ngày',
+    ]);
+  });
+
   it('reads the adjacent day of National Day as part of its two days', () => {
     const c = compare('Quốc khánh 02/9: 02 ngày (ngày 02/9 và 01 ngày liền kề).');
     expect(skippedOf(c, '01 ngày')?.reason).toBe<SkipReason>('part_of_benefit');
@@ -218,6 +227,19 @@ describe('several entitlements in one sentence (class 5)', () => {
       ['reduced_hours_cut', 'equal'],
     ]);
     expect(c.rows[0]?.floor?.citation.text).toBe('Điều 137 khoản 2 BLLĐ 2019');
+  });
+});
+
+describe('the normal day a nursing break is taken from is not a shortened day', () => {
+  it('reads 8 hours a day beside a 60-minute break as the normal day, not as a nursing day below 7 hours', () => {
+    const c = compare(
+      'Lao động nữ nuôi con dưới 12 tháng tuổi, trong thời gian làm việc 8 giờ mỗi ngày được nghỉ 60 phút hưởng nguyên lương.',
+    );
+    expect(c.rows.map((r) => [r.subject, r.verdict])).toEqual([
+      ['nursing_child_age', 'equal'],
+      ['normal_hours_day', 'equal'],
+      ['nursing_break', 'equal'],
+    ]);
   });
 });
 

@@ -40,6 +40,21 @@ describe('GET /api/agreements/:id/comparison', () => {
     expect(weekly?.law?.text).toContain('200%');
   });
 
+  it('accounts for the numbers it did not compare, with their reasons, in the API and on the page', async () => {
+    const body = (await (await app.request(`/api/agreements/${DET_MAY}/comparison`)).json()) as Comparison;
+    expect(body.coverage.measured).toBe(body.rows.length);
+    expect(body.coverage.numbers).toBe(body.rows.length + body.skipped.length);
+    expect(body.coverage.text.vi).toMatch(
+      /^đã đối chiếu \d+\/\d+ con số; \d+ không phải quyền lợi; \d+ chưa đọc được$/,
+    );
+    expect(body.skipped.every((s) => s.message.vi && s.message.en && s.reason)).toBe(true);
+    expect(body.rows.every((r) => r.basis.vi.length > 0)).toBe(true);
+    const page = await (await app.request(`/agreements/${DET_MAY}/compare`)).text();
+    expect(page).toContain('Phạm vi đối chiếu');
+    expect(page).toContain(body.coverage.text.vi);
+    expect(page).toContain('Vì sao đối chiếu');
+  });
+
   it('re-runs the comparison for another date', async () => {
     const res = await app.request(`/api/agreements/${DET_MAY}/comparison?on=2025-06-01`);
     const body = (await res.json()) as Comparison;
