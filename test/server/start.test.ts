@@ -41,8 +41,8 @@ beforeAll(async () => {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CBA_DATA_DIR: dataDir, CBA_API_TOKEN: '' },
     stdio: 'ignore',
   });
-  await waitForHealth(`${base}/api/health`, Date.now() + 15_000);
-}, 20_000);
+  await waitForHealth(`${base}/api/health`, Date.now() + 45_000);
+}, 50_000);
 
 afterAll(() => {
   child?.kill('SIGTERM');
