@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compareWithFloors } from '../clauses/index.ts';
 import { importDocument } from '../importer/index.ts';
-import { clearComparisons, eachSummary, type Library, openLibrary } from '../library/index.ts';
+import { eachSummary, type Library, openLibrary } from '../library/index.ts';
 import { createApp } from '../server/app.ts';
+import { createService } from '../service/index.ts';
 import { generateCorpus } from './generate.ts';
 import { median } from './import.ts';
 
@@ -51,7 +52,8 @@ export async function runLibraryBench({ count, rounds }: { count: number; rounds
   const warm = new Map<string, number[]>(urls.map((u) => [u, []]));
   const library = openLibrary(':memory:');
   fill(library, files);
-  const app = createApp({ library, today: () => ON });
+  const service = createService({ library, clock: () => ON });
+  const app = createApp({ library, today: () => ON, service });
   const agreements = [...eachSummary(library)].map((s) => library.get(s.id)!);
   for (let round = 0; round <= rounds; round++) {
     const pure = await timed(async () => {
@@ -60,7 +62,7 @@ export async function runLibraryBench({ count, rounds }: { count: number; rounds
     const firsts: number[] = [];
     const seconds: number[] = [];
     for (const url of urls) {
-      clearComparisons(library);
+      service.clearCaches();
       firsts.push(await timed(() => ask(app, url)));
       seconds.push(await timed(() => ask(app, url)));
     }

@@ -6,6 +6,8 @@
  * never mentions.
  */
 
+import type { Correction, DismissedRow, RowCorrection } from './corrections.ts';
+import { isNotEntitlement } from './entitlements.ts';
 import {
   type Citation,
   type Floor,
@@ -16,12 +18,13 @@ import {
   LEGAL_FLOORS,
 } from './floors.ts';
 import { type LawExcerpt, lawExcerpt } from './law.ts';
-import { type Measure, readMeasures } from './measures.ts';
+import { restatesLawAt } from './law-wording.ts';
+import { type Measure, readNumbers, type SkippedNumber } from './measures.ts';
 import type { PerUnit, QuantityUnit } from './quantities.ts';
 import { convertUnit, type MeasureSubject } from './subjects.ts';
 import { classifyNode, getTopic, TOPICS } from './topics.ts';
 import { walkTree } from './tree.ts';
-import type { Agreement, WageRegion } from './types.ts';
+import type { Agreement, Message, WageRegion } from './types.ts';
 
 export type Verdict = 'above' | 'equal' | 'below' | 'no_floor' | 'unclear';
 
@@ -36,10 +39,7 @@ export interface ComparisonOptions {
   floors?: FloorsFile;
 }
 
-export interface Message {
-  vi: string;
-  en: string;
-}
+export type { Message };
 
 /** A floor as shown beside a clause, with the words of the law it cites. */
 export interface FloorReference {
@@ -88,14 +88,32 @@ export interface ComparisonRow {
     per?: PerUnit[];
   };
   verdict: Verdict;
+  /** Why the number was measured: the words that made it an entitlement of its subject. */
+  basis: Message;
   floor?: FloorReference;
   difference?: Difference;
   reason?: Message;
   /** The text of the cited article, clause or point. */
   law?: LawExcerpt;
+  /** Set by an officer's correction: who, when, why, and what the product had said. */
+  correction?: RowCorrection;
 }
 
 export type VerdictCounts = Record<Verdict, number>;
+
+/** How many of an agreement's numbers were compared, were not entitlements, or were not read. */
+export interface Coverage {
+  /** Every number found in the agreement's clauses. */
+  numbers: number;
+  /** Compared with the law (the rows). */
+  measured: number;
+  /** Conditions, dates, references, examples, restatements, codes, counts. */
+  notEntitlements: number;
+  /** Amounts whose subject was not recognised. */
+  unread: number;
+  /** `đã đối chiếu 41/52 con số; 11 không phải quyền lợi; 0 chưa đọc được` */
+  text: Message;
+}
 
 export interface Comparison {
   agreementId?: string;
@@ -109,6 +127,13 @@ export interface Comparison {
   unlawful: ComparisonRow[];
   /** Essential topics the agreement does not mention at all. */
   missing: Array<{ topic: string; label: string; labelEn: string }>;
+  /** The numbers that were not compared, each with its reason. */
+  skipped: SkippedNumber[];
+  coverage: Coverage;
+  /** Rows an officer marked "not an entitlement" (after corrections are applied). */
+  dismissed?: DismissedRow[];
+  /** Corrections whose number is no longer in the text. */
+  stale?: Correction[];
 }
 
 /** The topic a subject belongs to, so a row is found under its topic even when its words do not name it. */
@@ -159,6 +184,25 @@ const SUBJECT_TOPIC: Record<MeasureSubject, string> = {
   childcare_support: 'childcare',
   welfare_support: 'welfare',
   pay_rise: 'pay_rise',
+  public_holiday_day: 'public_holidays',
+  extra_day_off: 'personal_leave',
+  night_hours_start: 'night_work',
+  night_hours_end: 'night_work',
+  night_ot_extra: 'overtime',
+  wage_pay_day: 'wages',
+  bonus_pay_day: 'bonus',
+  dialogue_interval: 'union',
+  health_check_interval: 'safety',
+  training_commitment: 'training',
+  company_trip: 'welfare',
+  extra_insurance: 'insurance',
+  si_book_return_days: 'insurance',
+  nursing_hours_day: 'female_workers',
+  pregnancy_hours_day: 'female_workers',
+  reduced_hours_pay: 'female_workers',
+  reduced_hours_cut: 'female_workers',
+  nursing_break_work_pay: 'female_workers',
+  retirement_leave: 'welfare',
 };
 
 const CONDITION_LABELS: Record<keyof FloorConditions, Message> = {
@@ -175,6 +219,12 @@ const CONDITION_LABELS: Record<keyof FloorConditions, Message> = {
   shift: { vi: 'chưa rõ ca ngày hay ca đêm', en: 'day or night shift not stated' },
   job: { vi: 'chưa rõ loại công việc thử việc', en: 'kind of job on probation not stated' },
   contract: { vi: 'chưa rõ loại hợp đồng', en: 'contract type not stated' },
+  holiday: { vi: 'chưa rõ ngày lễ nào', en: 'which public holiday is not stated' },
+  cause: { vi: 'chưa rõ nguyên nhân ngừng việc', en: 'cause of the stoppage not stated' },
+  childCase: {
+    vi: 'chưa rõ chế độ nào cho lao động nuôi con nhỏ',
+    en: 'which protection of nursing workers is meant',
+  },
 };
 
 /**
@@ -191,7 +241,7 @@ export function compareWithFloors(
 ): Comparison {
   const file = options.floors ?? LEGAL_FLOORS;
   const region = options.region ?? agreement.meta.wageRegion;
-  const measures = readMeasures(agreement.tree, {
+  const { measures, skipped } = readNumbers(agreement.tree, {
     ...(options.region ? { region: options.region } : {}),
     ...(agreement.meta.wageRegion ? { agreementRegion: agreement.meta.wageRegion } : {}),
     ...(agreement.meta.industry ? { industry: agreement.meta.industry } : {}),
@@ -204,13 +254,33 @@ export function compareWithFloors(
       classifyNode(node).map((m) => m.topic),
     );
   });
-  const rows = measures.map((measure) =>
-    compareMeasure(measure, options.on, file, nodeTopics.get(measure.nodeId) ?? []),
-  );
+  const rows = measures.map((measure) => {
+    const row = compareMeasure(measure, options.on, file, nodeTopics.get(measure.nodeId) ?? []);
+    if (row.floor) row.basis = basisOf(measure, row.floor);
+    return row;
+  });
+  // A clause that is the law's own words is never also below it: its number is the law's.
+  const nodes = new Map<string, string>();
+  for (const row of rows) if (row.verdict === 'below') nodes.set(row.nodeId, row.text);
+  for (const [nodeId, text] of nodes) {
+    const law = restatesLawAt(text);
+    if (!law) continue;
+    for (const row of rows)
+      if (row.nodeId === nodeId && row.verdict === 'below') {
+        row.verdict = 'unclear';
+        delete row.difference;
+        row.reason = {
+          vi: `điều khoản chép lại ${law.text}; con số này là một số khác của cùng quy định, không so với mức sàn chính`,
+          en: `the clause restates ${law.text}; this is another number of the same rule, not compared with its main floor`,
+        };
+      }
+  }
   const summary = { total: rows.length, above: 0, equal: 0, below: 0, no_floor: 0, unclear: 0 };
   for (const row of rows) summary[row.verdict]++;
   const mentioned = new Set([...nodeTopics.values()].flat());
   for (const row of rows) for (const topic of row.topics) mentioned.add(topic);
+  const unread = skipped.filter((s) => !isNotEntitlement(s.reason)).length;
+  const coverage = coverageOf(rows.length, skipped.length - unread, unread);
   const comparison: Comparison = {
     on: options.on,
     regionSource: options.region ? 'option' : agreement.meta.wageRegion ? 'agreement' : 'unknown',
@@ -223,10 +293,30 @@ export function compareWithFloors(
       label: topic.label,
       labelEn: topic.labelEn,
     })),
+    skipped,
+    coverage,
   };
   if (agreement.id) comparison.agreementId = agreement.id;
   if (region) comparison.region = region;
   return comparison;
+}
+
+/**
+ * The coverage line of a comparison: how many numbers were compared, were not entitlements, were not read.
+ * @example coverageOf(41, 11, 0).text.vi === 'đã đối chiếu 41/52 con số; 11 không phải quyền lợi; 0 chưa đọc được'
+ */
+export function coverageOf(measured: number, notEntitlements: number, unread: number): Coverage {
+  const numbers = measured + notEntitlements + unread;
+  return {
+    numbers,
+    measured,
+    notEntitlements,
+    unread,
+    text: {
+      vi: `đã đối chiếu ${measured}/${numbers} con số; ${notEntitlements} không phải quyền lợi; ${unread} chưa đọc được`,
+      en: `compared ${measured} of ${numbers} numbers; ${notEntitlements} not entitlements; ${unread} not read`,
+    },
+  };
 }
 
 function compareMeasure(
@@ -249,6 +339,7 @@ function compareMeasure(
       assumed: measure.assumed,
     },
     verdict: 'unclear',
+    basis: basisOf(measure),
   };
   if (measure.row !== undefined) row.row = measure.row;
   if (measure.max !== undefined) row.measure.max = measure.max;
@@ -266,6 +357,28 @@ function compareMeasure(
   const noFloor = current.find((rule) => rule.kind === 'no_floor');
   if (noFloor)
     return withFloor({ ...row, verdict: 'no_floor', ...(mistyped ? { reason: mistyped } : {}) }, noFloor);
+  const plain = current.find((rule) => rule.kind === 'rule');
+  if (plain)
+    return withFloor(
+      { ...row, verdict: plain.verdict, reason: { vi: plain.reason, en: plain.reasonEn } },
+      plain,
+    );
+  const judged0 = judgeAll(measure, row, rules, current, on, mistyped);
+  if (measure.caution && (judged0.verdict === 'above' || judged0.verdict === 'below')) {
+    const { difference: _difference, ...rest } = judged0;
+    return { ...rest, verdict: 'unclear', reason: measure.caution };
+  }
+  return judged0;
+}
+
+function judgeAll(
+  measure: Measure,
+  row: ComparisonRow,
+  rules: readonly Floor[],
+  current: readonly Floor[],
+  on: string,
+  mistyped: Message | undefined,
+): ComparisonRow {
   if (current.length === 0) {
     const reason = rules.length
       ? { vi: `không có mức sàn pháp lý còn hiệu lực vào ngày ${on}`, en: `no legal floor in force on ${on}` }
@@ -302,6 +415,29 @@ function compareMeasure(
   if (mistyped) return withFloor({ ...row, reason: mistyped }, candidates[0]!);
   const judged = candidates.map((rule) => ({ rule, ...judge(measure, rule) }));
   const verdicts = new Set(judged.map((j) => j.verdict));
+  const worst = judged.find((j) => j.verdict === 'below');
+  if (verdicts.size > 1 && measure.allDays && worst) {
+    // One value for every day type: it must meet each day's floor, and it does not meet this one.
+    const floors = judged
+      .map(
+        (j) =>
+          `${CONDITION_WORDS[j.rule.conditions?.day ?? 'normal'] ?? ''} ${formatValue(j.rule.value, j.rule.unit, 'vi')}`,
+      )
+      .join(', ');
+    const floorsEn = judged
+      .map((j) => `${j.rule.conditions?.day ?? 'normal'} day ${formatValue(j.rule.value, j.rule.unit, 'en')}`)
+      .join(', ');
+    const result: ComparisonRow = {
+      ...row,
+      verdict: 'below',
+      reason: {
+        vi: `một mức cho mọi loại ngày, tính trên lương ngày thường; luật tính theo lương của chính ngày đó (${floors})`,
+        en: `one value for every day type, on the normal-day wage; the law counts the wage of that day (${floorsEn})`,
+      },
+    };
+    if (worst.difference) result.difference = worst.difference;
+    return withFloor(result, worst.rule);
+  }
   if (verdicts.size > 1) {
     const unknown = [...new Set(candidates.flatMap((rule) => Object.keys(rule.conditions ?? {})))].filter(
       (key) => measure.conditions[key as keyof FloorConditions] === undefined,
@@ -335,6 +471,24 @@ function judge(
   measure: Measure,
   rule: FloorRule,
 ): { verdict: Verdict; difference?: Difference; reason?: Message } {
+  if (rule.base === 'min_wage') {
+    // The floor is a share of the minimum wage; a share of the contract wage is never less (Điều 90 khoản 2).
+    return measure.value >= rule.value
+      ? {
+          verdict: 'above',
+          reason: {
+            vi: 'tiền lương theo hợp đồng không thấp hơn lương tối thiểu vùng, mức luật đòi hỏi',
+            en: 'the contract wage is never below the regional minimum wage the law requires',
+          },
+        }
+      : {
+          verdict: 'unclear',
+          reason: {
+            vi: `không rõ ${measure.quantity.text} tiền lương hợp đồng có đạt lương tối thiểu vùng không`,
+            en: `whether ${measure.quantity.text} of the contract wage reaches the regional minimum wage is unknown`,
+          },
+        };
+  }
   if (rule.unpaid && measure.paid) {
     const paid = measure.value;
     return {
@@ -391,6 +545,21 @@ function withFloor(row: ComparisonRow, rule: Floor): ComparisonRow {
   return result;
 }
 
+const CONDITION_WORDS: Record<string, string> = {
+  normal: 'ngày thường',
+  weekly_rest: 'ngày nghỉ hằng tuần',
+  holiday: 'ngày lễ, tết',
+};
+
+/** Why a measure was compared: its subject's words and the entitlement verb found beside it. */
+function basisOf(measure: Measure, floor?: Pick<FloorReference, 'label' | 'labelEn'>): Message {
+  const words = [...new Set(measure.because)].map((w) => `"${w}"`).join(' + ');
+  const subject = measure.subject.replace(/_/g, ' ');
+  const vi = floor?.label ?? subject;
+  const en = floor?.labelEn ?? subject;
+  return words ? { vi: `${words} → ${vi}`, en: `${words} → ${en}` } : { vi: `→ ${vi}`, en: `→ ${en}` };
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -407,6 +576,7 @@ const UNIT_WORDS: Record<QuantityUnit, { vi: string; en: string; enPlural: strin
   year: { vi: 'năm', en: 'year', enPlural: 'years' },
   times: { vi: 'lần', en: 'time', enPlural: 'times' },
   month_wage: { vi: 'tháng lương', en: "month's wage", enPlural: "months' wages" },
+  session: { vi: 'buổi', en: 'half-day session', enPlural: 'half-day sessions' },
 };
 
 // Building a formatter costs far more than using one, and comparisons format thousands of numbers.

@@ -6,42 +6,12 @@
  * suggested action in Vietnamese and English. "Today" is passed in.
  */
 
-import { z } from 'zod';
-import raw from './data/procedure.json' with { type: 'json' };
 import { addDays, daysBetween, termEnd } from './dates.ts';
-import { CitationSchema } from './floors.ts';
+import { type ExpiryStatus, PROCEDURE, statusOnDate } from './expiry-rule.ts';
 import { foldText } from './text.ts';
 import type { AgreementEvent, AgreementMeta } from './types.ts';
 
-const Rule = z.object({
-  value: z.number().int().positive(),
-  label: z.string(),
-  labelEn: z.string(),
-  citation: CitationSchema,
-});
-
-const ProcedureSchema = z.object({
-  version: z.string(),
-  note: z.string(),
-  rules: z.object({
-    renewalWindowDays: Rule,
-    continuationDays: Rule,
-    filingDays: Rule,
-    minTermMonths: Rule,
-    maxTermMonths: Rule,
-  }),
-});
-
-/** Procedural time limits (Điều 77, 78, 83 BLLĐ 2019), from `data/procedure.json`. */
-export const PROCEDURE = ProcedureSchema.parse(raw);
-
-export type ExpiryStatus =
-  | 'in_force'
-  | 'renewal_window'
-  | 'continuation'
-  | 'expired'
-  | 'not_yet_effective'
-  | 'unknown';
+export { EXPIRY_RULE, type ExpiryStatus, expiryDateRange, PROCEDURE, statusOnDate } from './expiry-rule.ts';
 
 /** In order of urgency for a district officer. */
 export const EXPIRY_STATUSES: readonly ExpiryStatus[] = [
@@ -157,14 +127,16 @@ export function expiryStatus(
   if (filed) info.filedOn = filed.date;
   if (supersededBy) info.supersededBy = supersededBy;
 
-  if (effectiveOn && effectiveOn > on) {
+  // The status from the one table of bounds (expiry-rule.ts); the rest is the action to suggest.
+  const status = statusOnDate(effectiveOn, expiresOn, on);
+  if (status === 'not_yet_effective' && effectiveOn) {
     const days = daysBetween(on, effectiveOn);
     return finish(info, 'not_yet_effective', days, {
       vi: `Chưa có hiệu lực — có hiệu lực từ ${vn(effectiveOn)} (còn ${days} ngày)`,
       en: `Not yet effective — takes effect on ${effectiveOn} (${days} days)`,
     });
   }
-  if (!effectiveOn || !expiresOn) {
+  if (status === 'unknown' || status === 'not_yet_effective' || !expiresOn) {
     return finish(info, 'unknown', 0, {
       vi: 'Bổ sung ngày ký, ngày hiệu lực và thời hạn của thỏa ước',
       en: 'Add the signing date, effective date and term of the agreement',
@@ -176,13 +148,13 @@ export function expiryStatus(
   info.windowStartsOn = addDays(expiresOn, -renewalWindowDays.value);
   info.continuationEndsOn = addDays(expiresOn, continuationDays.value);
   if (supersededBy) {
-    return finish(info, statusFor(days), days, {
+    return finish(info, status, days, {
       vi: `Đã được thay thế bởi thỏa ước ${supersededBy}`,
       en: `Replaced by agreement ${supersededBy}`,
     });
   }
   const negotiating = flags.includes('negotiating');
-  if (days > renewalWindowDays.value) {
+  if (status === 'in_force') {
     return finish(
       info,
       'in_force',
@@ -193,7 +165,7 @@ export function expiryStatus(
       }),
     );
   }
-  if (days >= 0) {
+  if (status === 'renewal_window') {
     const when =
       days === 0
         ? { vi: 'hết hạn hôm nay', en: 'expires today' }
@@ -210,7 +182,7 @@ export function expiryStatus(
           },
     );
   }
-  if (days >= -continuationDays.value) {
+  if (status === 'continuation') {
     const left = daysBetween(on, info.continuationEndsOn);
     info.continuationDaysLeft = left;
     return finish(
@@ -232,27 +204,6 @@ export function expiryStatus(
     vi: `Đã hết hạn ${-days} ngày — đôn đốc thương lượng, ký kết thỏa ước mới`,
     en: `Expired ${-days} days ago — push the parties to bargain and sign a new agreement`,
   });
-}
-
-/**
- * The status from the two dates alone (no events, no successor): what a
- * search index can compute for every clause of an agreement.
- */
-export function statusOnDate(
-  effectiveOn: string | undefined,
-  expiresOn: string | undefined,
-  on: string,
-): ExpiryStatus {
-  if (effectiveOn && effectiveOn > on) return 'not_yet_effective';
-  if (!effectiveOn || !expiresOn) return 'unknown';
-  return statusFor(daysBetween(on, expiresOn));
-}
-
-function statusFor(days: number): ExpiryStatus {
-  const { renewalWindowDays, continuationDays } = PROCEDURE.rules;
-  if (days > renewalWindowDays.value) return 'in_force';
-  if (days >= 0) return 'renewal_window';
-  return days >= -continuationDays.value ? 'continuation' : 'expired';
 }
 
 function withFiling(info: ExpiryInfo, action: { vi: string; en: string }) {
@@ -358,9 +309,9 @@ export function expiryReport(
     counts[info.status]++;
     if (options.statuses?.length && !options.statuses.includes(info.status)) continue;
     if (options.within !== undefined) {
+      // Past its continuation is `expired`, by the rule's table.
       const days = info.daysToExpiry;
-      if (days === undefined || days > options.within || days < -PROCEDURE.rules.continuationDays.value)
-        continue;
+      if (days === undefined || days > options.within || info.status === 'expired') continue;
     }
     const item: ExpiryItem = { id, ...info };
     for (const key of [

@@ -34,6 +34,12 @@ const ConditionsSchema = z
     shift: z.enum(['day', 'night']),
     job: z.enum(['manager', 'college', 'technical', 'other']),
     contract: z.enum(['indefinite', 'fixed', 'short']),
+    /** Which public holiday of Điều 112 khoản 1. */
+    holiday: z.enum(['new_year', 'tet', 'victory', 'labour', 'national', 'hung_kings', 'culture']),
+    /** Why work stopped (Điều 99): the employer's fault, or an objective cause (power cut, disaster…). */
+    cause: z.enum(['employer', 'objective']),
+    /** Which protection of a worker nursing a child under 12 months (Điều 137) the age bounds. */
+    childCase: z.enum(['night_work', 'reduced_hours', 'dismissal', 'nursing_break']),
   })
   .partial()
   .strict();
@@ -56,17 +62,45 @@ const FloorRuleSchema = z.object({
   ...Common,
   kind: z.literal('floor'),
   value: z.number().nonnegative(),
-  unit: z.enum(['VND', 'percent', 'minute', 'hour', 'day', 'working_day', 'month', 'year', 'month_wage']),
+  unit: z.enum([
+    'VND',
+    'percent',
+    'minute',
+    'hour',
+    'day',
+    'working_day',
+    'month',
+    'year',
+    'month_wage',
+    'times',
+  ]),
   /** `higher`: more is more favourable to workers (leave days); `lower`: less is (overtime caps). */
   direction: z.enum(['higher', 'lower']),
   conditions: ConditionsSchema.optional(),
   /** The law grants the days without pay (Điều 115 khoản 2). */
   unpaid: z.boolean().optional(),
+  /**
+   * The floor is a share of the regional minimum wage, while clauses give a share of the contract wage,
+   * which is never lower (Điều 90 khoản 2): a share at or above the floor is above it; below, unclear.
+   */
+  base: z.literal('min_wage').optional(),
 });
 
 const NoFloorRuleSchema = z.object({ ...Common, kind: z.literal('no_floor') });
 
-const RuleSchema = z.discriminatedUnion('kind', [FloorRuleSchema, NoFloorRuleSchema]);
+/**
+ * A legal rule with no number to be above or below: a clause on it gets `verdict` for `reason`
+ * (a fixed monthly pay date meets Điều 97 khoản 2; a deadline the law does not set is unclear).
+ */
+const PlainRuleSchema = z.object({
+  ...Common,
+  kind: z.literal('rule'),
+  verdict: z.enum(['equal', 'unclear']),
+  reason: z.string().min(1),
+  reasonEn: z.string().min(1),
+});
+
+const RuleSchema = z.discriminatedUnion('kind', [FloorRuleSchema, NoFloorRuleSchema, PlainRuleSchema]);
 
 const FloorsFileSchema = z
   .object({
@@ -106,6 +140,7 @@ export type Citation = z.infer<typeof CitationSchema>;
 export type FloorConditions = z.infer<typeof ConditionsSchema>;
 export type FloorRule = z.infer<typeof FloorRuleSchema>;
 export type NoFloorRule = z.infer<typeof NoFloorRuleSchema>;
+export type PlainRule = z.infer<typeof PlainRuleSchema>;
 /** A legal floor, or the statement that a benefit has none (`kind: 'no_floor'`). */
 export type Floor = z.infer<typeof RuleSchema>;
 export type FloorsFile = z.infer<typeof FloorsFileSchema>;

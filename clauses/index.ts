@@ -9,7 +9,7 @@
  *
  * Entry points: `normalizeText`, `foldText`, `walkTree`, `countTree`,
  * `findNode`, `detectIndustry`, `resolveIndustry`, `resolveProvince`, `termEnd`,
- * `classifyText`, `extractQuantities`, `readMeasures`, `floorsInForce`,
+ * `classifyText`, `extractQuantities`, `readMeasures`, `readNumbers`, `floorsInForce`,
  * `lawExcerpt`, `compareWithFloors`, `expiryStatus`, `expiryReport`,
  * `gradeAgreement`, `parseSearchQuery`.
  */
@@ -29,6 +29,7 @@ export {
   type Comparison,
   type ComparisonOptions,
   type ComparisonRow,
+  type Coverage,
   compareWithFloors,
   type Difference,
   type FloorReference,
@@ -39,6 +40,22 @@ export {
   type Verdict,
   type VerdictCounts,
 } from './compare.ts';
+export {
+  type AnswerKeyEntry,
+  applyCorrections,
+  articleOfPath,
+  CORRECTED,
+  type CorrectedComparison,
+  type Correction,
+  type CorrectionInput,
+  type CorrectionKind,
+  type CorrectionTarget,
+  type DismissedRow,
+  needleOf,
+  type RowCorrection,
+  targetOf,
+  toAnswerKey,
+} from './corrections.ts';
 export {
   addDays,
   addMonths,
@@ -51,6 +68,11 @@ export {
   toIsoDate,
   wholeMonthsBetween,
 } from './dates.ts';
+export {
+  isNotEntitlement,
+  SKIP_REASONS,
+  type SkipReason,
+} from './entitlements.ts';
 export * from './errors.ts';
 export {
   EXPIRY_STATUS_LABELS,
@@ -69,6 +91,13 @@ export {
   statusOnDate,
 } from './expiry.ts';
 export {
+  EXPIRY_BANDS,
+  EXPIRY_RULE,
+  type ExpiryCondition,
+  type ExpiryRuleRow,
+  expiryDateRange,
+} from './expiry-rule.ts';
+export {
   type Citation,
   type Floor,
   type FloorConditions,
@@ -78,6 +107,7 @@ export {
   inForce,
   LEGAL_FLOORS,
   type NoFloorRule,
+  type PlainRule,
   parseFloorsFile,
 } from './floors.ts';
 export {
@@ -109,8 +139,16 @@ export {
   type LawWording,
   type LawWordingRow,
   RESTATES_SIMILARITY,
+  restatesLawAt,
 } from './law-wording.ts';
-export { type Measure, type MeasureOptions, readMeasures } from './measures.ts';
+export {
+  type Measure,
+  type MeasureOptions,
+  type NumberReading,
+  readMeasures,
+  readNumbers,
+  type SkippedNumber,
+} from './measures.ts';
 export { parseNumberWords, parseOrdinal, parseVietnameseNumber } from './numbers.ts';
 export { hasDiacritics, type PhraseMatcher, phraseMatcher } from './phrases.ts';
 export {
@@ -134,7 +172,14 @@ export {
   type QuantityFlag,
   type QuantityUnit,
 } from './quantities.ts';
-export { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm, toTelex } from './search-text.ts';
+export {
+  highlightSpans,
+  type MatchSpan,
+  type ParsedQuery,
+  parseSearchQuery,
+  type QueryTerm,
+  toTelex,
+} from './search-text.ts';
 export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
 export {

@@ -146,6 +146,24 @@ function citedUnits(text: string): LawUnit[] {
 }
 
 /**
+ * The law a clause restates word for word, if any: its words are at least
+ * `RESTATES_SIMILARITY` alike with a clause or point of the law and it adds no number.
+ *
+ * @param text a clause's own text
+ * @returns the citation of the law it restates, or `undefined`
+ */
+export function restatesLawAt(text: string): Citation | undefined {
+  const own = syllableSet(text);
+  if (own.size < MIN_SYLLABLES) return undefined;
+  for (const { unit } of similarUnits(own, RESTATES_SIMILARITY * 0.9).slice(0, 3)) {
+    const diff = wordDiff(unit.text, text);
+    if (diff.similarity >= RESTATES_SIMILARITY && diff.changedNumbers.added.length === 0)
+      return unit.citation;
+  }
+  return undefined;
+}
+
+/**
  * Compares every clause of an agreement with the law's text.
  *
  * @param tree the agreement's clauses
@@ -153,8 +171,11 @@ function citedUnits(text: string): LawUnit[] {
  *   with a verdict `above` or an extra benefit (`no_floor`) is more favourable, never a restatement
  */
 export function compareWithLawWording(tree: readonly ClauseNode[], comparison?: Comparison): LawWording {
+  // A clause more favourable than the law, or below it, is not the law's words.
   const favourable = new Set(
-    comparison?.rows.filter((r) => r.verdict === 'above' || r.verdict === 'no_floor').map((r) => r.nodeId),
+    comparison?.rows
+      .filter((r) => r.verdict === 'above' || r.verdict === 'no_floor' || r.verdict === 'below')
+      .map((r) => r.nodeId),
   );
   const floorCitations = new Map<string, Citation[]>();
   for (const row of comparison?.rows ?? []) {

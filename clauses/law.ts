@@ -1,11 +1,12 @@
 /**
  * The words of the law a clause is compared with: articles of the Labour
- * Code 2019 and Decree 145/2020 (public legal texts, `data/law-*.json`,
+ * Code 2019, Decree 145/2020 and the OSH Law 2015 (public legal texts, `data/law-*.json`,
  * built by `scripts/build-law-data.ts`), looked up by citation.
  */
 
 import { z } from 'zod';
 import bllđ from './data/law-bo-luat-lao-dong-2019.json' with { type: 'json' };
+import atvsld from './data/law-luat-an-toan-ve-sinh-lao-dong-2015.json' with { type: 'json' };
 import nd145 from './data/law-nghi-dinh-145-2020.json' with { type: 'json' };
 import type { Citation } from './floors.ts';
 
@@ -32,13 +33,20 @@ const LawDocumentSchema = z.object({
 export type LawDocument = z.infer<typeof LawDocumentSchema>;
 export type LawArticle = LawDocument['articles'][number];
 
-/** The law texts we hold, by their short name (`BLLĐ 2019`, `NĐ 145/2020`). */
-export const LAW_DOCUMENTS: ReadonlyMap<string, LawDocument> = new Map(
-  [bllđ, nd145].map((data) => {
-    const document = LawDocumentSchema.parse(data);
-    return [document.law, document] as const;
-  }),
-);
+function byName(data: readonly unknown[]): Map<string, LawDocument> {
+  return new Map(
+    data.map((raw) => {
+      const document = LawDocumentSchema.parse(raw);
+      return [document.law, document] as const;
+    }),
+  );
+}
+
+/** The labour law texts we hold, by their short name (`BLLĐ 2019`, `NĐ 145/2020`): searched and compared word for word. */
+export const LAW_DOCUMENTS: ReadonlyMap<string, LawDocument> = byName([bllđ, nd145]);
+
+/** Every law text a floor may cite, for its words beside a row: the labour texts and the OSH Law 2015. */
+const CITED_DOCUMENTS: ReadonlyMap<string, LawDocument> = new Map([...LAW_DOCUMENTS, ...byName([atvsld])]);
 
 /** The words of the law at a citation. */
 export interface LawExcerpt {
@@ -51,7 +59,7 @@ export interface LawExcerpt {
 
 /** Finds an article of a law we hold. */
 export function lawArticle(law: string, article: number): LawArticle | undefined {
-  return LAW_DOCUMENTS.get(law)?.articles.find((a) => a.number === article);
+  return CITED_DOCUMENTS.get(law)?.articles.find((a) => a.number === article);
 }
 
 /**
@@ -60,7 +68,7 @@ export function lawArticle(law: string, article: number): LawArticle | undefined
  *   // 'Người lao động làm thêm giờ … như sau:\nb) Vào ngày nghỉ hằng tuần, ít nhất bằng 200%;'
  */
 export function lawExcerpt(citation: Citation): LawExcerpt | undefined {
-  const document = LAW_DOCUMENTS.get(citation.law);
+  const document = CITED_DOCUMENTS.get(citation.law);
   const article = lawArticle(citation.law, citation.article);
   if (!document || !article) return undefined;
   const title = `Điều ${article.number}. ${article.heading}`;

@@ -1,18 +1,40 @@
 /**
  * Measures: the numbers in an agreement that promise something, each with
  * what it is about (its subject: annual-leave days, overtime pay on a weekly
- * rest day, …) and the conditions it applies under (region, heavy work, day
- * type, job, contract). A number's subject comes from the words nearest to
- * it first, then its sentence, then its clause, then the headings above it.
- * Leave tables "theo BLLĐ | theo Thỏa ước" are read row by row.
+ * rest day, …), the conditions it applies under (region, heavy work, day
+ * type, job, contract) and the words that made it an entitlement. Every other
+ * number is accounted for with the reason it is not measured: a condition of
+ * another benefit, a date, a reference, a worked example, a restatement, a
+ * code, a count — or, for an amount whose subject is not recognised, "not
+ * read". Leave tables "theo BLLĐ | theo Thỏa ước" are read row by row.
  */
 
+import {
+  conditionAt,
+  exampleBefore,
+  isExampleHeading,
+  looseNumbers,
+  procedureWords,
+  referenceBefore,
+  type SkipReason,
+  skipMessage,
+} from './entitlements.ts';
 import type { FloorConditions } from './floors.ts';
+import {
+  conditionsOf,
+  NORMAL_DAY,
+  PAID,
+  type Scope,
+  type SubjectOptions,
+  subjectOf,
+  UNPAID,
+} from './measure-subjects.ts';
 import { type PhraseMatcher, phraseMatcher } from './phrases.ts';
 import { extractQuantities, type Quantity, type QuantityUnit } from './quantities.ts';
+import { type SpecialQuantity, specialQuantities } from './special-quantities.ts';
 import { convertUnit, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
 import { walkTree } from './tree.ts';
-import type { ClauseNode, StructureNode, TableNode, WageRegion } from './types.ts';
+import type { ClauseNode, Message, StructureNode, TableNode } from './types.ts';
 
 export interface Measure {
   nodeId: string;
@@ -33,72 +55,65 @@ export interface Measure {
   assumed: Array<keyof FloorConditions>;
   /** Whether the clause says the days are paid (`có lương`) or unpaid. */
   paid?: boolean;
+  /** The words that made the number an entitlement of its subject. */
+  because: string[];
+  /** Why no verdict above or below can be given with confidence (an option the employer may choose). */
+  caution?: Message;
+  /** One value written for every day type (`20% … của ngày làm việc bình thường`): each day's floor applies. */
+  allDays?: boolean;
 }
 
-export interface MeasureOptions {
-  /** Region to compare wages with; else what the clause or agreement says. */
-  region?: WageRegion;
-  /** The agreement's wage region from its metadata. */
-  agreementRegion?: WageRegion;
-  /** The agreement's industry id, for the 300-hour overtime sectors. */
-  industry?: string;
-  /** Industries allowed 300 hours of overtime a year. */
-  extendedOvertimeIndustries?: readonly string[];
+/** A number that was not measured, and why. */
+export interface SkippedNumber {
+  nodeId: string;
+  path: string;
+  row?: number;
+  text: string;
+  /** The number as written. */
+  written: string;
+  value?: number;
+  unit?: QuantityUnit;
+  reason: SkipReason;
+  message: Message;
 }
 
-interface Scope {
-  /** Words between the previous number and this one. */
-  before: PhraseMatcher;
-  /** Words between this number and the next. */
-  after: PhraseMatcher;
-  /** The sentence or `;`-separated part the number is in. */
-  segment: PhraseMatcher;
-  /** The `;`-part this one continues ("thử việc đối với A … ; đối với B …"). */
-  lead: PhraseMatcher;
-  /** The whole clause and the headings and lead-ins above it. */
-  context: PhraseMatcher;
-  /** The clause's own text (where a region is often written). */
-  node: PhraseMatcher;
+/** Every number of an agreement: the measured ones and the others with their reason. */
+export interface NumberReading {
+  measures: Measure[];
+  skipped: SkippedNumber[];
 }
 
-const OVERTIME = ['làm thêm giờ', 'làm thêm', 'tăng ca', 'giờ làm thêm'];
-const NIGHT = ['ban đêm', 'ca đêm', 'trực đêm', 'làm đêm', 'ca 3'];
-const HOLIDAY = ['lễ', 'tết', 'ngày nghỉ có hưởng lương', 'ngày lễ'];
-const WEEKLY_REST = ['nghỉ hằng tuần', 'nghỉ hàng tuần', 'chủ nhật', 'ngày nghỉ'];
-const NORMAL_DAY = ['ngày thường', 'ngày làm việc bình thường', 'ngày bình thường'];
-const PAID = ['có lương', 'hưởng lương', 'hưởng nguyên lương', 'hưởng đủ lương', 'nguyên lương'];
-const UNPAID = ['không lương', 'không hưởng lương'];
-const ANNUAL_LEAVE = [
-  'nghỉ hằng năm',
-  'nghỉ hàng năm',
-  'phép năm',
-  'nghỉ phép năm',
-  'ngày phép',
-  'nghỉ phép',
+export type MeasureOptions = SubjectOptions;
+
+// Words that make a number one of the employer's options rather than a commitment.
+const DISCRETION = [
+  'lựa chọn',
+  'có thể',
+  'được phép',
+  'tùy theo',
+  'tùy tình hình',
+  'xem xét',
+  'khuyến khích',
+  'trừ khi',
 ];
-const MEAL = ['bữa ăn', 'ăn giữa ca', 'ăn ca', 'tiền ăn', 'ăn trưa', 'suất ăn', 'mức ăn'];
-const WAGE_FLOOR = [
-  'lương thấp nhất',
-  'mức lương tối thiểu',
-  'lương tối thiểu',
-  'lương khởi điểm',
-  'mức lương khởi điểm',
+const ENTITLEMENT_VERBS = [
+  'được nghỉ',
+  'được hưởng',
+  'được trả',
+  'được thưởng',
+  'được hỗ trợ',
+  'được cấp',
+  'hỗ trợ',
+  'trả',
+  'chi trả',
+  'tặng',
+  'thưởng',
+  'nghỉ',
+  'hưởng',
+  'không quá',
+  'ít nhất',
+  'tối thiểu',
 ];
-const SENIORITY =
-  /cứ\s+(?:đủ\s+)?(\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm(?:\s+làm\s+việc)?[^;.]*?(?:thêm|tăng thêm)\s+(\d+|một|hai|ba)\s+ngày/iu;
-const THIRTEENTH_MONTH = /tháng\s+lương\s+thứ\s+13|lương\s+tháng\s+(?:thứ\s+)?13/iu;
-const SMALL_WORDS: Record<string, number> = {
-  một: 1,
-  hai: 2,
-  ba: 3,
-  bốn: 4,
-  năm: 5,
-  sáu: 6,
-  bảy: 7,
-  tám: 8,
-  chín: 9,
-  mười: 10,
-};
 
 /**
  * Reads the measures of a clause tree, in document order.
@@ -108,13 +123,49 @@ const SMALL_WORDS: Record<string, number> = {
  * @returns one measure per number whose subject is known
  */
 export function readMeasures(tree: readonly ClauseNode[], options: MeasureOptions = {}): Measure[] {
-  const measures: Measure[] = [];
+  return readNumbers(tree, options).measures;
+}
+
+/**
+ * Reads every number of a clause tree: the measures, and the numbers that are
+ * not entitlements or were not read, each with its reason.
+ *
+ * @param tree the agreement's clause tree
+ * @param options region, industry and the sectors allowed 300 h of overtime
+ */
+export function readNumbers(tree: readonly ClauseNode[], options: MeasureOptions = {}): NumberReading {
+  const out: NumberReading = { measures: [], skipped: [] };
   walkTree(tree, (node, ancestors) => {
     const above = ancestors.map(contextOf).join('\n');
-    if (node.type === 'table') measures.push(...readTable(node, above, options));
-    else measures.push(...readText(node, node.text, above, options));
+    const parent = ancestors[ancestors.length - 1];
+    const where: Where = {
+      above,
+      options,
+      example: [...ancestors, node].some((n) => n.type !== 'table' && isExampleHeading(n.heading)),
+      leadIn: phraseMatcher(
+        parent && parent.type !== 'table' && introducesList(parent.text) ? parent.text : '',
+      ),
+      out,
+    };
+    if (node.type === 'table') readTable(node, where);
+    else readText(node, node.text, where);
   });
-  return measures;
+  dropRestatements(out);
+  return out;
+}
+
+interface Where {
+  above: string;
+  options: MeasureOptions;
+  /** Under a heading "Ví dụ minh họa": every number illustrates. */
+  example: boolean;
+  leadIn: PhraseMatcher;
+  out: NumberReading;
+}
+
+/** A clause that opens a list or a table ("… trong những trường hợp sau:"), whose words its items share. */
+function introducesList(text: string): boolean {
+  return /:\s*$/u.test(text) || /(?:như sau|sau đây|trường hợp sau)/iu.test(text);
 }
 
 function contextOf(node: ClauseNode): string {
@@ -141,62 +192,241 @@ function segments(text: string): Segment[] {
   return parts;
 }
 
-function readText(
-  node: StructureNode,
-  text: string,
-  above: string,
-  options: MeasureOptions,
-  row?: { index: number; quantity?: Quantity; display?: string },
-): Measure[] {
-  const measures: Measure[] = [];
+interface RowReading {
+  index: number;
+  /** The agreement's value of a law/agreement table row, read already. */
+  quantity?: Quantity;
+  display?: string;
+  /** A table row is one unit: its `;` do not split it. */
+  whole?: boolean;
+}
+
+function readText(node: StructureNode, text: string, where: Where, row?: RowReading): void {
+  const { out, options } = where;
   const shown = row?.display ?? text;
   const nodeMatcher = phraseMatcher(text);
-  const context = phraseMatcher([above, node.heading ?? '', text].join('\n'));
-  // A table row is one unit: its case and its value.
-  const parts: Segment[] = row?.quantity ? [{ text }] : segments(text);
+  const context = phraseMatcher([where.above, node.heading ?? '', text].join('\n'));
+  const parts: Segment[] = row?.quantity || row?.whole ? [{ text }] : segments(text);
+  const skip = (written: string, reason: SkipReason, words?: string, quantity?: Quantity) => {
+    const skipped: SkippedNumber = {
+      nodeId: node.id,
+      path: node.path,
+      text: shown,
+      written,
+      reason,
+      message: skipMessage(reason, words),
+    };
+    if (row) skipped.row = row.index;
+    if (quantity) {
+      skipped.value = quantity.value;
+      skipped.unit = quantity.unit;
+    }
+    out.skipped.push(skipped);
+  };
   for (const part of parts) {
     const segment = phraseMatcher(part.text);
-    const special = row?.quantity ? [] : specialQuantities(part.text, context);
+    const lead = phraseMatcher(part.lead ?? '');
+    const special: SpecialQuantity[] = row?.quantity ? [] : specialQuantities(part.text, segment, context);
     const taken = special.map((s) => [s.quantity.start, s.quantity.end] as const);
     const found = (row?.quantity ? [row.quantity] : extractQuantities(part.text)).filter(
       (q) => !taken.some(([from, to]) => q.start < to && q.end > from),
     );
-    for (const s of special) measures.push(build(node, shown, s.subject, s.quantity, { row: row?.index }));
-    found.forEach((quantity, i) => {
-      const scope: Scope = {
-        before: phraseMatcher(part.text.slice(found[i - 1]?.end ?? 0, quantity.start)),
-        after: phraseMatcher(part.text.slice(quantity.end, found[i + 1]?.start ?? part.text.length)),
+    for (const s of special) {
+      if (where.example) {
+        skip(s.quantity.text, 'example', undefined, s.quantity);
+        continue;
+      }
+      const extras: BuildExtras = { row: row?.index, because: s.because };
+      if (s.subject === 'health_check_interval')
+        Object.assign(extras, conditionsOf(s.subject, scopeOf(part, s.quantity, [], 0), options));
+      out.measures.push(build(node, shown, s.subject, s.quantity, extras));
+    }
+    if (!row?.quantity) {
+      const covered = [...taken, ...found.map((q) => [q.start, q.end] as const)];
+      for (const loose of looseNumbers(part.text, covered)) skip(loose.written, loose.reason);
+    }
+    for (const [i, quantity] of found.entries()) {
+      const scope = scopeOf(part, quantity, found, i, {
         segment,
-        lead: phraseMatcher(part.lead ?? ''),
+        lead,
         context,
         node: nodeMatcher,
-      };
+        leadIn: where.leadIn,
+      });
+      const before = part.text.slice(0, quantity.start);
+      const example = where.example ? 'ví dụ' : exampleBefore(part.text, quantity.start);
+      if (example) {
+        skip(quantity.text, 'example', example, quantity);
+        continue;
+      }
+      const reference = referenceBefore(before);
+      if (reference) {
+        skip(quantity.text, 'reference', reference, quantity);
+        continue;
+      }
+      const previous = found[i - 1];
+      if (previous && partOf(part.text, previous, quantity)) {
+        skip(quantity.text, 'part_of_benefit', previous.text, quantity);
+        continue;
+      }
       const subject = subjectOf(quantity, scope);
-      if (!subject) return;
+      if (typeof subject === 'object') {
+        skip(quantity.text, subject.skip, subject.words, quantity);
+        continue;
+      }
+      const condition = row?.quantity ? undefined : conditionAt(part.text, quantity.start, quantity.end);
+      if (condition && !(subject && SCOPE_SUBJECTS.has(subject))) {
+        skip(quantity.text, 'condition', condition, quantity);
+        continue;
+      }
+      if (!subject) {
+        const procedure = procedureWords((p) => segment.has(p));
+        if (procedure) skip(quantity.text, 'procedure', procedure, quantity);
+        else skip(quantity.text, 'no_subject', undefined, quantity);
+        continue;
+      }
       let offset = 0;
       // "bằng 130% tiền lương" for night work is a premium of 30 %; overtime "trả thêm 50%" is 150 %.
       if (subject === 'night_premium' && quantity.value >= 100) offset = -100;
       if (subject === 'ot_rate' && quantity.value < 100 && scope.before.has('thêm')) offset = 100;
       const leave = quantity.unit === 'day' || quantity.unit === 'working_day';
-      const paid = !leave
-        ? undefined
-        : segment.first(UNPAID)
-          ? false
-          : segment.first(PAID)
-            ? true
-            : undefined;
-      measures.push(
-        build(node, shown, subject, quantity, {
-          ...conditionsOf(subject, scope, options),
-          paid,
-          row: row?.index,
-          offset,
-        }),
+      // Paid or not: the sentence says it, or the lead-in of the list or table it is in.
+      const paid = !leave ? undefined : (paidIn(segment) ?? paidIn(where.leadIn));
+      const extras: BuildExtras = {
+        ...conditionsOf(subject, scope, options),
+        paid,
+        row: row?.index,
+        offset,
+        because: becauseOf(subject, scope),
+      };
+      const chunk = before.slice(
+        Math.max(
+          before.lastIndexOf(','),
+          before.lastIndexOf(':'),
+          before.lastIndexOf('('),
+          before.lastIndexOf(';'),
+        ) + 1,
       );
-    });
+      const discretion = phraseMatcher(chunk).first(DISCRETION);
+      if (discretion)
+        extras.caution = {
+          vi: `một phương án Công ty có thể chọn ("${discretion}"), không phải cam kết`,
+          en: `an option the employer may choose ("${discretion}"), not a commitment`,
+        };
+      if (subject === 'night_ot_extra') {
+        const day = extras.conditions?.day;
+        if (scope.after.first(['của ngày đó', 'của chính ngày', 'ngày hôm đó', 'của ngày làm thêm'])) {
+          // 20 % of that day's wage is 20 %, 40 % or 60 % of the normal day's: the floors' unit.
+          extras.factor = day === 'holiday' ? 3 : day === 'weekly_rest' ? 2 : 1;
+          if (!day) extras.allDays = false;
+          if (!day && extras.conditions) extras.conditions.day = 'normal';
+        } else if (!day && scope.after.first(NORMAL_DAY)) extras.allDays = true;
+      }
+      out.measures.push(build(node, shown, subject, quantity, extras));
+    }
   }
-  return measures;
 }
+
+/** Subjects whose number is itself the bound of who is covered: a condition is their very content. */
+const SCOPE_SUBJECTS: ReadonlySet<MeasureSubject> = new Set<MeasureSubject>([
+  'nursing_child_age',
+  'training_commitment',
+  'reduced_hours_pay',
+  'nursing_break_work_pay',
+]);
+
+function paidIn(words: PhraseMatcher): boolean | undefined {
+  return words.first(UNPAID) ? false : words.first(PAID) ? true : undefined;
+}
+
+/** `02 ngày (02/9 và 01 ngày liền kề)`: a bracket right after a number explains it. */
+function partOf(text: string, previous: Quantity, quantity: Quantity): boolean {
+  if (previous.unit !== quantity.unit) return false;
+  const between = text.slice(previous.end, quantity.start);
+  return /^\s*\([^()]*(?:và|gồm|bao gồm|trong đó|tức là|tương đương)\s*$/iu.test(between);
+}
+
+function scopeOf(
+  part: Segment,
+  quantity: Quantity,
+  found: readonly Quantity[],
+  i: number,
+  matchers?: Pick<Scope, 'segment' | 'lead' | 'context' | 'node' | 'leadIn'>,
+): Scope {
+  const empty = phraseMatcher('');
+  return {
+    before: phraseMatcher(part.text.slice(found[i - 1]?.end ?? 0, quantity.start)),
+    after: phraseMatcher(part.text.slice(quantity.end, found[i + 1]?.start ?? part.text.length)),
+    segment: matchers?.segment ?? phraseMatcher(part.text),
+    lead: matchers?.lead ?? phraseMatcher(part.lead ?? ''),
+    context: matchers?.context ?? empty,
+    node: matchers?.node ?? empty,
+    leadIn: matchers?.leadIn ?? empty,
+  };
+}
+
+/** The words of the sentence that made the number an entitlement: its subject's words and the verb. */
+function becauseOf(subject: MeasureSubject, scope: Scope): string[] {
+  const words = SUBJECT_WORDS[subject];
+  const topic = words
+    ? (scope.before.first(words) ?? scope.segment.first(words) ?? scope.context.first(words))
+    : undefined;
+  const verb = scope.before.first(ENTITLEMENT_VERBS) ?? scope.segment.first(ENTITLEMENT_VERBS);
+  return [topic, verb].filter((w): w is string => w !== undefined);
+}
+
+const SUBJECT_WORDS: Partial<Record<MeasureSubject, readonly string[]>> = {
+  min_wage_month: ['lương tối thiểu', 'mức lương', 'lương'],
+  min_wage_hour: ['lương tối thiểu', 'mức lương', 'lương'],
+  normal_hours_day: ['thời giờ làm việc', 'giờ/ngày', 'làm việc'],
+  normal_hours_week: ['thời giờ làm việc', 'giờ/tuần', 'làm việc'],
+  ot_cap_month: ['làm thêm giờ', 'làm thêm'],
+  ot_cap_year: ['làm thêm giờ', 'làm thêm'],
+  ot_rate: ['làm thêm giờ', 'làm thêm', 'tăng ca', 'ot'],
+  night_premium: ['ban đêm', 'ca đêm', 'làm đêm'],
+  night_ot_rate: ['làm thêm giờ vào ban đêm', 'ban đêm'],
+  night_ot_extra: ['cộng thêm', 'làm thêm giờ vào ban đêm', 'ban đêm'],
+  break_minutes: ['nghỉ giữa ca', 'nghỉ giữa giờ', 'giải lao'],
+  public_holidays: ['nghỉ lễ', 'lễ', 'tết'],
+  public_holiday_day: [
+    'tết dương lịch',
+    'tết âm lịch',
+    'giỗ tổ',
+    'chiến thắng',
+    'quốc tế lao động',
+    'quốc khánh',
+  ],
+  annual_leave: ['nghỉ hằng năm', 'phép năm', 'nghỉ phép'],
+  leave_own_marriage: ['kết hôn', 'cưới'],
+  leave_child_marriage: ['con kết hôn', 'kết hôn'],
+  leave_bereavement: ['qua đời', 'chết', 'mất'],
+  leave_family_unpaid: ['qua đời', 'chết', 'mất', 'kết hôn'],
+  extra_day_off: ['thành lập', 'sinh nhật', 'giáng sinh', 'vợ sinh con', 'ngày truyền thống'],
+  maternity_leave: ['thai sản'],
+  menstruation_break: ['hành kinh'],
+  menstruation_days: ['hành kinh'],
+  nursing_break: ['nuôi con'],
+  nursing_child_age: ['nuôi con'],
+  nursing_hours_day: ['nuôi con'],
+  pregnancy_hours_day: ['mang thai'],
+  reduced_hours_pay: ['tiền lương', 'tính đủ', 'hưởng lương'],
+  reduced_hours_cut: ['giảm'],
+  nursing_break_work_pay: ['hưởng thêm', 'tiền lương'],
+  probation_max: ['thử việc'],
+  probation_pay: ['thử việc'],
+  stoppage_pay: ['ngừng việc', 'chờ việc'],
+  severance: ['thôi việc'],
+  job_loss: ['mất việc'],
+  bonus: ['thưởng'],
+  meal_allowance: ['ăn ca', 'tiền ăn', 'bữa ăn', 'suất ăn'],
+  allowance: ['phụ cấp', 'trợ cấp'],
+  welfare_support: ['hỗ trợ', 'tặng', 'quà', 'phúc lợi', 'trợ cấp'],
+  training_commitment: ['cam kết làm việc', 'đào tạo', 'học nghề'],
+  company_trip: ['du lịch', 'tham quan', 'team building'],
+  extra_insurance: ['bảo hiểm'],
+  si_book_return_days: ['sổ bhxh', 'chốt sổ'],
+  retirement_leave: ['nghỉ hưu'],
+};
 
 interface BuildExtras {
   conditions?: FloorConditions;
@@ -205,6 +435,11 @@ interface BuildExtras {
   row?: number | undefined;
   /** Added to a percentage to turn a premium into a rate or back. */
   offset?: number;
+  /** Multiplies the value into the subject's base (a share of a rest day's wage into the normal day's). */
+  factor?: number;
+  because?: string[];
+  caution?: Message;
+  allDays?: boolean;
 }
 
 function build(
@@ -218,374 +453,91 @@ function build(
   const converts = convertUnit(1, quantity.unit, wanted) !== undefined;
   const unit = converts ? wanted : quantity.unit;
   const offset = extras.offset ?? 0;
-  const value = (convertUnit(quantity.value, quantity.unit, unit) ?? quantity.value) + offset;
+  const factor = extras.factor ?? 1;
+  const value = (convertUnit(quantity.value, quantity.unit, unit) ?? quantity.value) * factor + offset;
   const max =
     quantity.max === undefined
       ? undefined
-      : (convertUnit(quantity.max, quantity.unit, unit) ?? quantity.max) + offset;
+      : (convertUnit(quantity.max, quantity.unit, unit) ?? quantity.max) * factor + offset;
   const measure: Measure = {
     nodeId: node.id,
     path: node.path,
     text,
     subject,
     quantity,
-    value,
+    value: round(value),
     unit,
     conditions: extras.conditions ?? {},
     assumed: extras.assumed ?? [],
+    because: extras.because ?? [],
   };
-  if (max !== undefined) measure.max = max;
+  if (max !== undefined) measure.max = round(max);
   if (extras.row !== undefined) measure.row = extras.row;
   if (extras.paid !== undefined) measure.paid = extras.paid;
+  if (extras.caution) measure.caution = extras.caution;
+  if (extras.allDays) measure.allDays = true;
   return measure;
 }
 
-/** Measures written without a plain number: "cứ đủ 05 năm … thêm 01 ngày", "tháng lương thứ 13". */
-function specialQuantities(
-  text: string,
-  context: PhraseMatcher,
-): Array<{ subject: MeasureSubject; quantity: Quantity }> {
-  const found: Array<{ subject: MeasureSubject; quantity: Quantity }> = [];
-  const seniority = SENIORITY.exec(text);
-  if (seniority && (context.first(ANNUAL_LEAVE) || context.has('nghỉ'))) {
-    const years = toNumber(seniority[1]);
-    const days = toNumber(seniority[2]);
-    if (years && days) {
-      const quantity = {
-        value: years / days,
-        unit: 'year' as const,
-        per: [],
-        text: seniority[0],
-        start: seniority.index,
-        end: seniority.index + seniority[0].length,
-        flags: [],
-      };
-      found.push({ subject: 'annual_leave_seniority', quantity });
-    }
-  }
-  const thirteenth = THIRTEENTH_MONTH.exec(text);
-  if (thirteenth) {
-    const start = thirteenth.index;
-    const quantity = {
-      value: 1,
-      unit: 'month_wage' as const,
-      per: [],
-      text: thirteenth[0],
-      start,
-      end: start + thirteenth[0].length,
-      flags: [],
-    };
-    found.push({ subject: 'bonus', quantity });
-  }
-  return found;
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
 
-function toNumber(written: string | undefined): number | undefined {
-  if (!written) return undefined;
-  return /^\d+$/.test(written) ? Number(written) : SMALL_WORDS[written.toLowerCase()];
-}
-
-/** Decides what a number is about, or `undefined` when it promises nothing we compare. */
-function subjectOf(quantity: Quantity, scope: Scope): MeasureSubject | undefined {
-  const { before, after, segment, context } = scope;
-  const near = (phrases: readonly string[]) => before.first(phrases) ?? after.first(phrases);
-  const overtime = segment.first(OVERTIME) ?? context.first(OVERTIME);
-  switch (quantity.unit) {
-    case 'percent': {
-      if (segment.first(['tối thiểu vùng', 'lương tối thiểu']) && segment.has('cao hơn'))
-        return 'min_wage_premium';
-      if (segment.first(['thử việc', 'làm thử'])) return 'probation_pay';
-      if (segment.has('khấu trừ')) return 'deduction_cap';
-      if (segment.has('ngừng việc'))
-        return segment.has('do lỗi của') && !segment.has('lỗi của người lao động')
-          ? 'stoppage_pay'
-          : undefined;
-      if (segment.has('kinh phí công đoàn')) return 'union_fee';
-      if (
-        segment.first(['nâng lương', 'tăng lương', 'điều chỉnh tăng lương', 'mức tăng', 'điều chỉnh lương'])
-      )
-        return 'pay_rise';
-      if (segment.has('phụ cấp')) return 'allowance';
-      if (segment.first(['học phí', 'viện phí', 'lãi suất', 'hỗ trợ'])) return 'welfare_support';
-      if (segment.first(OVERTIME))
-        return segment.first(NIGHT) ? (quantity.value >= 100 ? 'night_ot_rate' : undefined) : 'ot_rate';
-      if (segment.first(NIGHT)) return 'night_premium';
-      if (overtime) return near(NIGHT) ? undefined : 'ot_rate';
-      if (context.first(['nâng lương', 'tăng lương'])) return 'pay_rise';
-      return undefined;
-    }
-    case 'VND': {
-      if (segment.first(MEAL)) return 'meal_allowance';
-      if (segment.has('thâm niên')) return 'seniority_allowance';
-      if (segment.first(['gửi trẻ', 'nhà trẻ', 'nuôi con nhỏ', 'con nhỏ', 'mẫu giáo']))
-        return 'childcare_support';
-      if (segment.has('thưởng')) return 'bonus';
-      if (segment.first(['phụ cấp', 'trợ cấp']) && !segment.first(['thôi việc', 'mất việc']))
-        return 'allowance';
-      const wage =
-        segment.first(WAGE_FLOOR) ||
-        (segment.first(['lương', 'tiền lương', 'mức lương', 'trả lương']) &&
-          segment.first(['không thấp hơn', 'thấp nhất', 'tối thiểu']));
-      if (wage && !segment.first(['tặng', 'hỗ trợ', 'mừng'])) {
-        if (quantity.per.includes('hour')) return 'min_wage_hour';
-        if (quantity.per.length === 0 || quantity.per.includes('month')) return 'min_wage_month';
-      }
-      if (
-        segment.first([
-          'tặng',
-          'quà',
-          'mừng',
-          'hỗ trợ',
-          'thăm hỏi',
-          'thăm',
-          'viếng',
-          'bồi dưỡng',
-          'trợ giúp',
-          'qua đời',
-          'phúc lợi',
-        ])
-      )
-        return 'welfare_support';
-      return undefined;
-    }
-    case 'month_wage': {
-      if (segment.has('thôi việc')) return 'severance';
-      if (segment.has('mất việc'))
-        return before.first(['ít nhất', 'tối thiểu', 'thấp nhất']) ? 'job_loss_minimum' : 'job_loss';
-      if (segment.has('thưởng') || context.has('thưởng')) return 'bonus';
-      if (segment.first(['hỗ trợ', 'tặng', 'thai sản'])) return 'welfare_support';
-      return undefined;
-    }
-    case 'minute': {
-      if (segment.first(['hành kinh', 'kinh nguyệt'])) return 'menstruation_break';
-      if (segment.has('nuôi con')) return 'nursing_break';
-      if (segment.first(['mang thai', 'sau mỗi giờ', 'mỗi giờ làm việc'])) return undefined;
-      if (
-        segment.first(['nghỉ giữa ca', 'nghỉ giữa giờ', 'nghỉ trưa', 'giải lao', 'nghỉ giữa', 'nghỉ ăn ca'])
-      )
-        return 'break_minutes';
-      return undefined;
-    }
-    case 'hour': {
-      const ot =
-        segment.first(OVERTIME) ??
-        (context.first(OVERTIME) && !segment.first(['công đoàn', 'làm việc bình thường']));
-      if (quantity.per.includes('year')) return ot ? 'ot_cap_year' : undefined;
-      if (quantity.per.includes('month')) return ot ? 'ot_cap_month' : undefined;
-      if (quantity.per.includes('week')) return ot ? undefined : 'normal_hours_week';
-      if (quantity.per.includes('day')) return ot ? undefined : 'normal_hours_day';
-      if (segment.first(['giữa hai ca', 'chuyển ca', 'giữa các ca'])) return 'shift_rest';
-      if (segment.first(['nghỉ hằng tuần', 'nghỉ hàng tuần', 'nghỉ tuần'])) return 'weekly_rest';
-      return undefined;
-    }
-    case 'day':
-    case 'working_day':
-      return daySubject(quantity, scope);
-    case 'month': {
-      if (quantity.flags.includes('age')) return segment.has('nuôi con') ? 'nursing_child_age' : undefined;
-      if (segment.has('thai sản')) return 'maternity_leave';
-      if (isProbation(scope)) return 'probation_max';
-      if (before.has('báo trước'))
-        return segment.first(['người sử dụng lao động', 'công ty']) &&
-          !segment.has('người lao động đơn phương')
-          ? 'notice_employer'
-          : 'notice_worker';
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function daySubject(quantity: Quantity, scope: Scope): MeasureSubject | undefined {
-  const { before, segment, context } = scope;
-  if (isProbation(scope)) return 'probation_max';
-  if (segment.has('báo trước')) return noticeSide(segment);
-  if (segment.first(['hành kinh', 'kinh nguyệt']))
-    return quantity.per.includes('month') ? 'menstruation_days' : undefined;
-  if (segment.first(['chậm trả', 'trả chậm'])) return 'late_payment_days';
-  if (segment.first(['thanh toán', 'quyết toán']) && segment.first(['chấm dứt', 'nghỉ việc', 'thôi việc']))
-    return 'settlement_days';
-  if (segment.first(['kết hôn', 'cưới'])) {
-    if (segment.has('bản thân')) return 'leave_own_marriage';
+/**
+ * A number written again in the same article for the same thing (a pay date
+ * in a sentence and again in a table) is counted once: the later ones become
+ * restatements.
+ */
+function dropRestatements(out: NumberReading): void {
+  const seen = new Map<string, string>();
+  const kept: Measure[] = [];
+  for (const measure of out.measures) {
+    const article = /^dieu-[^.]+/.exec(measure.nodeId)?.[0];
+    const key = article
+      ? `${article}|${measure.subject}|${measure.value}|${measure.unit}|${JSON.stringify(measure.conditions)}`
+      : undefined;
+    const first = key ? seen.get(key) : undefined;
+    // A table that repeats a sentence of its article (or the other way round), not two items of a list.
+    const isTable = (id: string) => /(?:^|\.)bang-\d+$/.test(id);
     if (
-      /^\s*con\b/iu.test(segment.text) ||
-      segment.first(['con kết hôn', 'con đẻ', 'con nuôi', 'con cưới', 'con trai', 'con gái'])
-    )
-      return 'leave_child_marriage';
-    if (segment.first(['cha', 'mẹ', 'bố', 'anh', 'chị', 'em'])) return 'leave_family_unpaid';
-    return 'leave_own_marriage';
+      key &&
+      first !== undefined &&
+      first !== measure.nodeId &&
+      isTable(first) !== isTable(measure.nodeId)
+    ) {
+      const skipped: SkippedNumber = {
+        nodeId: measure.nodeId,
+        path: measure.path,
+        text: measure.text,
+        written: measure.quantity.text,
+        value: measure.value,
+        unit: measure.unit,
+        reason: 'restatement',
+        message: skipMessage('restatement'),
+      };
+      if (measure.row !== undefined) skipped.row = measure.row;
+      out.skipped.push(skipped);
+      continue;
+    }
+    if (key && first === undefined) seen.set(key, measure.nodeId);
+    kept.push(measure);
   }
-  if (segment.first(['chết', 'mất', 'qua đời', 'từ trần'])) {
-    if (segment.first(['ông', 'bà', 'anh', 'chị', 'em', 'anh ruột', 'chị ruột', 'em ruột']))
-      return 'leave_family_unpaid';
-    return 'leave_bereavement';
-  }
-  if (segment.first(['lễ', 'tết', 'ngày lễ', 'nghỉ lễ']))
-    return before.has('thêm') ? 'public_holidays_extra' : 'public_holidays';
-  if (segment.first(['nghỉ hằng tuần', 'nghỉ hàng tuần']) && quantity.per.includes('week'))
-    return 'weekly_rest';
-  const annual = segment.first(ANNUAL_LEAVE) ?? (context.first(ANNUAL_LEAVE) && segment.has('nghỉ'));
-  if (annual || (segment.has('nghỉ') && quantity.per.includes('year') && !segment.first(['ngừng việc']))) {
-    return before.has('thêm') ? 'annual_leave_extra' : 'annual_leave';
-  }
-  return undefined;
+  out.measures = kept;
 }
 
-/** A length of probation, not of the contract signed after it ("đã qua thử việc được ký hợp đồng 36 tháng"). */
-function isProbation({ before, segment, lead }: Scope): boolean {
-  const words = ['thử việc', 'làm thử'];
-  if (!segment.first(words) && !lead.first(words)) return false;
-  if (segment.first(['qua thử việc', 'sau thử việc', 'hết thời gian thử việc'])) return false;
-  return before.lastIndex(['hợp đồng']) <= before.lastIndex(words);
-}
-
-function noticeSide(segment: PhraseMatcher): MeasureSubject {
-  const employer = segment.first([
-    'người sử dụng lao động đơn phương',
-    'công ty đơn phương',
-    'doanh nghiệp đơn phương',
-    'cho thôi việc',
-    'sa thải',
-  ]);
-  return employer ? 'notice_employer' : 'notice_worker';
-}
-
-/** The conditions a clause states for its subject, and those assumed because it does not. */
-function conditionsOf(
-  subject: MeasureSubject,
-  scope: Scope,
-  options: MeasureOptions,
-): { conditions: FloorConditions; assumed: Array<keyof FloorConditions> } {
-  const { before, after, segment, node } = scope;
-  const conditions: FloorConditions = {};
-  const assumed: Array<keyof FloorConditions> = [];
-  // The words right after a number win when they start with a preposition ("200% vào ngày thường").
-  const local = (phrases: readonly string[]) =>
-    (/^\s*(?:vào|đối với|cho|khi|tại)\s/u.test(after.text) ? after.first(phrases) : undefined) ??
-    before.first(phrases);
-  switch (subject) {
-    case 'min_wage_month':
-    case 'min_wage_hour': {
-      const region = options.region ?? regionIn(segment) ?? regionIn(node) ?? options.agreementRegion;
-      if (region) conditions.region = region;
-      break;
-    }
-    case 'annual_leave':
-      if (segment.has('đặc biệt nặng nhọc')) conditions.work = 'especially_heavy';
-      else if (segment.first(['nặng nhọc', 'độc hại', 'nguy hiểm', 'chưa thành niên', 'khuyết tật']))
-        conditions.work = 'heavy';
-      else {
-        conditions.work = 'normal';
-        if (!segment.first(['bình thường', 'điều kiện bình thường'])) assumed.push('work');
-      }
-      break;
-    case 'ot_cap_year': {
-      const extendedWords = [
-        'thời vụ',
-        'cấp bách',
-        'xuất khẩu',
-        'cung ứng điện',
-        'sản xuất điện',
-        'viễn thông',
-        'lọc dầu',
-        'cấp, thoát nước',
-        'khám bệnh, chữa bệnh',
-      ];
-      if (segment.first(extendedWords)) conditions.otScheme = 'extended';
-      else if (options.industry)
-        conditions.otScheme = options.extendedOvertimeIndustries?.includes(options.industry)
-          ? 'extended'
-          : 'standard';
-      break;
-    }
-    case 'ot_rate':
-    case 'night_ot_rate': {
-      const day = local(HOLIDAY)
-        ? 'holiday'
-        : local(WEEKLY_REST)
-          ? 'weekly_rest'
-          : local(NORMAL_DAY)
-            ? 'normal'
-            : segment.first(HOLIDAY)
-              ? 'holiday'
-              : segment.first(WEEKLY_REST)
-                ? 'weekly_rest'
-                : segment.first(NORMAL_DAY)
-                  ? 'normal'
-                  : undefined;
-      if (day) conditions.day = day;
-      break;
-    }
-    case 'break_minutes':
-      if (local(NIGHT)) conditions.shift = 'night';
-      else if (local(['ca ngày', 'ban ngày'])) conditions.shift = 'day';
-      else conditions.shift = 'day';
-      break;
-    case 'probation_max': {
-      const job = segment.first(['quản lý doanh nghiệp', 'giám đốc', 'người quản lý'])
-        ? 'manager'
-        : segment.first(['cao đẳng', 'đại học', 'bác sĩ', 'dược sĩ', 'kỹ sư', 'thạc sĩ'])
-          ? 'college'
-          : segment.first([
-                'trung cấp',
-                'kỹ thuật',
-                'nghiệp vụ',
-                'chuyên môn',
-                'điều dưỡng',
-                'kỹ thuật viên',
-                'kiểm nghiệm',
-                'nhân viên',
-              ])
-            ? 'technical'
-            : segment.first(['công nhân', 'lao động phổ thông', 'giản đơn', 'công việc khác', 'sản xuất'])
-              ? 'other'
-              : undefined;
-      if (job) conditions.job = job;
-      break;
-    }
-    case 'notice_worker':
-    case 'notice_employer': {
-      const contract = segment.has('không xác định thời hạn')
-        ? 'indefinite'
-        : segment.first(['dưới 12 tháng'])
-          ? 'short'
-          : segment.first(['từ 12 tháng', 'đến 36 tháng', 'xác định thời hạn'])
-            ? 'fixed'
-            : undefined;
-      if (contract) conditions.contract = contract;
-      break;
-    }
-    default:
-      break;
-  }
-  return { conditions, assumed };
-}
-
-const REGION_WORDS: Array<[string, WageRegion]> = [
-  ['vùng iv', 4],
-  ['vùng iii', 3],
-  ['vùng ii', 2],
-  ['vùng i', 1],
-  ['vùng 4', 4],
-  ['vùng 3', 3],
-  ['vùng 2', 2],
-  ['vùng 1', 1],
-];
-
-function regionIn(matcher: PhraseMatcher): WageRegion | undefined {
-  return REGION_WORDS.find(([words]) => matcher.has(words))?.[1];
-}
+const BARE_AMOUNT = /^\s*\d{1,3}(?:[.,]\d{3})+(?:\s*[–-]\s*\d{1,3}(?:[.,]\d{3})+)?\s*$/u;
 
 /**
  * Reads a leave or benefit table. With a "theo luật | theo thỏa ước" header,
  * each row is one measure: the row's first cell says what it is about, the
  * agreement's column gives the value (`01 ngày BLLĐ + 01 ngày TƯLĐTT` adds up;
- * a column of extra days is added to the law's column).
+ * a column of extra days is added to the law's column, an empty extra cell
+ * adds none). Other tables are read row by row, a row as one sentence, under
+ * the words of their header.
  */
-function readTable(table: TableNode, above: string, options: MeasureOptions): Measure[] {
+function readTable(table: TableNode, where: Where): void {
   const [header, ...rows] = table.rows;
-  if (!header) return [];
+  if (!header) return;
   const heads = header.map((cell) => phraseMatcher(cell));
   const lawColumn = heads.findIndex((h) => h.first(['luật', 'bllđ', 'bộ luật', 'pháp luật']));
   const agreementColumn = heads.findIndex(
@@ -593,34 +545,44 @@ function readTable(table: TableNode, above: string, options: MeasureOptions): Me
       i !== lawColumn && h.first(['thỏa ước', 'tưlđtt', 'công ty', 'doanh nghiệp', 'thêm', 'tăng thêm']),
   );
   const asNode: StructureNode = { type: 'paragraph', id: table.id, path: table.path, text: '', children: [] };
+  const under: Where = { ...where, above: [where.above, header.join(' | ')].join('\n') };
   if (lawColumn < 0 || agreementColumn < 0) {
-    return rows.flatMap((cells, i) => readText(asNode, cells.join(' '), above, options, { index: i + 1 }));
+    // A column of amounts ("Mức hỗ trợ (đồng)") may give bare numbers: `910.000`, `300.000 – 2.000.000`.
+    const money = heads.map(
+      (h) => h.first(['mức', 'số tiền', 'tiền', 'đồng', 'vnđ', 'hỗ trợ', 'trợ cấp', 'thưởng']) !== undefined,
+    );
+    rows.forEach((cells, i) => {
+      const read = cells.map((cell, c) =>
+        money[c] && BARE_AMOUNT.test(cell) ? `${cell.trim()} đồng` : cell,
+      );
+      const text = read.join(' | ');
+      readText(asNode, text, under, { index: i + 1, whole: true, display: cells.join(' | ') });
+    });
+    return;
   }
   const extra = heads[agreementColumn]?.first(['thêm', 'tăng thêm', 'bổ sung']) !== undefined;
-  return rows.flatMap((cells, i) => {
+  rows.forEach((cells, i) => {
     const cell = cells[agreementColumn] ?? '';
+    const lawCell = cells[lawColumn] ?? '';
+    const lawDays = extractQuantities(lawCell)[0];
     const found = extractQuantities(cell);
-    const first = found[0];
-    if (!first) return [];
+    // An empty cell of extra days adds none: the row gives the law's days.
+    const first = found[0] ?? (extra && lawDays && !/\d/.test(cell) ? { ...lawDays, value: 0 } : undefined);
+    if (!first) return;
     let value = cell.includes('+')
       ? found.reduce((sum, q) => sum + (q.unit === first.unit ? q.value : 0), 0)
       : first.value;
-    const lawCell = cells[lawColumn] ?? '';
     // Extra days on top of the law's, unless the law's days are unpaid and the agreement's are paid.
-    if (extra && !phraseMatcher(lawCell).first(UNPAID)) value += extractQuantities(lawCell)[0]?.value ?? 0;
-    const text = `${cells[0] ?? ''}: ${cell}`;
+    if (extra && !phraseMatcher(lawCell).first(UNPAID)) value += lawDays?.value ?? 0;
+    const written = cell.trim() || lawCell.trim();
+    const text = `${cells[0] ?? ''}: ${written}`;
     const quantity: Quantity = {
       ...first,
       value,
-      text: cell,
-      start: text.length - cell.length,
+      text: written,
+      start: text.length - written.length,
       end: text.length,
     };
-    const display = cells.join(' | ');
-    return readText(asNode, text, [above, header.join(' | ')].join('\n'), options, {
-      index: i + 1,
-      quantity,
-      display,
-    });
+    readText(asNode, text, under, { index: i + 1, quantity, display: cells.join(' | ') });
   });
 }

@@ -21,7 +21,9 @@ export type QuantityUnit =
   | 'month'
   | 'year'
   | 'times'
-  | 'month_wage';
+  | 'month_wage'
+  /** A half-day session (`một buổi`). */
+  | 'session';
 
 /** The period or thing a quantity is counted per (`/tháng` → `month`, `/bữa` → `meal`). */
 export type PerUnit =
@@ -65,7 +67,7 @@ const CANDIDATE = new RegExp(
 );
 const CANDIDATE_AT = new RegExp(CANDIDATE.source, 'uy');
 const MULTIPLIERS: Record<string, number> = { tỷ: 1e9, tỉ: 1e9, triệu: 1e6, nghìn: 1e3, ngàn: 1e3 };
-const UNIT = String.raw`%|phần\s+trăm|đồng|vnđ|vnd|đ(?![\p{L}\p{M}])|phút|giờ(?:\s+làm\s+việc)?|ngày\s+làm\s+việc|ngày|tuần|tháng\s+(?:tiền\s+)?lương|tháng|năm|lần|kỳ`;
+const UNIT = String.raw`%|phần\s+trăm|đồng|vnđ|vnd|đ(?![\p{L}\p{M}])|phút|giờ(?:\s+làm\s+việc)?|h(?![\p{L}\p{M}\p{N}])|ngày\s+làm\s+việc|ngày|tuần|tháng\s+(?:tiền\s+)?lương|tháng|năm|lần|kỳ|buổi`;
 const TAIL = new RegExp(
   String.raw`\s*(?:\((?<paren>[^()\n]{1,60})\)\s*)?(?:(?<mult>tỷ|tỉ|triệu|nghìn|ngàn)(?![\p{L}\p{M}]))?\s*(?:(?<unit>${UNIT})(?![\p{L}\p{M}]))?`,
   'uy',
@@ -81,6 +83,12 @@ const AGE = /\s*tuổi(?![\p{L}\p{M}])/uy;
 const REFERENCE_BEFORE =
   /(?:điều|khoản|điểm|mục|chương|phần|số|thứ|ngày|tháng|vùng|nghị định|thông tư|quyết định|luật|kỳ|quy chuẩn)\s*$/u;
 const TIME_OF_DAY_BEFORE = /(?:lúc|từ|đến|tới|sau|trước|khoảng)\s*$/u;
+// "mỗi ngày 8 giờ", "hằng tháng 500.000 đồng": the word before the number is a period, not a date.
+const DISTRIBUTIVE_BEFORE = /(?:mỗi|mọi|một|hằng|hàng|trên|\/)\s*(?:ngày|tháng|tuần)(?:\s+làm\s+việc)?\s*$/u;
+// References that a money amount or a percentage cannot be: "ngày 1.000.000đ" is a table cell after a row's words.
+const DATE_WORD_BEFORE = /(?:ngày|tháng|kỳ)\s*$/u;
+// "1/2 ngày" is half a day; "24/24 giờ" is round the clock.
+const FRACTION = /\s*\/\s*(\d{1,2})(?!\d)/uy;
 const TIME_OF_DAY_AFTER = /^\s*(?:sáng|chiều|tối|trưa|đêm|\d)/u;
 
 const PER_KEYS: Record<string, PerUnit> = {
@@ -147,10 +155,24 @@ function readQuantity(
   let start = match.index;
   const before = lower.slice(Math.max(0, start - 24), start);
   if (dates.some(([from, to]) => start >= from && start < to)) return undefined;
-  if (REFERENCE_BEFORE.test(before)) return undefined;
-  if (/^\s*\/\s*\d/.test(lower.slice(match.index + match[0].length))) return undefined; // 15/3, 1.486/1.720
+  const reference = REFERENCE_BEFORE.test(before) && !DISTRIBUTIVE_BEFORE.test(before);
+  let token: Token = { digits: match[1], words: match[2], end: match.index + match[0].length };
+  FRACTION.lastIndex = token.end;
+  const fraction = token.digits && /^\d{1,2}$/.test(token.digits) ? FRACTION.exec(lower) : null;
+  if (fraction) {
+    const [top, bottom] = [Number(token.digits), Number(fraction[1])];
+    // 1/2, 3/4 of a unit, or N/N ("24/24 giờ"); other slashes are dates and ratios (15/3, 1.486/1.720).
+    if (top < bottom && bottom <= 4) token = { ...token, value: top / bottom, end: FRACTION.lastIndex };
+    else if (top === bottom && top > 1) token = { ...token, end: FRACTION.lastIndex };
+    else return undefined;
+  } else if (/^\s*\/\s*\d/.test(lower.slice(token.end))) return undefined;
+  if (reference) {
+    // A date word before a money amount is the end of a table's previous cell, not a date.
+    const money = readAt(lower, token);
+    if (!DATE_WORD_BEFORE.test(before) || (money?.unit !== 'VND' && money?.unit !== 'percent'))
+      return undefined;
+  }
 
-  let token = { digits: match[1], words: match[2], end: match.index + match[0].length };
   if (token.words !== undefined && /^năm(?:\s|$)/u.test(token.words)) {
     // "hằng năm mười hai ngày": a leading "năm" after these words is the year, not five.
     if (/(?:hằng|hàng|mỗi|trong|cả|các|những|của|cuối|đầu)\s*$/u.test(before)) {
@@ -180,13 +202,22 @@ function readQuantity(
       }
     }
   }
-  if (!reading.unit) return undefined;
+  if (!reading.unit) {
+    // "dưới 1 tuổi", "dưới một tuổi": an age in years.
+    AGE.lastIndex = reading.end;
+    const age = AGE.exec(lower);
+    if (!age) return undefined;
+    reading = { ...reading, unit: 'year', end: reading.end, flags: [...reading.flags] };
+  }
 
   let end = reading.end;
-  const unit = reading.unit;
+  const unit: QuantityUnit = reading.unit ?? 'year';
   // "từ 11 giờ đến 14 giờ", "05 giờ sáng", "17 giờ 30" are times of day, not lengths of time.
+  // "từ 03 giờ trở lên" is a length of time.
   const timeOfDay =
-    unit === 'hour' && (TIME_OF_DAY_BEFORE.test(before) || TIME_OF_DAY_AFTER.test(lower.slice(end)));
+    unit === 'hour' &&
+    !/^\s*(?:\/\s*ngày\s*)?trở\s+(?:lên|xuống)/u.test(lower.slice(end)) &&
+    (TIME_OF_DAY_BEFORE.test(before) || TIME_OF_DAY_AFTER.test(lower.slice(end)));
   if (unit === 'year' && reading.value >= 1900) return undefined;
 
   const per: PerUnit[] = [];
@@ -199,6 +230,12 @@ function readQuantity(
     end = p.index + p[0].length;
   }
   if (timeOfDay && per.length === 0) return undefined;
+  if (
+    unit === 'hour' &&
+    per.length === 0 &&
+    /(?:mỗi|một|hằng|hàng)\s+ngày(?:\s+làm\s+việc)?\s*$/u.test(before)
+  )
+    per.push('day');
   const flags = [...reading.flags];
   AGE.lastIndex = end;
   const age = AGE.exec(lower);
@@ -224,16 +261,20 @@ interface Token {
   words: string | undefined;
   /** Offset just past the number. */
   end: number;
+  /** The value when the digits do not say it alone (`1/2` is 0.5). */
+  value?: number;
 }
 
-function readAt(lower: string, { digits, words, end: numberEnd }: Token): Reading | undefined {
+function readAt(lower: string, { digits, words, end: numberEnd, value: given }: Token): Reading | undefined {
   TAIL.lastIndex = numberEnd;
   const tail = TAIL.exec(lower);
   const groups = tail?.groups ?? {};
   const multiplier = groups.mult ? (MULTIPLIERS[groups.mult] ?? 1) : 1;
   const flags: QuantityFlag[] = [];
-  let value: number | undefined;
-  if (digits !== undefined) {
+  let value: number | undefined = given;
+  if (value !== undefined) {
+    // read as given
+  } else if (digits !== undefined) {
     const parsed = parseDigits(digits, multiplier !== 1);
     value = parsed.value;
     if (parsed.malformed) flags.push('malformed_number');
@@ -258,7 +299,8 @@ function toUnit(written: string | undefined, multiplied: boolean): QuantityUnit 
   if (unit === 'đồng' || unit === 'đ' || unit === 'vnđ' || unit === 'vnd') return 'VND';
   if (multiplied) return undefined; // "5 triệu ngày" is not money
   if (unit === 'phút') return 'minute';
-  if (unit.startsWith('giờ')) return 'hour';
+  if (unit.startsWith('giờ') || unit === 'h') return 'hour';
+  if (unit === 'buổi') return 'session';
   if (unit === 'ngày làm việc') return 'working_day';
   if (unit === 'ngày') return 'day';
   if (unit === 'tuần') return 'week';

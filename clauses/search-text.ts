@@ -1,7 +1,7 @@
 /**
  * Search text for Vietnamese: a query parsed into terms (words and quoted
  * phrases, each with its folded and its exact spelling, the last one a
- * prefix while typing), highlighting of the words a hit matched, and a
+ * prefix while typing), the words a hit matched as text segments, and a
  * Telex spelling that keeps diacritics in ASCII for engines that fold them.
  */
 
@@ -61,23 +61,25 @@ export function parseSearchQuery(query: string): ParsedQuery {
   return { terms, foldedWords: terms.flatMap((t) => t.folded) };
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+/** A piece of a snippet: its text, and whether the query matched it. */
+export interface MatchSpan {
+  text: string;
+  match: boolean;
+}
+
+const ELLIPSIS_BEFORE = '… ';
+const ELLIPSIS_AFTER = ' …';
 
 /**
  * Marks the words of `text` that a query matched, with diacritics or without:
- * HTML-escaped text with `<mark>` around matched words, cut to `maxLength`
- * characters around the first match.
+ * the text as segments, matched words apart, cut to `maxLength` characters
+ * around the first match (a cut shown by `…`). Each face renders the segments
+ * (the page as `<mark>`, the terminal in brackets); joined, they are the text.
  *
- * @example highlightText('Tiền ăn giữa ca', parseSearchQuery('tien an')) // '<mark>Tiền</mark> <mark>ăn</mark> giữa ca'
+ * @example highlightSpans('Tiền ăn giữa ca', parseSearchQuery('tien an'))
+ * // [{ text: 'Tiền', match: true }, { text: ' ', match: false }, { text: 'ăn', match: true }, { text: ' giữa ca', match: false }]
  */
-export function highlightText(text: string, query: ParsedQuery, maxLength = 300): string {
+export function highlightSpans(text: string, query: ParsedQuery, maxLength = 300): MatchSpan[] {
   const targets = new Set(query.foldedWords);
   const prefixes = query.terms.filter((t) => t.prefix).flatMap((t) => t.folded);
   const matches: Array<[number, number]> = [];
@@ -96,15 +98,24 @@ export function highlightText(text: string, query: ParsedQuery, maxLength = 300)
     while (from > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[from - 1] ?? '')) from--;
     while (to < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[to] ?? '')) to++;
   }
-  let out = from > 0 ? '… ' : '';
+  const segments: MatchSpan[] = [];
+  const plain = (piece: string) => {
+    if (!piece) return;
+    const last = segments.at(-1);
+    if (last && !last.match) last.text += piece;
+    else segments.push({ text: piece, match: false });
+  };
+  if (from > 0) plain(ELLIPSIS_BEFORE);
   let at = from;
   for (const [start, end] of matches) {
     if (start < from || end > to) continue;
-    out += `${escapeHtml(text.slice(at, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    plain(text.slice(at, start));
+    segments.push({ text: text.slice(start, end), match: true });
     at = end;
   }
-  out += escapeHtml(text.slice(at, to));
-  return to < text.length ? `${out} …` : out;
+  plain(text.slice(at, to));
+  if (to < text.length) plain(ELLIPSIS_AFTER);
+  return segments;
 }
 
 const TELEX_VOWELS: Record<string, string> = {

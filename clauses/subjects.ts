@@ -55,6 +55,39 @@ export const SUBJECT_UNITS = {
   childcare_support: 'VND',
   welfare_support: 'VND',
   pay_rise: 'percent',
+  /** One named public holiday of a list (Tết Âm lịch: 05 ngày), against that holiday's own days. */
+  public_holiday_day: 'day',
+  /** Paid days off with no legal counterpart: founding day, birthdays, Christmas, a wife's childbirth. */
+  extra_day_off: 'day',
+  night_hours_start: 'hour',
+  night_hours_end: 'hour',
+  /** The extra 20 % of night overtime (Điều 98 khoản 3), in % of the normal-day hourly wage. */
+  night_ot_extra: 'percent',
+  /** Day of the following month the monthly wage is paid by. */
+  wage_pay_day: 'day',
+  bonus_pay_day: 'day',
+  /** Months between two periodic workplace dialogues. */
+  dialogue_interval: 'month',
+  /** Years between two periodic health checks. */
+  health_check_interval: 'year',
+  /** Time a worker commits to stay after training paid by the employer. */
+  training_commitment: 'month',
+  company_trip: 'times',
+  /** Accident insurance bought beyond the compulsory social insurance (`24/24 giờ`). */
+  extra_insurance: 'hour',
+  si_book_return_days: 'day',
+  /** Hours worked a day while nursing a child under 12 months. */
+  nursing_hours_day: 'hour',
+  /** Hours worked a day while pregnant. */
+  pregnancy_hours_day: 'hour',
+  /** Hours of pay kept when the working day is shortened (`tiền lương vẫn tính đủ 8 giờ`). */
+  reduced_hours_pay: 'hour',
+  /** Hours cut from the working day (`được giảm 1 giờ làm việc`). */
+  reduced_hours_cut: 'hour',
+  /** Extra pay for working through the nursing break, in hours of wage. */
+  nursing_break_work_pay: 'hour',
+  /** Paid leave before retirement. */
+  retirement_leave: 'month',
 } as const satisfies Record<string, QuantityUnit>;
 
 export type MeasureSubject = keyof typeof SUBJECT_UNITS;
@@ -68,8 +101,8 @@ const FACTORS: Partial<Record<QuantityUnit, Partial<Record<QuantityUnit, number>
   day: { day: 1, working_day: 1 },
   working_day: { day: 1, working_day: 1 },
   week: { day: 7, working_day: 7 },
-  month: { month: 1, day: 30, working_day: 30 },
   year: { year: 1, month: 12 },
+  month: { month: 1, day: 30, working_day: 30, year: 1 / 12 },
 };
 
 /**

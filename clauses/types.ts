@@ -4,6 +4,12 @@
  * `switch (node.type)` narrows them and unist utilities can walk them.
  */
 
+/** A text in Vietnamese and in English, for the faces to show. */
+export interface Message {
+  vi: string;
+  en: string;
+}
+
 /** Structural node kinds, outermost first. */
 export type StructureKind =
   | 'part' // Phần

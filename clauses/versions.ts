@@ -7,7 +7,7 @@
  * ("nghỉ hằng năm 12 → 14 ngày: bằng luật → có lợi hơn").
  */
 
-import { type ComparisonRow, compareWithFloors, type Verdict } from './compare.ts';
+import { type Comparison, type ComparisonRow, compareWithFloors, type Verdict } from './compare.ts';
 import { listArticles, walkTree } from './tree.ts';
 import type { Agreement, ClauseNode, StructureNode } from './types.ts';
 import { type DiffSpan, setSimilarity, syllableSet, wordDiff } from './wording.ts';
@@ -284,8 +284,13 @@ const articleRef = (article: StructureNode, index: number): ArticleRef => ({
  * @param from the older version
  * @param to the newer version
  * @param options.on the date whose legal floors give the verdicts of measured clauses
+ * @param options.comparisons both versions already compared with the law on `on` (from a cache), if at hand
  */
-export function compareVersions(from: Agreement, to: Agreement, options: { on: string }): VersionComparison {
+export function compareVersions(
+  from: Agreement,
+  to: Agreement,
+  options: { on: string; comparisons?: readonly [Comparison, Comparison] },
+): VersionComparison {
   const a = listArticles(from.tree);
   const b = listArticles(to.tree);
   const textA = a.map((x) => syllableSet(articleText(x)));
@@ -299,8 +304,9 @@ export function compareVersions(from: Agreement, to: Agreement, options: { on: s
     return content * 0.7 + heading * 0.2 + (a[i]!.number === b[j]!.number ? 0.1 : 0);
   });
   const kept = inOrder(ab);
-  const rowsA = compareWithFloors(from, { on: options.on }).rows;
-  const rowsB = compareWithFloors(to, { on: options.on }).rows;
+  // The caller may pass the comparisons it already holds (they are pure: the same on the same day).
+  const rowsA = (options.comparisons?.[0] ?? compareWithFloors(from, { on: options.on })).rows;
+  const rowsB = (options.comparisons?.[1] ?? compareWithFloors(to, { on: options.on })).rows;
   const rowsOf = (rows: ComparisonRow[], article: StructureNode) =>
     rows.filter((r) => r.nodeId === article.id || r.nodeId.startsWith(`${article.id}.`));
 

@@ -14,11 +14,14 @@ function formatRow(row: ComparisonRow): string {
   const where = row.row === undefined ? row.path : `${row.path} › hàng ${row.row}`;
   const lines = [`[${BADGES[row.verdict]}] ${where}: ${row.measure.written}`];
   const floor = row.floor;
+  lines.push(`    vì / because: ${row.basis.vi}`);
   if (floor?.kind === 'floor' && floor.value !== undefined && floor.unit) {
     const difference = row.difference ? ` (${row.difference.text})` : '';
     lines.push(
       `    luật: ${floor.label} ${formatValue(floor.value, floor.unit, 'vi')}${difference} — ${floor.citation.text}`,
     );
+  } else if (floor?.kind === 'rule') {
+    lines.push(`    luật: ${floor.label} — ${floor.citation.text}`);
   } else if (floor) {
     lines.push(`    ${floor.label}: không có mức sàn pháp lý — ${floor.citation.text}`);
   }
@@ -47,6 +50,14 @@ export function formatComparison(comparison: Comparison, title: string): string 
   }
   if (comparison.missing.length > 0) {
     out.push(`Chưa đề cập / not mentioned: ${comparison.missing.map((m) => m.label).join('; ')}`);
+  }
+  out.push(`Phạm vi / coverage: ${comparison.coverage.text.vi}`);
+  if (comparison.skipped.length > 0) {
+    out.push('Con số không đối chiếu / numbers not compared:');
+    for (const s of comparison.skipped) {
+      const where = s.row === undefined ? s.path : `${s.path} › hàng ${s.row}`;
+      out.push(`  ${where}: ${s.written} — ${s.message.vi}`);
+    }
   }
   return out.join('\n');
 }

@@ -2,7 +2,7 @@
  * `npm run cba -- <command>`: the command-line entry point.
  */
 
-import { runCli } from './run.ts';
+import { runCli } from './program.ts';
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(`${t}\n`),

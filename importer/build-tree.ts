@@ -369,6 +369,8 @@ const HEADINGS = new Set<StructureKind | 'paragraph' | 'table'>(['part', 'chapte
  */
 function assignIdsAndPaths(roots: ClauseNode[]): void {
   const used = new Set<string>();
+  // The next suffix to try for each base id, so that 10,000 repeated numbers do not cost 10,000² probes.
+  const nextSuffix = new Map<string, number>();
   const stack: Array<{ nodes: ClauseNode[]; idPrefix: string; labels: string[] }> = [
     { nodes: roots, idPrefix: '', labels: [] },
   ];
@@ -394,7 +396,12 @@ function assignIdsAndPaths(roots: ClauseNode[]): void {
             ? `${idPrefix}.${segment}`
             : segment;
       let id = base;
-      for (let n = 2; used.has(id); n++) id = `${base}~${n}`;
+      if (used.has(id)) {
+        let n = nextSuffix.get(base) ?? 2;
+        while (used.has(`${base}~${n}`)) n++;
+        id = `${base}~${n}`;
+        nextSuffix.set(base, n + 1);
+      }
       used.add(id);
       node.id = id;
       node.path = joinPath([...labels, label]);

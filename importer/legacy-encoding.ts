@@ -182,7 +182,8 @@ export function vniToUnicode(text: string): string {
  */
 function capitals(line: string): string {
   if (!/[a-z]/.test(line)) return /[A-Z]/.test(line) ? line.toUpperCase() : line;
-  return line.replace(/\p{L}+/gu, (word) =>
+  // Words are taken 100 letters at a time: an unbounded `\p{L}+` overflows the regex stack on a 5 MB "word".
+  return line.replace(/\p{L}{1,100}/gu, (word) =>
     (word.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/[a-z]/.test(word) ? word.toUpperCase() : word,
   );
 }

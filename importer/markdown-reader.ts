@@ -70,7 +70,8 @@ export function markdownNestingDepth(text: string): number {
  * Parses Markdown into blocks.
  * @param text normalised document text; callers check {@link markdownNestingDepth} first
  */
-export function markdownToBlocks(text: string): MarkdownRead {
+export function markdownToBlocks(source: string): MarkdownRead {
+  const { text, lineOf } = tameMarkdown(source);
   const root = (text.startsWith('---') ? parserWithFrontMatter : parser).parse(text) as Root;
   const blocks: Block[] = [];
   let frontMatter: string | undefined;
@@ -86,7 +87,7 @@ export function markdownToBlocks(text: string): MarkdownRead {
 
   while (stack.length > 0) {
     const { node, depth, prefix } = stack.pop()!;
-    const line = node.position?.start.line ?? 0;
+    const line = lineOf(node.position?.start.line ?? 0);
     const column = node.position?.start.column ?? 1;
     switch (node.type) {
       case 'yaml':
@@ -140,7 +141,14 @@ export function markdownToBlocks(text: string): MarkdownRead {
         const value = node.type === 'html' ? node.value.replace(/<[^>]*>/g, ' ') : node.value;
         value.split('\n').forEach((textLine, i) => {
           const t = squashSpaces(textLine);
-          if (t) blocks.push({ kind: 'line', text: t, line: line + i, column, gap: i === 0 });
+          if (t)
+            blocks.push({
+              kind: 'line',
+              text: t,
+              line: lineOf((node.position?.start.line ?? 0) + i),
+              column,
+              gap: i === 0,
+            });
         });
         break;
       }
@@ -152,6 +160,39 @@ export function markdownToBlocks(text: string): MarkdownRead {
   return { blocks, frontMatter };
 }
 
+/** Runs of emphasis markers longer than any real document writes (`*_*_*_…`), which the parser resolves in quadratic time. */
+const MARKER_RUN = /[*_]{4,}/g;
+/** A line that is only one marker repeated is a thematic break, which costs nothing: left alone. */
+const THEMATIC_BREAK = /^ {0,3}([*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * The text handed to remark, made cheap to parse without changing what a reader sees: runs of blank
+ * lines become one (Markdown reads them as one; the parser pays for each), and long runs of `*`/`_`
+ * are escaped (they stay as written: underscores are often a blank to fill in).
+ * @returns the text and a map from its line numbers back to the original's
+ */
+export function tameMarkdown(source: string): { text: string; lineOf: (line: number) => number } {
+  const hasBlankRun = /\n[ \t]*\n[ \t]*\n/.test(source);
+  const hasMarkerRun = /[*_]{4,}/.test(source);
+  if (!hasBlankRun && !hasMarkerRun) return { text: source, lineOf: (line) => line };
+  const lines = source.split('\n');
+  const kept: string[] = [];
+  // origin[i] = original 1-based line number of kept line i + 1.
+  const origin: number[] = [];
+  let blank = false;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    const isBlank = line.trim() === '';
+    if (isBlank && blank) continue;
+    blank = isBlank;
+    if (hasMarkerRun && !THEMATIC_BREAK.test(line))
+      line = line.replace(MARKER_RUN, (run) => run.replace(/[*_]/g, '\\$&'));
+    kept.push(line);
+    origin.push(i + 1);
+  }
+  return { text: kept.join('\n'), lineOf: (line) => origin[line - 1] ?? line };
+}
+
 /** The list marker as written in the source (`1.`, `2)`, `-`, `+`), with a trailing space. */
 function listMarker(source: string, item: Nodes, ordered: boolean): string {
   const offset = item.position?.start.offset;
@@ -160,10 +201,12 @@ function listMarker(source: string, item: Nodes, ordered: boolean): string {
   return m ? `${m[1]} ` : '';
 }
 
-/** Flattens inline content to text, keeping soft and hard line breaks as `\n`. */
+/** Flattens inline content to text, keeping soft and hard line breaks as `\n` (an explicit stack: emphasis may nest deep). */
 function inlineText(nodes: readonly PhrasingContent[]): string {
   let out = '';
-  for (const node of nodes) {
+  const stack: PhrasingContent[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     switch (node.type) {
       case 'text':
       case 'inlineCode':
@@ -179,7 +222,10 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
         out += node.alt ?? '';
         break;
       default:
-        if ('children' in node) out += inlineText(node.children as PhrasingContent[]);
+        if ('children' in node) {
+          const children = node.children as PhrasingContent[];
+          for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+        }
     }
   }
   return out;

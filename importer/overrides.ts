@@ -80,7 +80,8 @@ export function parseOverrides(raw: Record<string, unknown>): {
   const problems: OverrideProblem[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined || value === null || value === '') continue;
-    const schema = (FIELDS as Record<string, z.ZodType>)[key];
+    // Own keys only: `constructor` or `toString` would otherwise find Object's built-ins.
+    const schema = Object.hasOwn(FIELDS, key) ? (FIELDS as Record<string, z.ZodType>)[key] : undefined;
     if (!schema) {
       problems.push({ field: key, message: `unknown field "${key}"` });
       continue;

@@ -71,8 +71,15 @@ export async function pdfToText(bytes: Uint8Array, filename: string): Promise<Pd
       lines.push(...pageLines(content.items, n, height));
       page.cleanup(); // keep memory bounded on long documents
     }
+  } catch (error) {
+    // A damaged page tree or cross-reference table shows only when its page is read.
+    throw new ImportError(
+      'pdf_corrupt',
+      `Tệp "${filename}" bị hỏng, không đọc được đến hết (${(error as Error).message}).`,
+      `"${filename}" is damaged and cannot be read to the end (${(error as Error).message}).`,
+    );
   } finally {
-    await pdf.destroy();
+    await pdf.destroy().catch(() => undefined);
   }
   if (lines.reduce((sum, l) => sum + l.text.length, 0) < 20) {
     throw new ImportError(

@@ -7,8 +7,7 @@
  */
 
 import type BetterSqlite3 from 'better-sqlite3';
-import { addDays } from '../clauses/dates.ts';
-import { EXPIRY_STATUSES, type ExpiryStatus, PROCEDURE } from '../clauses/expiry.ts';
+import { EXPIRY_RULE, EXPIRY_STATUSES, type ExpiryStatus, expiryDateRange } from '../clauses/expiry.ts';
 import { foldText } from '../clauses/text.ts';
 import { TOPICS } from '../clauses/topics.ts';
 import type { Facet, SearchQuery } from './search-types.ts';
@@ -32,7 +31,24 @@ class Dictionary {
   }
 }
 
-const TOPIC_INDEX = new Map(TOPICS.map((topic, i) => [topic.id, i]));
+/** Topics are packed in two 32-bit masks per document. */
+export const MAX_TOPICS = 64;
+
+/**
+ * The topics the columns can hold, in order; more than {@link MAX_TOPICS} is refused,
+ * since a 65th topic would silently share a bit with the first.
+ */
+function checkTopics(topicIds: readonly string[]): readonly string[] {
+  if (topicIds.length > MAX_TOPICS) {
+    throw new Error(
+      `Cannot index ${topicIds.length} topics: the search facet columns pack topics in ${MAX_TOPICS} bits (two 32-bit masks per clause), so "${topicIds[MAX_TOPICS]}" and the topics after it would count as others. Remove topics from clauses/data/topics.json or widen the masks in library/facet-columns.ts.`,
+    );
+  }
+  return topicIds;
+}
+
+/** The topics of `clauses/data/topics.json`, checked when the library loads. */
+const TOPIC_IDS = checkTopics(TOPICS.map((t) => t.id));
 const COLUMNS =
   'id, source, agreement_id, industry, province, district_folded, level, grade, topics, effective_on, expires_on';
 const dayNumber = (iso: string | null) => (iso ? Number(iso.replaceAll('-', '')) : 0);
@@ -77,9 +93,16 @@ export class FacetColumns {
     agreement: new Dictionary(),
   };
 
-  /** Reads every document's facet fields. */
-  static load(db: BetterSqlite3.Database): FacetColumns {
-    const columns = new FacetColumns();
+  private readonly topicIndex: Map<string, number>;
+
+  /** @param topicIds the topics to count, in the facet's order; at most {@link MAX_TOPICS} */
+  private constructor(private readonly topicIds: readonly string[]) {
+    this.topicIndex = new Map(checkTopics(topicIds).map((id, i) => [id, i]));
+  }
+
+  /** Reads every document's facet fields (counting the topics of `topics.json` unless told others). */
+  static load(db: BetterSqlite3.Database, topicIds: readonly string[] = TOPIC_IDS): FacetColumns {
+    const columns = new FacetColumns(topicIds);
     const rows = db.prepare(`SELECT ${COLUMNS} FROM search_docs`).raw().all() as Row[];
     columns.grow(rows.reduce((max, row) => Math.max(max, row[0]), 0) + 1);
     for (const row of rows) columns.set(row);
@@ -152,7 +175,7 @@ export class FacetColumns {
     let low = 0;
     let high = 0;
     for (const topic of topics ? topics.split(' ') : []) {
-      const bit = TOPIC_INDEX.get(topic);
+      const bit = this.topicIndex.get(topic);
       if (bit === undefined) continue;
       if (bit < 32) low |= 1 << bit;
       else high |= 1 << (bit - 32);
@@ -200,7 +223,7 @@ export class FacetColumns {
     let topicLow = 0;
     let topicHigh = 0;
     for (const topic of filters.topic ?? []) {
-      const bit = TOPIC_INDEX.get(topic);
+      const bit = this.topicIndex.get(topic);
       if (bit === undefined) continue;
       if (bit < 32) topicLow |= 1 << bit;
       else topicHigh |= 1 << (bit - 32);
@@ -212,22 +235,17 @@ export class FacetColumns {
     const noLaw = query.source === 'agreements';
 
     const today = dayNumber(query.on);
-    const windowEnd = dayNumber(addDays(query.on, PROCEDURE.rules.renewalWindowDays.value));
-    const continuationStart = dayNumber(addDays(query.on, -PROCEDURE.rules.continuationDays.value));
-    const S = (s: ExpiryStatus) => EXPIRY_STATUSES.indexOf(s);
-    const [NOT_YET, UNKNOWN, IN_FORCE, WINDOW, CONTINUATION, EXPIRED] = [
-      S('not_yet_effective'),
-      S('unknown'),
-      S('in_force'),
-      S('renewal_window'),
-      S('continuation'),
-      S('expired'),
-    ];
+    const rule = expiryBounds(query.on);
+    const { bandFrom, bandTo, bandStatus } = rule;
+    const bandCount = bandStatus.length;
+    let lastFrom = -1;
+    let lastTo = -1;
+    let lastStatus = -1;
 
     const industryCounts = new Uint32Array(d.industry.values.length);
     const provinceCounts = new Uint32Array(d.province.values.length);
     const gradeCounts = new Uint32Array(d.grade.values.length);
-    const topicCounts = new Uint32Array(TOPICS.length);
+    const topicCounts = new Uint32Array(this.topicIds.length);
     const statusCounts = new Uint32Array(EXPIRY_STATUSES.length);
     const {
       exists,
@@ -262,14 +280,26 @@ export class FacetColumns {
       if (topicFilter && (low & topicLow) === 0 && (high & topicHigh) === 0) continue;
       let status = -1;
       if (!isLaw) {
-        // As statusOnDate does, on yyyymmdd numbers.
+        // The rule's table on yyyymmdd numbers (0 = missing), as statusOnDate reads it.
         const from = effective[i]!;
         const to = expires[i]!;
-        if (from > today) status = NOT_YET;
-        else if (!from || !to) status = UNKNOWN;
-        else if (to > windowEnd) status = IN_FORCE;
-        else if (to >= today) status = WINDOW;
-        else status = to >= continuationStart ? CONTINUATION : EXPIRED;
+        // The documents of an agreement are neighbours and share its dates: each pair is judged once.
+        if (from !== lastFrom || to !== lastTo) {
+          lastFrom = from;
+          lastTo = to;
+          if (from > today) lastStatus = rule.notStarted;
+          else if (!from || !to) lastStatus = rule.datesMissing;
+          else {
+            lastStatus = -1;
+            for (let b = 0; b < bandCount; b++) {
+              if (to >= bandFrom[b]! && to <= bandTo[b]!) {
+                lastStatus = bandStatus[b]!;
+                break;
+              }
+            }
+          }
+        }
+        status = lastStatus;
       }
       if (statusOk && (status < 0 || !statusOk[status])) continue;
       total++;
@@ -294,13 +324,47 @@ export class FacetColumns {
       facets: {
         industry: table(industryCounts, d.industry.values),
         province: table(provinceCounts, d.province.values),
-        topic: table(
-          topicCounts,
-          TOPICS.map((t) => t.id),
-        ),
+        topic: table(topicCounts, this.topicIds),
         status: table(statusCounts, EXPIRY_STATUSES),
         grade: table(gradeCounts, d.grade.values),
       },
     };
   }
+}
+
+/**
+ * The expiry rule's table (clauses/expiry-rule.ts) as bounds on yyyymmdd
+ * numbers for a day, each condition with its status's place in EXPIRY_STATUSES.
+ */
+function expiryBounds(on: string) {
+  const index = (status: ExpiryStatus) => EXPIRY_STATUSES.indexOf(status);
+  let notStarted = -1;
+  let datesMissing = -1;
+  const bands: Array<{ from: number; to: number; status: number }> = [];
+  for (const { status, condition } of EXPIRY_RULE) {
+    switch (condition.kind) {
+      case 'not_started':
+        notStarted = index(status);
+        break;
+      case 'dates_missing':
+        datesMissing = index(status);
+        break;
+      case 'expires_within': {
+        const { from, to } = expiryDateRange(condition, on);
+        bands.push({
+          from: from ? dayNumber(from) : -Infinity,
+          to: to ? dayNumber(to) : Infinity,
+          status: index(status),
+        });
+        break;
+      }
+    }
+  }
+  return {
+    notStarted,
+    datesMissing,
+    bandFrom: Float64Array.from(bands, (b) => b.from),
+    bandTo: Float64Array.from(bands, (b) => b.to),
+    bandStatus: Int8Array.from(bands, (b) => b.status),
+  };
 }

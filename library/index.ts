@@ -6,6 +6,9 @@
  * The search index behind the {@link SearchIndex} interface: the embedded
  * SQLite FTS5 index in the same file (`library.search`), or Meilisearch
  * ({@link openSearch} with `MEILI_URL`).
+ *
+ * Storage and search only: the operations over them (imports, grades, the
+ * library-wide questions and their caches) are `service/`.
  */
 
 import { join } from 'node:path';
@@ -15,16 +18,14 @@ import type { SearchIndex } from './search-types.ts';
 import { SqliteLibrary } from './sqlite-library.ts';
 import type { AgreementFilter, Library } from './types.ts';
 
-export { benchmarkEntries, type EntryChoice } from './benchmarks.ts';
-export {
-  clearComparisons,
-  comparisonOf,
-  rememberedComparisons,
-  warmComparisons,
-} from './comparisons.ts';
 export { agreementDocuments, lawDocuments } from './documents.ts';
-export { type GradeOptions, gradeStored, regrade } from './grades.ts';
-export { type MeiliOptions, MeiliSearchIndex } from './meili-search.ts';
+export {
+  type MeiliDocument,
+  type MeiliOptions,
+  MeiliSearchIndex,
+  toMeiliDocument,
+  toMeiliFilter,
+} from './meili-search.ts';
 export { MIGRATIONS } from './migrations.ts';
 export { readRubricFile } from './rubric-file.ts';
 export {

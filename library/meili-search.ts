@@ -8,10 +8,9 @@
  */
 
 import { type Filter, Meilisearch, type RecordAny, type Task } from 'meilisearch';
-import { addDays } from '../clauses/dates.ts';
 import { SearchUnavailableError } from '../clauses/errors.ts';
-import { type ExpiryStatus, PROCEDURE, statusOnDate } from '../clauses/expiry.ts';
-import { highlightText, type ParsedQuery, parseSearchQuery, toTelex } from '../clauses/search-text.ts';
+import { EXPIRY_RULE, type ExpiryStatus, expiryDateRange, statusOnDate } from '../clauses/expiry.ts';
+import { highlightSpans, type ParsedQuery, parseSearchQuery, toTelex } from '../clauses/search-text.ts';
 import { foldText } from '../clauses/text.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
@@ -33,7 +32,7 @@ export interface MeiliOptions {
   index?: string;
 }
 
-interface MeiliDocument extends RecordAny {
+export interface MeiliDocument extends RecordAny {
   id: string;
   docId: string;
   source: 'agreement' | 'law';
@@ -73,7 +72,8 @@ function meiliId(id: string): string {
   return id.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)?.toString(16)}_`);
 }
 
-function toMeili(doc: SearchDocument): MeiliDocument {
+/** A search document as the Meilisearch index stores it. */
+export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
   const words = [...`${doc.heading ?? ''} ${doc.text}`.matchAll(WORD)].map((m) => m[0]);
   const effective = dateNumber(doc.effectiveOn);
   const expires = dateNumber(doc.expiresOn);
@@ -106,28 +106,42 @@ function toMeili(doc: SearchDocument): MeiliDocument {
 
 const quote = (value: string) => JSON.stringify(value);
 
+/**
+ * The Meilisearch filter of one expiry status on a day, translated from the
+ * rule's table (clauses/expiry-rule.ts), on yyyymmdd numbers; the law has no
+ * expiry status.
+ */
 function statusFilter(status: ExpiryStatus, on: string): string {
-  const day = (iso: string) => dateNumber(iso);
-  const window = PROCEDURE.rules.renewalWindowDays.value;
-  const continuation = PROCEDURE.rules.continuationDays.value;
-  const started = `effectiveOnNum <= ${day(on)}`;
-  switch (status) {
-    case 'not_yet_effective':
-      return `effectiveOnNum > ${day(on)}`;
-    case 'unknown':
-      return '(effectiveOnNum IS NULL OR expiresOnNum IS NULL)';
-    case 'in_force':
-      return `(${started} AND expiresOnNum > ${day(addDays(on, window))})`;
-    case 'renewal_window':
-      return `(${started} AND expiresOnNum ${day(on)} TO ${day(addDays(on, window))})`;
-    case 'continuation':
-      return `(${started} AND expiresOnNum ${day(addDays(on, -continuation))} TO ${day(addDays(on, -1))})`;
-    case 'expired':
-      return `(${started} AND expiresOnNum < ${day(addDays(on, -continuation))})`;
+  const row = EXPIRY_RULE.find((r) => r.status === status);
+  if (!row) return 'source = "none"';
+  const day = dateNumber(on);
+  const { condition } = row;
+  let test: string;
+  switch (condition.kind) {
+    case 'not_started':
+      test = `effectiveOnNum > ${day}`;
+      break;
+    case 'dates_missing':
+      test = `(effectiveOnNum IS NULL OR (effectiveOnNum <= ${day} AND expiresOnNum IS NULL))`;
+      break;
+    case 'expires_within': {
+      const { from, to } = expiryDateRange(condition, on);
+      test = [
+        `effectiveOnNum <= ${day}`,
+        from || to ? '' : 'expiresOnNum IS NOT NULL',
+        from ? `expiresOnNum >= ${dateNumber(from)}` : '',
+        to ? `expiresOnNum <= ${dateNumber(to)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' AND ');
+      break;
+    }
   }
+  return `(source = "agreement" AND ${test})`;
 }
 
-function buildFilter(query: SearchQuery): string[] {
+/** The filter of a query, as expressions Meilisearch joins with AND. */
+export function toMeiliFilter(query: SearchQuery): string[] {
   const filter: string[] = [];
   const list = (attribute: string, values: readonly string[] | undefined) => {
     if (values?.length) filter.push(`${attribute} IN [${values.map(quote).join(', ')}]`);
@@ -249,7 +263,7 @@ export class MeiliSearchIndex implements SearchIndex {
     await this.setup();
     const parsed = parseSearchQuery(query.q);
     const text = foldedQuery(parsed);
-    const filter: Filter = buildFilter(query);
+    const filter: Filter = toMeiliFilter(query);
     const sort = query.sort === 'relevance' ? (text ? undefined : SORTS.browse) : SORTS[query.sort];
     const base = {
       filter,
@@ -312,7 +326,7 @@ export class MeiliSearchIndex implements SearchIndex {
       this.index.deleteDocuments({ filter: `agreementId = ${quote(agreement.id)}` }),
     );
     await this.wait('add the clauses', () =>
-      this.index.addDocuments(agreementDocuments(agreement, events).map(toMeili)),
+      this.index.addDocuments(agreementDocuments(agreement, events).map(toMeiliDocument)),
     );
   }
 
@@ -329,7 +343,7 @@ export class MeiliSearchIndex implements SearchIndex {
   ): Promise<ReindexReport> {
     await this.setup();
     await this.wait('clear the index', () => this.index.deleteAllDocuments());
-    let batch: MeiliDocument[] = lawDocuments().map(toMeili);
+    let batch: MeiliDocument[] = lawDocuments().map(toMeiliDocument);
     let done = 0;
     let documents = 0;
     const flush = async () => {
@@ -339,7 +353,7 @@ export class MeiliSearchIndex implements SearchIndex {
       await this.wait('add the clauses', () => this.index.addDocuments(chunk));
     };
     for (const { agreement, events } of agreements) {
-      const docs = agreementDocuments(agreement, events).map(toMeili);
+      const docs = agreementDocuments(agreement, events).map(toMeiliDocument);
       documents += docs.length;
       batch.push(...docs);
       if (batch.length >= BATCH) await flush();
@@ -378,7 +392,7 @@ function toHit(doc: MeiliDocument & { _rankingScore?: number }, parsed: ParsedQu
     kind: doc.kind,
     path: doc.path,
     text: doc.text,
-    highlight: highlightText(doc.text || (doc.heading ?? ''), parsed),
+    highlight: highlightSpans(doc.text || (doc.heading ?? ''), parsed),
     topics: doc.topics,
     score: Math.round((doc._rankingScore ?? 0) * 1e6) / 1e6,
   };

@@ -126,6 +126,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE agreements ADD COLUMN grade TEXT;
   CREATE INDEX agreements_grade ON agreements(grade);
   `,
+  // 6: officers' corrections of comparison rows, kept by the document's sha256 (not by the agreement row),
+  // so removing and importing the same document again finds them; the agreement id is where they were made.
+  `
+  CREATE TABLE corrections (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    agreement_id TEXT NOT NULL,
+    body_json TEXT NOT NULL,
+    corrected_by TEXT NOT NULL,
+    corrected_at TEXT NOT NULL
+  );
+  CREATE INDEX corrections_sha256 ON corrections(sha256, corrected_at);
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

@@ -5,6 +5,7 @@
  */
 
 import type { ExpiryStatus } from '../clauses/expiry.ts';
+import type { MatchSpan } from '../clauses/search-text.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
 
 export const FACETS = ['industry', 'province', 'topic', 'status', 'grade'] as const;
@@ -55,8 +56,8 @@ export interface SearchHit
     | 'province'
     | 'topics'
   > {
-  /** HTML-escaped text with the matched words in `<mark>`. */
-  highlight: string;
+  /** The text (or heading) as segments, the matched words apart; cut around the first match. */
+  highlight: MatchSpan[];
   /** Higher is better; comparable within one result only. */
   score: number;
 }

@@ -7,7 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { DuplicateError, NotFoundError } from '../clauses/errors.ts';
+import type { Correction } from '../clauses/corrections.ts';
+import { agreementNotFound, DuplicateError } from '../clauses/errors.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
 import { foldText, toSlug } from '../clauses/text.ts';
 import type {
@@ -101,10 +102,10 @@ export class SqliteLibrary implements Library {
       insert: this.db.prepare(
         `INSERT INTO agreements (id, sha256, filename, format, media_type, size, employer, title, industry, province,
            province_folded, district_folded, search_folded, signed_on, effective_on, expires_on, article_count,
-           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at)
+           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at, grade)
          VALUES (@id, @sha256, @filename, @format, @mediaType, @size, @employer, @title, @industry, @province,
            @provinceFolded, @districtFolded, @searchFolded, @signedOn, @effectiveOn, @expiresOn, @articles,
-           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt)`,
+           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt, @grade)`,
       ),
       insertSource: this.db.prepare('INSERT INTO sources (agreement_id, bytes) VALUES (?, ?)'),
       bySha: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE sha256 = ?`),
@@ -112,6 +113,28 @@ export class SqliteLibrary implements Library {
     };
     this.search = new SqliteSearch(this.db);
     this.indexMissing();
+    this.dataVersion = this.readDataVersion();
+  }
+
+  /** SQLite's count of commits by other connections, as last seen. */
+  private dataVersion: number;
+
+  private readDataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  transaction<T>(write: () => T): T {
+    return this.db.transaction(write).immediate();
+  }
+
+  changedElsewhere(): boolean {
+    if (!this.db.open) return false;
+    const version = this.readDataVersion();
+    if (version === this.dataVersion) return false;
+    this.dataVersion = version;
+    // Another process wrote agreements and their search documents: the facet columns and matches are stale.
+    this.search.invalidate();
+    return true;
   }
 
   /** Indexes agreements stored before the search index existed (or after an interrupted rebuild). */
@@ -138,7 +161,12 @@ export class SqliteLibrary implements Library {
     const insert = this.db.transaction((): Agreement => {
       const existing = this.findBySha256(draft.source.sha256);
       if (existing) throw new DuplicateError(existing.id, draft.source.filename);
-      const agreement: Agreement = { ...draft, id: this.freeId(draft), importedAt };
+      const agreement: Agreement = {
+        ...draft,
+        id: this.freeId(draft),
+        importedAt,
+        ...(options.grade ? { grade: options.grade } : {}),
+      };
       const { meta, stats } = agreement;
       this.statements.insert.run({
         id: agreement.id,
@@ -169,6 +197,7 @@ export class SqliteLibrary implements Library {
         closing: JSON.stringify(agreement.closing),
         warnings: JSON.stringify(agreement.warnings),
         importedAt,
+        grade: options.grade ?? null,
       });
       this.statements.insertSource.run(agreement.id, Buffer.from(bytes));
       writeAgreementDocuments(this.db, agreementDocuments(agreement), agreement.id);
@@ -272,12 +301,7 @@ export class SqliteLibrary implements Library {
     const recordedAt = (options.now ?? new Date()).toISOString();
     const add = this.db.transaction((): AgreementEvent => {
       for (const id of [agreementId, event.replacedBy]) {
-        if (id !== undefined && !this.statements.idTaken.get(id))
-          throw new NotFoundError(
-            'agreement_not_found',
-            `Không có thỏa ước "${id}".`,
-            `No agreement "${id}".`,
-          );
+        if (id !== undefined && !this.statements.idTaken.get(id)) throw agreementNotFound(id);
       }
       const result = this.db
         .prepare(
@@ -364,12 +388,7 @@ export class SqliteLibrary implements Library {
 
   saveAssessment(agreementId: string, answers: ReadonlyArray<AssessmentChange>): void {
     const save = this.db.transaction(() => {
-      if (!this.statements.idTaken.get(agreementId))
-        throw new NotFoundError(
-          'agreement_not_found',
-          `Không có thỏa ước "${agreementId}".`,
-          `No agreement "${agreementId}".`,
-        );
+      if (!this.statements.idTaken.get(agreementId)) throw agreementNotFound(agreementId);
       const upsert = this.db.prepare(
         `INSERT INTO assessments (agreement_id, criterion, value, note, answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (agreement_id, criterion) DO UPDATE SET value = excluded.value, note = excluded.note,
@@ -390,6 +409,46 @@ export class SqliteLibrary implements Library {
       }
     });
     save.immediate();
+  }
+
+  corrections(sha256: string): Correction[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, body_json, corrected_by, corrected_at FROM corrections WHERE sha256 = ? ORDER BY corrected_at, id',
+      )
+      .all(sha256) as Array<{ id: string; body_json: string; corrected_by: string; corrected_at: string }>;
+    return rows.map((row) => ({
+      ...(JSON.parse(row.body_json) as Omit<Correction, 'id' | 'by' | 'at'>),
+      id: row.id,
+      by: row.corrected_by,
+      at: row.corrected_at,
+    }));
+  }
+
+  addCorrection(agreementId: string, correction: Correction): void {
+    const { id, by, at, ...body } = correction;
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT sha256 FROM agreements WHERE id = ?').get(agreementId) as
+          | { sha256: string }
+          | undefined;
+        if (!row) throw agreementNotFound(agreementId);
+        this.db
+          .prepare(
+            'INSERT INTO corrections (id, sha256, agreement_id, body_json, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(id, row.sha256, agreementId, JSON.stringify(body), by, at);
+      })
+      .immediate();
+  }
+
+  removeCorrection(agreementId: string, correctionId: string): boolean {
+    const { changes } = this.db
+      .prepare(
+        'DELETE FROM corrections WHERE id = ? AND sha256 = (SELECT sha256 FROM agreements WHERE id = ?)',
+      )
+      .run(correctionId, agreementId);
+    return changes > 0;
   }
 
   setGrade(agreementId: string, grade: StoredGrade | undefined): void {

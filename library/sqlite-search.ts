@@ -9,9 +9,13 @@
 
 import type BetterSqlite3 from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
-import { addDays } from '../clauses/dates.ts';
-import { type ExpiryStatus, PROCEDURE } from '../clauses/expiry.ts';
-import { highlightText, type ParsedQuery, parseSearchQuery, type QueryTerm } from '../clauses/search-text.ts';
+import { EXPIRY_RULE, type ExpiryStatus, expiryDateRange } from '../clauses/expiry.ts';
+import {
+  highlightSpans,
+  type ParsedQuery,
+  parseSearchQuery,
+  type QueryTerm,
+} from '../clauses/search-text.ts';
 import { foldText, lowerText } from '../clauses/text.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
@@ -132,24 +136,42 @@ interface Where {
   params: Record<string, string | number>;
 }
 
-function statusCondition(status: ExpiryStatus, on: string): string {
-  const window = PROCEDURE.rules.renewalWindowDays.value;
-  const continuation = PROCEDURE.rules.continuationDays.value;
-  const started = `d.effective_on <= '${on}'`;
-  switch (status) {
-    case 'not_yet_effective':
-      return `d.effective_on > '${on}'`;
-    case 'unknown':
-      return '(d.effective_on IS NULL OR d.expires_on IS NULL)';
-    case 'in_force':
-      return `(${started} AND d.expires_on > '${addDays(on, window)}')`;
-    case 'renewal_window':
-      return `(${started} AND d.expires_on BETWEEN '${on}' AND '${addDays(on, window)}')`;
-    case 'continuation':
-      return `(${started} AND d.expires_on BETWEEN '${addDays(on, -continuation)}' AND '${addDays(on, -1)}')`;
-    case 'expired':
-      return `(${started} AND d.expires_on < '${addDays(on, -continuation)}')`;
+/**
+ * The SQL of one expiry status on a day, translated from the rule's table
+ * (clauses/expiry-rule.ts). Dates are ISO strings, so they compare as text;
+ * the law has no expiry status.
+ */
+function statusCondition(status: ExpiryStatus, on: string, where: Where, name: string): string {
+  const row = EXPIRY_RULE.find((r) => r.status === status);
+  if (!row) return '0';
+  const param = (suffix: string, value: string) => {
+    where.params[`${name}${suffix}`] = value;
+    return `@${name}${suffix}`;
+  };
+  const day = param('On', on);
+  const { condition } = row;
+  let test: string;
+  switch (condition.kind) {
+    case 'not_started':
+      test = `d.effective_on > ${day}`;
+      break;
+    case 'dates_missing':
+      test = `(d.effective_on IS NULL OR (d.effective_on <= ${day} AND d.expires_on IS NULL))`;
+      break;
+    case 'expires_within': {
+      const { from, to } = expiryDateRange(condition, on);
+      test = [
+        `d.effective_on <= ${day}`,
+        from || to ? '' : 'd.expires_on IS NOT NULL',
+        from ? `d.expires_on >= ${param('From', from)}` : '',
+        to ? `d.expires_on <= ${param('To', to)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' AND ');
+      break;
+    }
   }
+  return `(d.source = 'agreement' AND ${test})`;
 }
 
 function buildWhere(query: SearchQuery): Where {
@@ -185,8 +207,10 @@ function buildWhere(query: SearchQuery): Where {
     where.clauses.push(`(${parts.join(' OR ')})`);
   }
   if (filters.status?.length) {
-    // Statuses are judged on the query's day; the dates are ISO strings, so they compare as text.
-    where.clauses.push(`(${filters.status.map((s) => statusCondition(s, query.on)).join(' OR ')})`);
+    // Statuses are judged on the query's day.
+    where.clauses.push(
+      `(${filters.status.map((s, i) => statusCondition(s, query.on, where, `status${i}`)).join(' OR ')})`,
+    );
   }
   return where;
 }
@@ -418,7 +442,7 @@ function toHit(row: DocRow, parsed: ParsedQuery): SearchHit {
     kind: row.kind,
     path: row.path,
     text: row.text,
-    highlight: highlightText(row.text || (row.heading ?? ''), parsed),
+    highlight: highlightSpans(row.text || (row.heading ?? ''), parsed),
     topics: row.topics ? row.topics.split(' ') : [],
     // FTS5's bm25 is lower-is-better; hits carry higher-is-better scores.
     score: row.score === null ? 0 : Math.round(-row.score * 1e6) / 1e6,

@@ -3,6 +3,7 @@
  * so the server and the CLI do not care how agreements are stored.
  */
 
+import type { Correction } from '../clauses/corrections.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
 import type {
   Agreement,
@@ -11,6 +12,7 @@ import type {
   AgreementSummary,
   StoredGrade,
 } from '../clauses/types.ts';
+import type { SearchIndex } from './search-types.ts';
 
 export interface AgreementFilter {
   /** Industry id (`det-may`). */
@@ -54,6 +56,8 @@ export interface LibraryCounts {
 export interface AddOptions {
   /** Clock for `importedAt`; the library asks for it rather than reading it. */
   now?: Date;
+  /** The grade computed before storing, written with the agreement (and its search documents). */
+  grade?: StoredGrade;
 }
 
 /** An officer's answer to save; `value: null` withdraws it. */
@@ -65,6 +69,21 @@ export type NewAgreementEvent = Omit<AgreementEvent, 'id' | 'agreementId' | 'rec
 export interface Library {
   /** Name of the storage, for health reports. */
   readonly backend: string;
+  /**
+   * The search index the library writes itself, in the same transactions as the agreements
+   * (SQLite's embedded FTS5 index); an external index is kept in step by the service instead.
+   */
+  readonly search?: SearchIndex;
+  /**
+   * Runs `write` in one transaction: every write inside it is kept, or none (nested calls join it).
+   * @returns what `write` returns
+   */
+  transaction<T>(write: () => T): T;
+  /**
+   * Whether another connection (another process, such as the CLI beside a running server) has
+   * written to the library since the last call; the embedded search index is told to read again.
+   */
+  changedElsewhere(): boolean;
   /**
    * Stores an agreement and its original bytes in one transaction.
    * @throws DuplicateError when a document with the same sha256 is already there
@@ -91,6 +110,15 @@ export interface Library {
    * @throws NotFoundError when the agreement is not in the library
    */
   saveAssessment(agreementId: string, answers: ReadonlyArray<AssessmentChange>): void;
+  /** The officers' corrections of a document's comparison, oldest first (by its sha256: kept across re-imports). */
+  corrections(sha256: string): Correction[];
+  /**
+   * Stores a correction.
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  addCorrection(agreementId: string, correction: Correction): void;
+  /** Withdraws a correction; @returns false when the agreement has no such correction */
+  removeCorrection(agreementId: string, correctionId: string): boolean;
   /** Stores the grade last computed, for listing and search facets. */
   setGrade(agreementId: string, grade: StoredGrade | undefined): void;
   close(): void;

@@ -1,6 +1,6 @@
 /**
  * Builds `clauses/data/law-*.json` from the public texts of the Labour Code
- * and its decree (`shared/domain/law/*.txt`): one record per article with
+ * and its decree, and the Law on Occupational Safety and Health (`shared/domain/law/*.txt`): one record per article with
  * its clauses (khoản) and points (điểm), so a comparison can show the exact
  * words of the rule a clause is measured against.
  *
@@ -40,6 +40,12 @@ const SOURCES = [
     out: 'law-nghi-dinh-145-2020.json',
     law: 'NĐ 145/2020',
     title: 'Nghị định số 145/2020/NĐ-CP',
+  },
+  {
+    file: 'luat-an-toan-ve-sinh-lao-dong-2015.txt',
+    out: 'law-luat-an-toan-ve-sinh-lao-dong-2015.json',
+    law: 'Luật ATVSLĐ 2015',
+    title: 'Luật An toàn, vệ sinh lao động số 84/2015/QH13',
   },
 ];
 

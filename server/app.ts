@@ -1,28 +1,32 @@
 /**
- * The Hono application: `createApp(deps)` mounts the API sub-apps and the
- * error handlers. No I/O happens here; `main.ts` opens the library.
+ * The Hono application: `createApp(deps)` mounts the API and page sub-apps
+ * over one service, and the error handlers. No I/O happens here; `main.ts`
+ * opens the library.
  */
 
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { dateInVietnam } from '../clauses/dates.ts';
+import { CbaError } from '../clauses/errors.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
-import { type Library, type SearchIndex, SqliteLibrary } from '../library/index.ts';
+import type { Library, SearchIndex } from '../library/index.ts';
+import { createService, type Service } from '../service/index.ts';
+import { agreementRoutes } from './api/agreements.ts';
+import { comparisonRoutes } from './api/comparison.ts';
+import { correctionRoutes } from './api/corrections.ts';
+import { expiryRoutes } from './api/expiry.ts';
+import { gradingRoutes } from './api/grading.ts';
+import { healthRoutes } from './api/health.ts';
+import { searchRoutes } from './api/search.ts';
+import { versionRoutes } from './api/versions.ts';
 import { handleError, handleNotFound } from './errors.ts';
-import { agreementRoutes } from './routes/agreements.ts';
-import { comparisonRoutes } from './routes/comparison.ts';
-import { expiryRoutes } from './routes/expiry.ts';
-import { gradingRoutes } from './routes/grading.ts';
-import { healthRoutes } from './routes/health.ts';
-import { htmlError, pageRoutes } from './routes/pages.tsx';
-import { searchRoutes } from './routes/search.ts';
-import { versionRoutes } from './routes/versions.ts';
-import { searchSync } from './search-sync.ts';
+import { failurePage, htmlError } from './pages/context.tsx';
+import { pageRoutes } from './pages/index.ts';
 
 export interface AppDeps {
   library: Library;
   /** Bearer token for writes; writes are refused when undefined. */
-  apiToken?: string;
+  apiToken?: string | undefined;
   /** Largest accepted upload in bytes (default 10 MB). */
   maxUploadBytes?: number;
   /** Today's date (`YYYY-MM-DD`), the default date of comparisons; Vietnam's calendar day by default. */
@@ -31,6 +35,8 @@ export interface AppDeps {
   search?: SearchIndex;
   /** The grading rubric; the bundled provisional one by default (`CBA_RUBRIC` replaces it). */
   rubric?: Rubric;
+  /** The service over the library; made from the fields above when not given. */
+  service?: Service;
 }
 
 export function createApp({
@@ -40,20 +46,19 @@ export function createApp({
   today = () => dateInVietnam(new Date()),
   search,
   rubric = RUBRIC,
+  service = createService({ library, search, rubric, clock: today, maxUploadBytes }),
 }: AppDeps) {
-  const embedded = library instanceof SqliteLibrary ? library.search : undefined;
-  const index = search ?? embedded;
-  const sync = searchSync(library, index, embedded);
   const app = new Hono();
   app.use(secureHeaders());
-  app.route('/api/health', healthRoutes({ library, search: index, writesEnabled: apiToken !== undefined }));
-  app.route('/api/agreements', agreementRoutes({ library, apiToken, maxUploadBytes, sync, today, rubric }));
-  app.route('/api/search', searchRoutes({ search: index, today }));
-  app.route('/api', comparisonRoutes({ library, maxUploadBytes, today, rubric }));
-  app.route('/api', expiryRoutes({ library, apiToken, today, sync, rubric }));
-  app.route('/api', gradingRoutes({ library, apiToken, today, rubric, sync }));
-  app.route('/api', versionRoutes({ library, today }));
-  app.route('/', pageRoutes({ library, search: index, apiToken, maxUploadBytes, today, rubric, sync }));
+  app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
+  app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
+  app.route('/api/agreements', correctionRoutes({ service, apiToken }));
+  app.route('/api/search', searchRoutes({ service }));
+  app.route('/api', comparisonRoutes({ service, maxUploadBytes, today }));
+  app.route('/api', expiryRoutes({ service, apiToken }));
+  app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
+  app.route('/api', versionRoutes({ service }));
+  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric }));
   // Pages answer HTML, the API JSON.
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
@@ -62,6 +67,7 @@ export function createApp({
   );
   app.onError((error, c) => {
     if (c.req.path.startsWith('/api/')) return handleError(error, c);
+    if (error instanceof CbaError) return failurePage(c, error);
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return htmlError(c, 500, 'Lỗi máy chủ / internal server error.');
   });

@@ -52,7 +52,7 @@ export function jsonError(
   return c.json(errorBody(status, code, message, messageEn, details), status);
 }
 
-function statusOf(error: CbaError): ContentfulStatusCode {
+export function statusOf(error: CbaError): ContentfulStatusCode {
   if (error instanceof ValidationError) return 400;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof DuplicateError) return 409;

@@ -5,15 +5,9 @@
 
 import { serve } from '@hono/node-server';
 import { dateInVietnam } from '../clauses/dates.ts';
-import {
-  eachAgreementWithEvents,
-  openLibrary,
-  openSearch,
-  readRubricFile,
-  warmComparisons,
-} from '../library/index.ts';
+import { eachAgreementWithEvents, openLibrary, openSearch, readRubricFile } from '../library/index.ts';
+import { createService, readConfig } from '../service/index.ts';
 import { createApp } from './app.ts';
-import { readConfig } from './env.ts';
 import { seedLibrary } from './seed.ts';
 
 let config: ReturnType<typeof readConfig>;
@@ -31,7 +25,8 @@ const search = openSearch(library, config.meili);
 
 let seededCount = 0;
 if (config.seed) {
-  const seeded = seedLibrary(library, config.sampleDir, { on: dateInVietnam(new Date()), rubric });
+  // Into the library and its embedded index; an external index is filled from the library below.
+  const seeded = await seedLibrary(library, config.sampleDir, { on: dateInVietnam(new Date()), rubric });
   seededCount = seeded.imported;
   if (seeded.imported > 0)
     console.log(`Đã nạp ${seeded.imported} thỏa ước mẫu / loaded ${seeded.imported} sample agreements`);
@@ -51,10 +46,12 @@ if (search !== library.search) {
   }
 }
 
+const service = createService({ library, search, rubric, maxUploadBytes: config.maxUploadBytes });
 const app = createApp({
   library,
   search,
   rubric,
+  service,
   apiToken: config.apiToken,
   maxUploadBytes: config.maxUploadBytes,
 });
@@ -74,9 +71,9 @@ function warmToday() {
   const on = dateInVietnam(new Date());
   if (on === warmedOn) return;
   warmedOn = on;
-  warmComparisons(library, on, warming.signal).catch((error: unknown) =>
-    console.error('Comparing the library ahead of requests stopped:', error),
-  );
+  service
+    .warmComparisons(on, warming.signal)
+    .catch((error: unknown) => console.error('Comparing the library ahead of requests stopped:', error));
 }
 warmToday();
 setInterval(warmToday, 10 * 60 * 1000).unref();

@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Rubric } from '../clauses/grading.ts';
-import { importDocument } from '../importer/index.ts';
-import { type Library, regrade } from '../library/index.ts';
+import type { Library, SearchIndex } from '../library/index.ts';
+import { createService, type Service } from '../service/index.ts';
 
 export interface SeedResult {
   imported: number;
@@ -20,6 +20,8 @@ export interface SeedOptions {
   /** The day grades are judged on. */
   on: string;
   rubric?: Rubric;
+  /** The search index to fill too; the library's own by default. */
+  search?: SearchIndex;
 }
 
 const AssessmentsFile = z.object({
@@ -30,20 +32,31 @@ const AssessmentsFile = z.object({
 
 /**
  * Imports every .md and .txt file of `dir` into `library` if the library is
- * empty, records the sample officer answers (`../assessments.json` beside the
- * folder, when there is one) and grades every agreement.
+ * empty (through the service, graded as they are stored) and records the sample
+ * officer answers (`../assessments.json` beside the folder, when there is one).
  */
-export function seedLibrary(library: Library, dir: string, options: SeedOptions): SeedResult {
+export async function seedLibrary(library: Library, dir: string, options: SeedOptions): Promise<SeedResult> {
+  const service = createService({
+    library,
+    search: options.search,
+    rubric: options.rubric,
+    clock: () => options.on,
+  });
+  return seedService(service, dir);
+}
+
+/** {@link seedLibrary} through a service already made. */
+export async function seedService(service: Service, dir: string): Promise<SeedResult> {
   const result: SeedResult = { imported: 0, failed: [] };
-  if (library.counts().agreements > 0) return result;
+  if (service.counts().agreements > 0) return result;
   const files = readdirSync(dir)
     .filter((f) => /\.(md|txt)$/i.test(f))
     .sort();
   const ids: string[] = [];
   for (const file of files) {
     try {
-      const bytes = readFileSync(join(dir, file));
-      ids.push(library.add(importDocument(bytes, { filename: file }), bytes).id);
+      const { agreement } = await service.importDocument(readFileSync(join(dir, file)), { filename: file });
+      ids.push(agreement.id);
       result.imported++;
     } catch (error) {
       result.failed.push({ file, reason: (error as Error).message });
@@ -54,20 +67,8 @@ export function seedLibrary(library: Library, dir: string, options: SeedOptions)
     const data = AssessmentsFile.parse(JSON.parse(readFileSync(assessments, 'utf8')));
     for (const [id, answers] of Object.entries(data.agreements)) {
       if (!ids.includes(id)) continue;
-      library.saveAssessment(
-        id,
-        Object.entries(answers).map(([criterion, value]) => ({
-          criterion,
-          value,
-          answeredBy: data.answeredBy,
-          answeredAt: data.answeredAt,
-        })),
-      );
+      await service.saveAnswers(id, { answeredBy: data.answeredBy, answeredAt: data.answeredAt, answers });
     }
-  }
-  for (const id of ids) {
-    const agreement = library.get(id);
-    if (agreement) regrade(library, agreement, options);
   }
   return result;
 }

@@ -3,11 +3,13 @@
  * `ValidationError` (400) that name the field.
  */
 
+import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { ValidationError } from '../clauses/errors.ts';
 import { resolveIndustry } from '../clauses/industries.ts';
 import { resolveProvince } from '../clauses/provinces.ts';
 import type { AgreementFilter } from '../library/index.ts';
+import { AGREEMENT_ID } from './schemas.ts';
 
 /**
  * Parses input with a schema.
@@ -42,8 +44,7 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   return validate(schema, json, 'body');
 }
 
-/** Agreement ids are slugs; anything else cannot name one. */
-export const AGREEMENT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+export { AGREEMENT_ID } from './schemas.ts';
 
 /** Checks an agreement id from a URL. */
 export function parseId(id: string): string {
@@ -77,4 +78,17 @@ export function areaFilter(query: {
   const province = query.province ? resolveProvince(query.province)?.name : undefined;
   if (query.province && !province) throw unknown('province', query.province);
   return { industry, province, district: query.district };
+}
+
+/** A query's parameters, each given once: a repeated parameter counts with its first value. */
+export function firstValues(query: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : v]));
+}
+
+/**
+ * Hono middleware checking the query string with a schema (`c.req.valid('query')` in the handler).
+ * @throws ValidationError (400) naming each bad field
+ */
+export function validQuery<T extends z.ZodType>(schema: T) {
+  return validator('query', (value) => validate(schema, firstValues(value), 'query'));
 }

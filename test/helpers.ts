@@ -39,6 +39,11 @@ export function addSamples(library: SqliteLibrary, files = sampleFiles()): void 
   }
 }
 
+/** A search snippet's spans with the matched words in `<mark>`, as the search page shows them. */
+export function markedSpans(spans: ReadonlyArray<{ text: string; match: boolean }>): string {
+  return spans.map((s) => (s.match ? `<mark>${s.text}</mark>` : s.text)).join('');
+}
+
 /** The JSON error of an API answer, checked to carry its status and both messages. */
 export async function errorOf(res: Response) {
   const { error } = (await res.json()) as {

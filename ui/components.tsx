@@ -1,8 +1,10 @@
 /** Pieces shared by pages: verdict badges, the side-by-side table, metadata lists. */
 
 import type { Comparison, ComparisonRow, Verdict } from '../clauses/compare.ts';
+import type { CorrectionTarget } from '../clauses/corrections.ts';
 import type { LawWordingRow } from '../clauses/law-wording.ts';
 import type { DiffSpan } from '../clauses/wording.ts';
+import { CorrectionForm, CorrectionNote, Coverage } from './coverage.tsx';
 import { formatFloor } from './format.ts';
 import type { PageContext } from './layout.tsx';
 import type { MessageKey } from './messages.ts';
@@ -81,6 +83,8 @@ export function ComparisonTable(props: {
   agreementLink?: (row: ComparisonRow) => string;
   /** Clauses compared with the law's words, by node id. */
   wording?: Record<string, LawWordingRow>;
+  /** Where an officer posts a correction of a row, and how each row is named to it. */
+  correct?: { action: string; targetOf: (row: ComparisonRow) => CorrectionTarget };
 }) {
   const { ctx, comparison } = props;
   const { t } = ctx;
@@ -96,7 +100,7 @@ export function ComparisonTable(props: {
           </tr>
         </thead>
         <tbody>
-          {comparison.rows.map((row) => (
+          {comparison.rows.map((row, index) => (
             <tr class={`row-${row.verdict}`}>
               <td>
                 <div class="path">
@@ -120,6 +124,26 @@ export function ComparisonTable(props: {
                   difference={ctx.lang === 'vi' ? row.difference?.text : row.difference?.textEn}
                 />
                 {row.reason ? <p class="note">{ctx.lang === 'vi' ? row.reason.vi : row.reason.en}</p> : ''}
+                {row.correction ? (
+                  <p>
+                    <CorrectionNote ctx={ctx} note={row.correction} />
+                  </p>
+                ) : (
+                  ''
+                )}
+                <p class="note basis">
+                  {ctx.t('basis')}: {ctx.lang === 'vi' ? row.basis.vi : row.basis.en}
+                </p>
+                {props.correct ? (
+                  <CorrectionForm
+                    ctx={ctx}
+                    action={props.correct.action}
+                    target={props.correct.targetOf(row)}
+                    index={index}
+                  />
+                ) : (
+                  ''
+                )}
                 {props.wording?.[row.nodeId]?.restatesLaw ? (
                   <RestatesBadge ctx={ctx} row={props.wording[row.nodeId]!} />
                 ) : (
@@ -175,6 +199,7 @@ export function Summary(props: { ctx: PageContext; comparison: Comparison }) {
           </li>
         ))}
       </ul>
+      <Coverage ctx={ctx} comparison={comparison} />
       {comparison.unlawful.length ? (
         <div class="alert">
           <h3>{ctx.t('unlawful')}</h3>

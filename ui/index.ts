@@ -30,3 +30,4 @@ export {
   expiryReportPdf,
   versionReportPdf,
 } from './reports/reports.ts';
+export { safeCell, toSpreadsheet } from './reports/spreadsheet.ts';

@@ -34,7 +34,7 @@ let close: () => void;
 beforeAll(async () => {
   if (!available) return;
   const { library, cleanup } = tempLibrary();
-  seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
+  await seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
   const bytes = new TextEncoder().encode(HOSTILE);
   library.add(importDocument(bytes, { filename: 'hostile.txt' }), bytes);
   const app = createApp({ library, apiToken: TOKEN, today: () => '2026-11-23' });
@@ -125,7 +125,7 @@ describe.skipIf(!available)('the web interface in Chromium', () => {
 
   it('compares with the law side by side, filters by verdict and re-runs for another date', async () => {
     const page = await open('/agreements/det-may-phu-hung-2024/compare');
-    expect(await page.locator('table.side-by-side tbody tr').count()).toBe(32);
+    expect(await page.locator('table.side-by-side tbody tr').count()).toBe(34);
     await page.getByLabel('Tình trạng').selectOption('below');
     await page.getByRole('button', { name: 'Áp dụng' }).click();
     await page.waitForURL(/verdict=below/);

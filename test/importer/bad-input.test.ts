@@ -83,3 +83,57 @@ describe('bad input', () => {
     expect(safeFilename(input)).toBe(expected);
   });
 });
+
+describe('hostile documents found by mutation (each generated here, never stored big)', () => {
+  it('numbers 10,000 repeated clause numbers apart, each with its own id', () => {
+    const text = `Điều 1. Quy định\n${Array.from({ length: 10_000 }, () => '1. nội dung').join('\n')}`;
+    for (const filename of ['lap.txt', 'lap.md']) {
+      const draft = importDocument(utf8(text), { filename });
+      const ids = draft.tree[0]!.children.map((n) => n.id);
+      expect(new Set(ids).size).toBe(10_000);
+      expect(ids.slice(0, 3)).toEqual(['dieu-1.khoan-1', 'dieu-1.khoan-1~2', 'dieu-1.khoan-1~3']);
+    }
+  });
+
+  it('reads Markdown after a million blank lines with its line numbers kept', () => {
+    const text = `Điều 1. Đầu\n${'\n'.repeat(1_000_000)}Điều 2. Cuối\n`;
+    const draft = importDocument(utf8(text), { filename: 'trang.md' });
+    expect(draft.tree.map((n) => [n.type === 'table' ? '' : n.number, n.position?.start.line])).toEqual([
+      ['1', 1],
+      ['2', 1_000_002],
+    ]);
+  });
+
+  it('reads a run of 20,000 emphasis markers as the characters written', () => {
+    const draft = importDocument(utf8(`Điều 1. Phụ cấp: ${'*_'.repeat(10_000)} đồng`), {
+      filename: 'nhan.md',
+    });
+    expect(JSON.stringify(draft.tree[0])).toContain('*_*_*_');
+  });
+
+  it('keeps underscores written as a blank to fill in, and a thematic break as a break', () => {
+    const draft = importDocument(utf8('Điều 1. Trợ cấp\n\nTiền đi lại: ________ đồng/tháng.\n\n____\n'), {
+      filename: 'mau.md',
+    });
+    expect(draft.tree[0]).toMatchObject({ text: 'Tiền đi lại: ________ đồng/tháng.' });
+  });
+
+  it('imports a 5 MB single word without overflowing the stack', () => {
+    for (const filename of ['tu.txt', 'tu.md']) {
+      const draft = importDocument(utf8(`Điều 1. ${'a'.repeat(5_000_000)}`), { filename });
+      expect(draft.stats.articles).toBe(1);
+    }
+  });
+
+  it.each(['constructor', 'toString', 'valueOf', '__proto__'])(
+    'reports front matter key "%s" as an unknown field instead of failing',
+    (key) => {
+      const draft = importDocument(utf8(`---\n${key}: x\n---\nĐiều 1. Nghỉ hằng năm 14 ngày.\n`), {
+        filename: 'khoa.md',
+      });
+      expect(draft.warnings).toContainEqual(
+        expect.objectContaining({ code: 'metadata_invalid', messageEn: expect.stringContaining(`"${key}"`) }),
+      );
+    },
+  );
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFDocument as EncryptablePdf, StandardFonts } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { compareWithFloors, walkTree } from '../../clauses/index.ts';
 import { importFile } from '../../importer/index.ts';
@@ -100,6 +100,19 @@ describe('PDF import', () => {
     await expect(
       importFile(new TextEncoder().encode('Điều 1. Văn bản'), { filename: 'gia.pdf' }),
     ).rejects.toMatchObject({ code: 'not_docx' });
+  });
+
+  it('refuses a PDF whose damage shows only when a page is read, with a reason, not an unknown error', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage().drawText('Dieu 1. Nghi hang nam 14 ngay lam viec.', { x: 48, y: 760, size: 11, font });
+    // The page tree's only kid points at a number, not a page dictionary.
+    doc.catalog.Pages().set(PDFName.of('Kids'), doc.context.obj([doc.context.register(doc.context.obj(7))]));
+    await expect(importFile(await doc.save(), { filename: 'cay-trang-hong.pdf' })).rejects.toMatchObject({
+      name: 'ImportError',
+      code: 'pdf_corrupt',
+      messageVi: expect.stringContaining('bị hỏng'),
+    });
   });
 
   it('refuses a PDF locked with a password, and reads one that only restricts printing or copying', async () => {

@@ -141,3 +141,35 @@ describe('SqliteLibrary', () => {
     expect(library.events().size).toBe(0);
   });
 });
+
+describe('SqliteLibrary: officer corrections', () => {
+  const correction = {
+    id: 'c1',
+    kind: 'verdict' as const,
+    target: { path: 'Điều 5 › khoản 1', written: '12 ngày' },
+    verdict: 'equal' as const,
+    reason: 'đọc lại bảng',
+    by: 'Trần Thị Bình',
+    at: '2026-11-24T08:00:00.000Z',
+  };
+
+  it('stores a correction with who and when, and keeps it when the same document is removed and imported again', () => {
+    const { draft, bytes } = draftOf('det-may-phu-hung-2024.md');
+    const first = library.add(draft, bytes);
+    library.addCorrection(first.id, correction);
+    expect(library.corrections(first.source.sha256)).toEqual([correction]);
+    library.remove(first.id);
+    const again = library.add(draft, bytes);
+    expect(library.corrections(again.source.sha256)).toEqual([correction]);
+  });
+
+  it('withdraws a correction, and refuses one for an agreement it does not have', () => {
+    const { draft, bytes } = draftOf('det-may-phu-hung-2024.md');
+    const stored = library.add(draft, bytes);
+    library.addCorrection(stored.id, correction);
+    expect(library.removeCorrection(stored.id, 'c1')).toBe(true);
+    expect(library.removeCorrection(stored.id, 'c1')).toBe(false);
+    expect(library.corrections(stored.source.sha256)).toEqual([]);
+    expect(() => library.addCorrection('khong-co', correction)).toThrow(NotFoundError);
+  });
+});

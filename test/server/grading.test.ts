@@ -8,10 +8,10 @@ const TOKEN = 'test-token-0123456789';
 const cleanups: Array<() => void> = [];
 
 /** The sample library with the sample officer answers, graded on 2026-11-23. */
-function sampleApp() {
+async function sampleApp() {
   const { library, cleanup } = tempLibrary();
   cleanups.push(cleanup);
-  seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
+  await seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
   return createApp({ library, apiToken: TOKEN, today: () => '2026-11-23' });
 }
 afterAll(() => {
@@ -20,15 +20,15 @@ afterAll(() => {
 
 describe('GET /api/agreements/:id/grade', () => {
   let app: ReturnType<typeof createApp>;
-  beforeAll(() => {
-    app = sampleApp();
+  beforeAll(async () => {
+    app = await sampleApp();
   });
 
   it('explains every point, with evidence and who answered', async () => {
     const report = (await (
       await app.request('/api/agreements/dien-tu-tan-phat-2025/grade')
     ).json()) as GradeReport;
-    expect(report).toMatchObject({ grade: 'A', score: { total: 94, max: 100 } });
+    expect(report).toMatchObject({ grade: 'A', score: { total: 96, max: 100 } });
     const aboveLaw = report.criteria.find((c) => c.id === 'above_law');
     expect(aboveLaw?.evidence).toContain('Chương III › Mục 1 › Điều 8 › khoản 1');
     expect(report.criteria.find((c) => c.id === 'published')).toMatchObject({
@@ -52,8 +52,8 @@ describe('GET /api/agreements/:id/grade', () => {
 
 describe('the assessment checklist', () => {
   let app: ReturnType<typeof createApp>;
-  beforeAll(() => {
-    app = sampleApp();
+  beforeAll(async () => {
+    app = await sampleApp();
   });
   const put = (
     id: string,
@@ -137,8 +137,8 @@ describe('the assessment checklist', () => {
 
 describe('GET /api/grades', () => {
   let app: ReturnType<typeof createApp>;
-  beforeAll(() => {
-    app = sampleApp();
+  beforeAll(async () => {
+    app = await sampleApp();
   });
 
   it('counts grades and the share of A and B for an area', async () => {

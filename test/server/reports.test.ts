@@ -11,10 +11,10 @@ let app: ReturnType<typeof createApp>;
 let cleanup: () => void;
 const SHOTS = join(import.meta.dirname, '..', 'screenshots');
 
-beforeAll(() => {
+beforeAll(async () => {
   const temp = tempLibrary();
   cleanup = temp.cleanup;
-  seedLibrary(temp.library, SAMPLE_DIR, { on: '2026-11-23' });
+  await seedLibrary(temp.library, SAMPLE_DIR, { on: '2026-11-23' });
   app = createApp({ library: temp.library, today: () => '2026-11-23' });
 });
 afterAll(() => cleanup());

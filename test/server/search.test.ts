@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../importer/index.ts';
 import { MeiliSearchIndex } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
-import { addSamples, tempLibrary } from '../helpers.ts';
+import { addSamples, markedSpans, tempLibrary } from '../helpers.ts';
 
 let cleanup: () => void;
 let app: ReturnType<typeof createApp>;
@@ -20,7 +21,7 @@ interface Result {
     agreementId?: string;
     clauseId: string;
     path: string;
-    highlight: string;
+    highlight: Array<{ text: string; match: boolean }>;
     employer?: string;
     industry?: string;
     links: { agreement?: string };
@@ -44,7 +45,7 @@ describe('GET /api/search', () => {
     expect(status).toBe(200);
     expect(body.backend).toBe('sqlite-fts5');
     expect(body.total).toBe(2);
-    expect(body.hits[0]?.highlight).toContain(
+    expect(markedSpans(body.hits[0]?.highlight ?? [])).toContain(
       '<mark>tiền</mark> <mark>ăn</mark> <mark>giữa</mark> <mark>ca</mark>',
     );
     expect(body.hits[0]?.links.agreement).toMatch(/^\/api\/agreements\//);
@@ -119,6 +120,29 @@ describe('with a Meilisearch server that does not answer', () => {
         search: { backend: string; ok: boolean };
       };
       expect(health.search).toMatchObject({ backend: 'meilisearch', ok: false });
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
+
+describe('the search page', () => {
+  it('shows a clause written with HTML as text, with the matched words marked', async () => {
+    const temp = tempLibrary();
+    try {
+      const bytes = new TextEncoder().encode(
+        'Điều 1. Bữa ăn\nTiền ăn giữa ca <script>alert("x")</script> & <b>đậm</b> là 30.000 đồng.',
+      );
+      temp.library.add(importDocument(bytes, { filename: 'thu-html.txt' }), bytes);
+      const page = createApp({ library: temp.library, today: () => '2026-11-23' });
+      const res = await page.request(`/?q=${encodeURIComponent('tien an giua ca')}`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<mark>Tiền</mark> <mark>ăn</mark> <mark>giữa</mark> <mark>ca</mark>');
+      expect(html).toContain(
+        '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;',
+      );
+      expect(html).not.toContain('<script>alert');
     } finally {
       temp.cleanup();
     }

@@ -1,6 +1,6 @@
 /** Thỏa ước / Agreement: metadata, expiry and grade, table of contents, the clause tree with verdict badges, warnings. */
 
-import type { ComparisonRow } from '../../clauses/compare.ts';
+import type { Comparison, ComparisonRow } from '../../clauses/compare.ts';
 import type { ExpiryInfo } from '../../clauses/expiry.ts';
 import type { LawWordingRow } from '../../clauses/law-wording.ts';
 import type {
@@ -11,6 +11,7 @@ import type {
   StructureNode,
 } from '../../clauses/types.ts';
 import { Alert, formatDate, RestatesBadge, VerdictBadge } from '../components.tsx';
+import { Coverage } from '../coverage.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -21,6 +22,8 @@ export interface AgreementPageProps {
   expiry: ExpiryInfo;
   /** Comparison rows by node id. */
   rows: Record<string, ComparisonRow[]>;
+  /** The comparison the rows come from: its coverage and the numbers it set aside are shown. */
+  comparison?: Comparison;
   /** Clauses compared with the law's words, by node id. */
   wording?: Record<string, LawWordingRow>;
   events: AgreementEvent[];
@@ -222,6 +225,7 @@ export function AgreementPage(props: AgreementPageProps) {
             </>
           ))}
       </dl>
+      {props.comparison ? <Coverage ctx={ctx} comparison={props.comparison} /> : ''}
       {agreement.warnings.length ? (
         <details class="warnings">
           <summary>

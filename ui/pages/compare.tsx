@@ -1,8 +1,10 @@
 /** So sánh với luật / Side by side with the law, and Kiểm tra dự thảo / Check a draft (the same table, nothing stored). */
 
-import type { Comparison, Verdict } from '../../clauses/compare.ts';
+import type { Comparison, ComparisonRow, Verdict } from '../../clauses/compare.ts';
+import type { CorrectionTarget } from '../../clauses/corrections.ts';
 import type { LawWordingRow } from '../../clauses/law-wording.ts';
 import { Alert, ComparisonTable, Summary } from '../components.tsx';
+import { MissedNumberForm } from '../coverage.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -17,6 +19,10 @@ export interface ComparePageProps {
   topics: Array<[string, string]>;
   /** Clauses compared with the law's words, by node id. */
   wording?: Record<string, LawWordingRow>;
+  /** The correction forms: where they post, and how each row is named to it. */
+  correct?: { action: string; targetOf: (row: ComparisonRow) => CorrectionTarget };
+  /** A refused correction, said first. */
+  error?: string;
 }
 
 const VERDICTS: Verdict[] = ['above', 'equal', 'below', 'no_floor', 'unclear'];
@@ -33,6 +39,7 @@ export function ComparePage(props: ComparePageProps) {
       <p>
         <a href={href(ctx, `/agreements/${props.agreementId}`)}>← {props.title}</a>
       </p>
+      <Alert message={props.error} />
       <form method="get" class="inline-form">
         <label>
           {t('compareOn')} <input type="date" name="on" value={comparison.on} required />
@@ -81,8 +88,21 @@ export function ComparePage(props: ComparePageProps) {
         comparison={{ ...comparison, rows }}
         agreementLink={(row) => href(ctx, `/agreements/${props.agreementId}#${row.nodeId}`)}
         {...(props.wording ? { wording: props.wording } : {})}
+        {...(props.correct ? { correct: props.correct } : {})}
       />
       <Summary ctx={ctx} comparison={comparison} />
+      {props.correct ? (
+        <section aria-label={t('addMissed')}>
+          <MissedNumberForm ctx={ctx} action={props.correct.action} />
+          <p>
+            <a href={`/api/agreements/${props.agreementId}/corrections?format=answer-key`}>
+              {t('exportAnswerKey')}
+            </a>
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 /** Tìm kiếm / Search: one box, clause-level hits with highlights, facets with counts, pages; the URL holds the state. */
 
+import type { MatchSpan } from '../../clauses/search-text.ts';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
@@ -9,8 +10,8 @@ export interface SearchHitView {
   clauseId: string;
   path: string;
   heading?: string;
-  /** Already HTML-escaped, with `<mark>` around matched words. */
-  highlight: string;
+  /** The snippet, the matched words apart (shown in `<mark>`). */
+  highlight: MatchSpan[];
   employer?: string;
   industry?: string;
   province?: string;
@@ -172,7 +173,11 @@ export function SearchPage(props: SearchPageProps) {
                   )}
                   {hit.heading ? ` — ${hit.heading}` : ''}
                 </p>
-                <p class="snippet" dangerouslySetInnerHTML={{ __html: hit.highlight }} />
+                <p class="snippet">
+                  {hit.highlight.map((segment) =>
+                    segment.match ? <mark>{segment.text}</mark> : segment.text,
+                  )}
+                </p>
                 <p class="meta">
                   {[
                     hit.employer,

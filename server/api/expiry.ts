@@ -1,0 +1,86 @@
+/**
+ * Expiry tracking for district and area union staff: the dashboard
+ * (`/api/expiry`), its calendar feed (`.ics`), spreadsheet (`.csv`) and PDF,
+ * and the events recorded on an agreement (filed, negotiation started,
+ * replaced, extended).
+ */
+
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { EXPIRY_STATUS_LABELS, type ExpiryItem } from '../../clauses/expiry.ts';
+import type { Service } from '../../service/index.ts';
+import { expiryReportPdf } from '../../ui/index.ts';
+import { requireWriteToken } from '../auth.ts';
+import { reportFonts } from '../fonts.ts';
+import { EventBody, ExpiryQuery } from '../schemas.ts';
+import { areaFilter, parseId, readJsonBody, validQuery } from '../validation.ts';
+import { calendar, spreadsheet } from './expiry-formats.ts';
+
+export interface ExpiryRoutesDeps {
+  service: Service;
+  apiToken: string | undefined;
+}
+
+function itemJson(item: ExpiryItem) {
+  return {
+    ...item,
+    statusLabel: EXPIRY_STATUS_LABELS[item.status],
+    // Grading comes with its own issue; the field is here so clients can rely on it.
+    grade: null,
+    links: { agreement: `/api/agreements/${item.id}`, events: `/api/agreements/${item.id}/events` },
+  };
+}
+
+/** Builds the sub-app mounted at /api. */
+export function expiryRoutes({ service, apiToken }: ExpiryRoutesDeps) {
+  const writes = requireWriteToken(apiToken);
+  const report = (query: z.infer<typeof ExpiryQuery>) =>
+    service.expiry({
+      filter: areaFilter(query),
+      on: query.on,
+      within: query.within,
+      statuses: query.status,
+      superiorUnion: query.superiorUnion,
+    });
+  return new Hono()
+    .get('/expiry', validQuery(ExpiryQuery), (c) => {
+      const result = report(c.req.valid('query'));
+      return c.json({ ...result, items: result.items.map(itemJson) });
+    })
+    .get('/expiry.ics', validQuery(ExpiryQuery), (c) => {
+      const result = report(c.req.valid('query'));
+      return c.body(calendar(result.items, new URL(c.req.url).origin), 200, {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': 'inline; filename="thoa-uoc-het-han.ics"',
+      });
+    })
+    .get('/expiry.pdf', validQuery(ExpiryQuery), async (c) => {
+      const query = c.req.valid('query');
+      const result = report(query);
+      const area = [query.district, query.province, query.superiorUnion].filter(Boolean).join(', ');
+      const pdf = await expiryReportPdf({ area, report: result }, reportFonts());
+      return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `inline; filename="thoa-uoc-het-han-${result.on}.pdf"`,
+      });
+    })
+    .get('/expiry.csv', validQuery(ExpiryQuery), (c) => {
+      const result = report(c.req.valid('query'));
+      return c.body(spreadsheet(result.items), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="thoa-uoc-het-han-${result.on}.csv"`,
+      });
+    })
+    .get('/agreements/:id/events', (c) => {
+      const id = parseId(c.req.param('id'));
+      const { events, expiry } = service.agreementEvents(id);
+      return c.json({ id, events, expiry });
+    })
+    .post('/agreements/:id/events', writes, async (c) => {
+      const id = parseId(c.req.param('id'));
+      const body = await readJsonBody(c.req.raw, EventBody);
+      const { event, expiry } = await service.recordEvent(id, body);
+      c.header('Location', `/api/agreements/${id}/events`);
+      return c.json({ event, expiry }, 201);
+    });
+}

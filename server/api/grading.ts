@@ -1,0 +1,57 @@
+/**
+ * Grading: an agreement's grade with every point explained, the officer's
+ * assessment checklist (read, and answered with the write token), and the
+ * grades of an area — the counts and shares of A and B federations report.
+ */
+
+import { Hono } from 'hono';
+import type { Rubric } from '../../clauses/grading.ts';
+import type { Service } from '../../service/index.ts';
+import { requireWriteToken } from '../auth.ts';
+import { AssessmentBody, GradesQuery } from '../schemas.ts';
+import { areaFilter, parseId, readJsonBody, validQuery } from '../validation.ts';
+
+export interface GradingRoutesDeps {
+  service: Service;
+  apiToken: string | undefined;
+  today: () => string;
+  rubric: Rubric;
+}
+
+/** Builds the sub-app mounted at /api. */
+export function gradingRoutes({ service, apiToken, today, rubric }: GradingRoutesDeps) {
+  const writes = requireWriteToken(apiToken);
+  const rubricInfo = { version: rubric.version, provisional: rubric.provisional, note: rubric.note };
+
+  return new Hono()
+    .get('/agreements/:id/grade', async (c) => {
+      const id = parseId(c.req.param('id'));
+      const { report } = await service.regrade(id);
+      return c.json({ agreementId: id, on: today(), ...report });
+    })
+    .get('/agreements/:id/assessment', (c) => {
+      const id = parseId(c.req.param('id'));
+      const report = service.grade(id);
+      return c.json({
+        agreementId: id,
+        rubric: rubricInfo,
+        checklist: service.checklist(id),
+        unanswered: report.unanswered,
+      });
+    })
+    .put('/agreements/:id/assessment', writes, async (c) => {
+      const id = parseId(c.req.param('id'));
+      service.agreement(id);
+      const body = await readJsonBody(c.req.raw, AssessmentBody);
+      const grade = await service.saveAnswers(id, body);
+      return c.json({ agreementId: id, checklist: service.checklist(id), grade });
+    })
+    .get('/grades', validQuery(GradesQuery), (c) => {
+      const query = c.req.valid('query');
+      const dashboard = service.grades({
+        filter: areaFilter(query),
+        ...(query.year ? { year: query.year } : {}),
+      });
+      return c.json({ ...dashboard, rubric: rubricInfo });
+    });
+}

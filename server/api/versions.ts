@@ -1,0 +1,101 @@
+/**
+ * Agreements compared with each other and with the law's words: two
+ * versions article by article, several agreements side by side on a topic,
+ * the distribution of a measure across the library, and each clause against
+ * the text of the article it follows.
+ */
+
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { ValidationError } from '../../clauses/errors.ts';
+import { getTopic, TOPICS } from '../../clauses/topics.ts';
+import type { Service } from '../../service/index.ts';
+import { benchmarkReportPdf, versionReportPdf } from '../../ui/index.ts';
+import { reportFonts } from '../fonts.ts';
+import { BenchmarkQuery, CompareQuery, OnQuery, VersionsQuery } from '../schemas.ts';
+import { areaFilter, parseId, validQuery } from '../validation.ts';
+
+export interface VersionRoutesDeps {
+  service: Service;
+}
+
+/** Unknown topic ids are an error, not an empty table. */
+export function checkTopics(topics: readonly string[] = []): void {
+  const unknown = topics.filter((t) => !getTopic(t));
+  if (unknown.length)
+    throw new ValidationError(
+      'unknown_topic',
+      `Không có chủ đề: ${unknown.join(', ')} (xem /api/topics).`,
+      `Unknown topic: ${unknown.join(', ')} (see /api/topics).`,
+    );
+}
+
+export function versionRoutes({ service }: VersionRoutesDeps) {
+  const versions = (query: z.infer<typeof VersionsQuery>) =>
+    service.versions(parseId(query.from), parseId(query.to), query.on);
+  const nWay = (query: z.infer<typeof CompareQuery>) => {
+    checkTopics(query.topic);
+    const filter = areaFilter(query);
+    if (!query.ids?.length && !filter.industry && !filter.province && !filter.district && !query.status)
+      throw new ValidationError(
+        'missing_selection',
+        'Hãy chọn thỏa ước: ids=a,b,c hoặc một bộ lọc (industry, province, district, status).',
+        'Choose agreements: ids=a,b,c or a filter (industry, province, district, status).',
+      );
+    const ids = query.ids?.map(parseId);
+    return service.compareAgreements({
+      ...(ids ? { ids } : { filter }),
+      status: query.status,
+      on: query.on,
+      topics: query.topic ?? [],
+    });
+  };
+  const pdf = (bytes: Uint8Array, filename: string) =>
+    new Response(bytes.slice().buffer as ArrayBuffer, {
+      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${filename}"` },
+    });
+  return new Hono()
+    .get('/topics', (c) =>
+      c.json({ topics: TOPICS.map(({ id, label, labelEn, group }) => ({ id, label, labelEn, group })) }),
+    )
+    .get('/compare/versions', validQuery(VersionsQuery), (c) => c.json(versions(c.req.valid('query'))))
+    .get('/compare/versions.pdf', validQuery(VersionsQuery), async (c) => {
+      const result = versions(c.req.valid('query'));
+      return pdf(await versionReportPdf(result, reportFonts()), `${result.from.id}--${result.to.id}.pdf`);
+    })
+    .get('/compare', validQuery(CompareQuery), (c) => c.json(nWay(c.req.valid('query'))))
+    .get('/compare.pdf', validQuery(CompareQuery), async (c) =>
+      pdf(await benchmarkReportPdf(nWay(c.req.valid('query')), reportFonts()), 'doi-chieu.pdf'),
+    )
+    .get('/benchmarks', validQuery(BenchmarkQuery), (c) => {
+      const query = c.req.valid('query');
+      checkTopics(query.topic);
+      const { on, agreements, table } = service.benchmarks({
+        filter: areaFilter(query),
+        topics: query.topic,
+        on: query.on,
+      });
+      return c.json({
+        on,
+        topics: table.topics,
+        agreements,
+        measures: table.columns.map(({ key, label, labelEn, unit, per, better, stats, values, best }) => ({
+          key,
+          label,
+          labelEn,
+          unit,
+          ...(per ? { per } : {}),
+          better,
+          stats,
+          values,
+          ...(best ? { best } : {}),
+        })),
+      });
+    })
+    .get('/agreements/:id/law-wording', validQuery(OnQuery), (c) => {
+      const id = parseId(c.req.param('id'));
+      const { on } = c.req.valid('query');
+      const day = on ?? service.today();
+      return c.json({ id, on: day, ...service.lawWording(id, { on: day }) });
+    });
+}

@@ -1,0 +1,39 @@
+/**
+ * The pre-signing check: a draft read and compared with the law on a day.
+ * It needs no library (nothing is stored), so the command line runs it
+ * without opening one.
+ */
+
+import { type Comparison, compareWithFloors } from '../clauses/compare.ts';
+import type { AgreementDraft, WageRegion } from '../clauses/types.ts';
+import { DEFAULT_MAX_BYTES, importFile, type MetaOverrides } from '../importer/index.ts';
+
+export interface CheckRequest {
+  filename: string;
+  overrides?: MetaOverrides | undefined;
+  /** The day whose floors apply (`YYYY-MM-DD`). */
+  on: string;
+  region?: WageRegion | undefined;
+  /** Largest document accepted (10 MB by default). */
+  maxBytes?: number | undefined;
+}
+
+/**
+ * Reads a draft and compares it with the law; nothing is stored.
+ * @throws ImportError, UnsupportedFormatError, TooLargeError when the document cannot be read
+ */
+export async function checkDocument(
+  bytes: Uint8Array,
+  request: CheckRequest,
+): Promise<{ draft: AgreementDraft; comparison: Comparison }> {
+  const draft = await importFile(bytes, {
+    filename: request.filename,
+    ...(request.overrides ? { overrides: request.overrides } : {}),
+    maxBytes: request.maxBytes ?? DEFAULT_MAX_BYTES,
+  });
+  const comparison = compareWithFloors(draft, {
+    on: request.on,
+    ...(request.region ? { region: request.region } : {}),
+  });
+  return { draft, comparison };
+}

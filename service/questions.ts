@@ -1,0 +1,249 @@
+/**
+ * The library-wide questions and the views of one agreement: what a page, an
+ * API route or a command shows, gathered once here from the library, the
+ * caches and the domain.
+ */
+
+import { type BenchmarkEntry, type BenchmarkTable, benchmarkTable } from '../clauses/benchmarks.ts';
+import type { Comparison, ComparisonOptions, ComparisonRow } from '../clauses/compare.ts';
+import { agreementNotFound, SearchUnavailableError } from '../clauses/errors.ts';
+import {
+  type ExpiryInfo,
+  type ExpiryReport,
+  type ExpiryStatus,
+  expiryReport,
+  expiryStatus,
+} from '../clauses/expiry.ts';
+import type { GradeReport } from '../clauses/grading.ts';
+import type { LawWording } from '../clauses/law-wording.ts';
+import type {
+  Agreement,
+  AgreementDraft,
+  AgreementEvent,
+  AgreementSummary,
+  WageRegion,
+} from '../clauses/types.ts';
+import { compareVersions, type VersionComparison } from '../clauses/versions.ts';
+import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult } from '../library/index.ts';
+import { checkDocument } from './check.ts';
+import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
+import { gradeStored } from './grades.ts';
+import type { ImportRequest } from './writes.ts';
+
+export interface DayOptions {
+  /** The day (`YYYY-MM-DD`); today by default. */
+  on?: string | undefined;
+  region?: WageRegion | undefined;
+}
+
+function optionsOf(ctx: ServiceContext, { on, region }: DayOptions): ComparisonOptions {
+  return { on: on ?? ctx.today(), ...(region ? { region } : {}) };
+}
+
+/**
+ * A stored agreement compared with the law on a day (remembered between requests).
+ * @throws NotFoundError when there is no such agreement
+ */
+export function comparison(ctx: ServiceContext, id: string, day: DayOptions = {}): Comparison {
+  return comparisonOf(ctx, loadAgreement(ctx, id), optionsOf(ctx, day)) as Comparison;
+}
+
+/** Each clause of a stored agreement beside the words of the law it follows (remembered likewise). */
+export function lawWording(ctx: ServiceContext, id: string, day: DayOptions = {}): LawWording {
+  return ctx.cache.lawWording(loadAgreement(ctx, id), optionsOf(ctx, day));
+}
+
+/** An agreement's recorded events and its expiry status on a day (today by default), events counted. */
+export function agreementEvents(
+  ctx: ServiceContext,
+  id: string,
+  on?: string,
+): { events: AgreementEvent[]; expiry: ExpiryInfo } {
+  const agreement = loadAgreement(ctx, id);
+  const events = eventsOf(ctx, id);
+  return { events, expiry: expiryStatus(agreement, on ?? ctx.today(), { events }) };
+}
+
+export interface AgreementView {
+  agreement: Agreement;
+  events: AgreementEvent[];
+  on: string;
+  expiry: ExpiryInfo;
+  comparison: Comparison;
+  wording: LawWording;
+}
+
+/** Everything the agreement page and its report show: events, expiry, the comparison and the law's words. */
+export function agreementView(ctx: ServiceContext, id: string, day: DayOptions = {}): AgreementView {
+  const agreement = loadAgreement(ctx, id);
+  const options = optionsOf(ctx, day);
+  const events = eventsOf(ctx, id);
+  return {
+    agreement,
+    events,
+    on: options.on,
+    expiry: expiryStatus(agreement, options.on, { events }),
+    comparison: comparisonOf(ctx, agreement, options) as Comparison,
+    wording: ctx.cache.lawWording(agreement, options),
+  };
+}
+
+/**
+ * The grade report of a stored agreement on a day (today by default), stored nowhere.
+ * @throws NotFoundError when there is no such agreement
+ */
+export function grade(ctx: ServiceContext, id: string, on?: string): GradeReport {
+  return gradeStored(ctx, loadAgreement(ctx, id), on ?? ctx.today()) as GradeReport;
+}
+
+export interface BelowFloor {
+  on: string;
+  /** How many agreements were compared. */
+  checked: number;
+  /** Those with at least one clause below the floor: most such clauses first, then by id. */
+  items: Array<{ agreement: AgreementSummary; unlawful: ComparisonRow[] }>;
+}
+
+/** The agreements of an area with clauses below the legal floor on a day. */
+export function belowFloor(ctx: ServiceContext, filter: AgreementFilter, day: DayOptions = {}): BelowFloor {
+  const options = optionsOf(ctx, day);
+  let checked = 0;
+  const items: BelowFloor['items'] = [];
+  for (const summary of eachSummary(ctx.library, filter)) {
+    const compared = comparisonOf(ctx, summary, options);
+    if (!compared) continue;
+    checked++;
+    if (compared.unlawful.length) items.push({ agreement: summary, unlawful: compared.unlawful });
+  }
+  items.sort((a, b) => b.unlawful.length - a.unlawful.length || a.agreement.id.localeCompare(b.agreement.id));
+  return { on: options.on, checked, items };
+}
+
+export interface ExpiryQuery {
+  filter: AgreementFilter;
+  on?: string | undefined;
+  within?: number | undefined;
+  statuses?: readonly ExpiryStatus[] | undefined;
+  superiorUnion?: string | undefined;
+}
+
+/** The expiry dashboard of an area: the library filters the area, the domain judges each agreement. */
+export function expiry(ctx: ServiceContext, query: ExpiryQuery): ExpiryReport {
+  const agreements = [...eachSummary(ctx.library, query.filter)];
+  return expiryReport(agreements, query.on ?? ctx.today(), {
+    events: ctx.library.events(agreements.map((a) => a.id)),
+    ...(query.statuses ? { statuses: query.statuses } : {}),
+    ...(query.within !== undefined ? { within: query.within } : {}),
+    ...(query.superiorUnion ? { superiorUnion: query.superiorUnion } : {}),
+  });
+}
+
+export interface EntryChoice {
+  /** These agreements, in this order. */
+  ids?: readonly string[] | undefined;
+  filter?: AgreementFilter | undefined;
+  /** Expiry status on `on`. */
+  status?: ExpiryStatus | undefined;
+  on: string;
+}
+
+/** The chosen agreements with their comparisons (from summaries: no tree is read for a remembered one). */
+function entriesOf(
+  ctx: ServiceContext,
+  choice: EntryChoice,
+): { entries: BenchmarkEntry[]; missing: string[] } {
+  const summaries: Array<AgreementSummary | undefined> = choice.ids
+    ? choice.ids.map((id) => summaryOf(ctx, id))
+    : [...eachSummary(ctx.library, choice.filter)];
+  const entries: BenchmarkEntry[] = [];
+  const missing: string[] = [];
+  const ids = summaries.flatMap((s) => (s ? [s.id] : []));
+  const events = choice.status ? ctx.library.events(ids) : undefined;
+  summaries.forEach((summary, i) => {
+    const compared = summary && comparisonOf(ctx, summary, { on: choice.on });
+    if (!summary || !compared) {
+      missing.push(choice.ids?.[i] ?? '');
+      return;
+    }
+    if (
+      choice.status &&
+      expiryStatus(summary, choice.on, { events: events?.get(summary.id) ?? [] }).status !== choice.status
+    )
+      return;
+    entries.push({ agreement: summary, comparison: compared });
+  });
+  return { entries, missing };
+}
+
+function summaryOf(ctx: ServiceContext, id: string): AgreementSummary | undefined {
+  const agreement = ctx.library.get(id);
+  return agreement && { ...agreement, warningCount: agreement.warnings.length };
+}
+
+/**
+ * The N-way table: the chosen agreements side by side on some topics, each cell placed among the
+ * whole library.
+ * @throws NotFoundError naming the ids that are not in the library
+ */
+export function compareAgreements(
+  ctx: ServiceContext,
+  choice: Omit<EntryChoice, 'on'> & { on?: string | undefined; topics: readonly string[] },
+): BenchmarkTable & { on: string } {
+  const on = choice.on ?? ctx.today();
+  const { entries, missing } = entriesOf(ctx, { ...choice, on });
+  if (missing.length) throw agreementNotFound(missing.join(', '));
+  const population = entriesOf(ctx, { on }).entries;
+  return { on, ...benchmarkTable(entries, { topics: choice.topics, population }) };
+}
+
+/** The distribution of each measure of some topics across the agreements of an area. */
+export function benchmarks(
+  ctx: ServiceContext,
+  query: { filter: AgreementFilter; topics: readonly string[]; on?: string | undefined },
+): { on: string; agreements: number; table: BenchmarkTable } {
+  const on = query.on ?? ctx.today();
+  const { entries } = entriesOf(ctx, { filter: query.filter, on });
+  return { on, agreements: entries.length, table: benchmarkTable(entries, { topics: query.topics }) };
+}
+
+/**
+ * Two versions of an agreement compared article by article, their verdicts from the comparison cache.
+ * @throws NotFoundError when either is not in the library
+ */
+export function versions(ctx: ServiceContext, fromId: string, toId: string, on?: string): VersionComparison {
+  const from = loadAgreement(ctx, fromId);
+  const to = loadAgreement(ctx, toId);
+  const day = on ?? ctx.today();
+  const comparisons = [comparisonOf(ctx, from, { on: day }), comparisonOf(ctx, to, { on: day })] as [
+    Comparison,
+    Comparison,
+  ];
+  return compareVersions(from, to, { on: day, comparisons });
+}
+
+/**
+ * Searches clauses (and the law); statuses are judged today unless the query says another day.
+ * @throws SearchUnavailableError when no index is configured or it does not answer
+ */
+export function search(
+  ctx: ServiceContext,
+  query: Omit<SearchQuery, 'on'> & { on?: string | undefined },
+): Promise<SearchResult> {
+  if (!ctx.search) {
+    throw new SearchUnavailableError(
+      'search_unavailable',
+      'Chưa cấu hình chỉ mục tìm kiếm.',
+      'No search index is configured.',
+    );
+  }
+  return ctx.search.search({ ...query, on: query.on ?? ctx.today() });
+}
+
+/** A draft read and compared with the law; nothing is stored. */
+export function checkDraft(
+  ctx: ServiceContext,
+  bytes: Uint8Array,
+  request: ImportRequest & DayOptions,
+): Promise<{ draft: AgreementDraft; comparison: Comparison }> {
+  return checkDocument(bytes, { ...request, on: request.on ?? ctx.today(), maxBytes: ctx.maxBytes });
+}
