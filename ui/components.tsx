@@ -138,9 +138,6 @@ export function ComparisonTable(props: {
                 ) : (
                   ''
                 )}
-                <p class="note basis">
-                  {ctx.t('basis')}: {ctx.lang === 'vi' ? row.basis.vi : row.basis.en}
-                </p>
                 {props.correct ? (
                   <CorrectionForm
                     ctx={ctx}
@@ -229,29 +226,6 @@ export function Summary(props: { ctx: PageContext; comparison: Comparison }) {
               <li>{ctx.lang === 'vi' ? m.label : m.labelEn}</li>
             ))}
           </ul>
-        </div>
-      ) : (
-        ''
-      )}
-      {comparison.coverage ? (
-        <div class="coverage">
-          <h3>{ctx.t('coverage')}</h3>
-          <p>{ctx.lang === 'vi' ? comparison.coverage.text.vi : comparison.coverage.text.en}</p>
-          {comparison.skipped.length ? (
-            <details>
-              <summary>{ctx.t('skipped')}</summary>
-              <ul class="skipped">
-                {comparison.skipped.map((s) => (
-                  <li class={`skip-${s.reason}`}>
-                    {s.row === undefined ? s.path : `${s.path} › ${s.row}`}: <strong>{s.written}</strong> —{' '}
-                    {ctx.lang === 'vi' ? s.message.vi : s.message.en}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : (
-            ''
-          )}
         </div>
       ) : (
         ''

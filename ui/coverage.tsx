@@ -26,7 +26,7 @@ export function Coverage(props: { ctx: PageContext; comparison: Comparison }) {
           <summary>{ctx.t('skippedNumbers', { count: skipped.length })}</summary>
           <ul>
             {skipped.map((s) => (
-              <li>
+              <li class={`skip-${s.reason}`}>
                 <strong>{s.written}</strong> — {s.path}
                 {s.row !== undefined ? ` › ${s.row}` : ''}: {say(ctx, s.message)}
               </li>

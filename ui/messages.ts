@@ -96,8 +96,6 @@ const vi = {
   floorNone: 'Không có mức sàn pháp lý',
   assumed: 'Giả định: {what}',
   basis: 'Vì sao đối chiếu: {why}',
-  coverage: 'Phạm vi đối chiếu',
-  skipped: 'Con số không đối chiếu và lý do',
 
   checkTitle: 'Kiểm tra dự thảo trước khi ký',
   checkIntro:
@@ -224,7 +222,6 @@ const vi = {
   corrected: 'đã hiệu chỉnh',
   correctedBy: 'bởi {by}, ngày {on}',
   correctedFrom: 'trước đó: {verdict}',
-  basis: 'Vì sao đối chiếu',
   correctRow: 'Hiệu chỉnh',
   correctKind: 'Loại hiệu chỉnh',
   correctKindVerdict: 'Sửa kết luận',
@@ -334,8 +331,6 @@ const en: Record<MessageKey, string> = {
   floorNone: 'No legal floor',
   assumed: 'Assumed: {what}',
   basis: 'Why it was compared: {why}',
-  coverage: 'Coverage',
-  skipped: 'Numbers not compared, and why',
 
   checkTitle: 'Check a draft before signing',
   checkIntro: 'Paste the draft or choose a file (.md, .txt, .docx, .pdf). The draft is not stored.',
@@ -461,7 +456,6 @@ const en: Record<MessageKey, string> = {
   corrected: 'corrected',
   correctedBy: 'by {by} on {on}',
   correctedFrom: 'was: {verdict}',
-  basis: 'Why it was compared',
   correctRow: 'Correct',
   correctKind: 'Kind of correction',
   correctKindVerdict: 'Change the verdict',
