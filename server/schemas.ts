@@ -222,4 +222,8 @@ export const SearchParams = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
   on: IsoDate.optional(),
+  /** `expired=1` also finds expired agreements (by default only those in force or in continuation). */
+  expired: z.enum(['0', '1']).optional(),
+  /** `literal=1` searches the words as typed, without the thesaurus. */
+  literal: z.enum(['0', '1']).optional(),
 });

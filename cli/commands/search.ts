@@ -9,6 +9,8 @@ import { collect, type Runner, usageError } from '../context.ts';
 import { formatSearchResult } from '../format-search.ts';
 
 interface SearchOptions {
+  includeExpired: boolean;
+  literal: boolean;
   industry: string[];
   province: string[];
   topic: string[];
@@ -26,6 +28,8 @@ export function searchCommand(run: Runner): Command {
     .option('--source <agreements|law|all>', '', 'agreements')
     .option('--limit <N>', '', '10')
     .option('--json', '', false)
+    .option('--include-expired', '', false)
+    .option('--literal', '', false)
     .action(
       run(async ({ io, open }, words: string[], options: SearchOptions) => {
         const limit = Number(options.limit);
@@ -49,6 +53,9 @@ export function searchCommand(run: Runner): Command {
           sort: 'relevance',
           limit,
           offset: 0,
+          validity: options.includeExpired ? 'all' : 'current',
+          collapseVersions: true,
+          ...(options.literal ? { literal: true } : {}),
         });
         if (options.json) io.stdout(JSON.stringify(result, null, 2));
         else for (const line of formatSearchResult(result)) io.stdout(line);

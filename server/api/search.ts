@@ -14,7 +14,7 @@ import { validate } from '../validation.ts';
 /** The query's scalar parameters once, and its filters with every value given. */
 export function searchInput(c: Context): Record<string, string | string[]> {
   const raw: Record<string, string | string[]> = Object.fromEntries(
-    ['q', 'source', 'sort', 'limit', 'offset', 'on']
+    ['q', 'source', 'sort', 'limit', 'offset', 'on', 'expired', 'literal']
       .map((k) => [k, c.req.query(k)])
       .filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
@@ -44,6 +44,10 @@ export function searchRoutes({ service }: { service: Service }) {
         sort: params.sort,
         limit: params.limit,
         offset: params.offset,
+        // Agreements in force by default, versions of one agreement folded into one hit (issue 16).
+        validity: params.expired === '1' ? ('all' as const) : ('current' as const),
+        collapseVersions: true,
+        ...(params.literal === '1' ? { literal: true } : {}),
       };
       const result = await service.search({ ...query, on: params.on });
       return c.json({

@@ -9,7 +9,7 @@ import { INDUSTRIES, resolveIndustry } from '../../clauses/industries.ts';
 import { resolveProvince } from '../../clauses/provinces.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import type { Service } from '../../service/index.ts';
-import { SearchPage } from '../../ui/index.ts';
+import { INCLUDE_EXPIRED_PARAM, SearchPage } from '../../ui/index.ts';
 import { pageContext, queryList } from './context.tsx';
 
 const PAGE_SIZE = 20;
@@ -31,6 +31,7 @@ export function searchPages({ service }: { service: Service }) {
       ),
       grade: queryList(c, 'grade').filter((v) => ['A', 'B', 'C', 'D', 'unranked'].includes(v)),
     };
+    const includeExpired = c.req.query(INCLUDE_EXPIRED_PARAM) === '1';
     const result = await service.search({
       q,
       filters,
@@ -38,6 +39,8 @@ export function searchPages({ service }: { service: Service }) {
       sort: 'relevance',
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
+      validity: includeExpired ? 'all' : 'current',
+      collapseVersions: true,
     });
     const topicNames = Object.fromEntries(TOPICS.map((t) => [t.id, ctx.lang === 'vi' ? t.label : t.labelEn]));
     return c.html(
@@ -53,6 +56,10 @@ export function searchPages({ service }: { service: Service }) {
         page={page}
         pageSize={PAGE_SIZE}
         names={{ industry: industryNames, topic: topicNames }}
+        includeExpired={includeExpired}
+        {...(result.approximate ? { approximate: true } : {})}
+        {...(result.didYouMean ? { didYouMean: result.didYouMean } : {})}
+        {...(result.topicSuggestions?.length ? { topicSuggestions: result.topicSuggestions } : {})}
       />,
     );
   });
