@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Correction } from '../clauses/corrections.ts';
 import { agreementNotFound, DuplicateError } from '../clauses/errors.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
+import { provinceFilterNames } from '../clauses/provinces.ts';
 import { foldText, toSlug } from '../clauses/text.ts';
 import type {
   Agreement,
@@ -248,8 +249,12 @@ export class SqliteLibrary implements Library {
       params.industry = filter.industry;
     }
     if (filter.province) {
-      where.push('province_folded = @province');
-      params.province = foldText(filter.province);
+      // A current province also finds the agreements that name the former provinces it absorbed (2025).
+      const names = provinceFilterNames(filter.province) ?? [filter.province];
+      where.push(`province_folded IN (${names.map((_, i) => `@province${i}`).join(', ')})`);
+      names.forEach((name, i) => {
+        params[`province${i}`] = foldText(name);
+      });
     }
     if (filter.grade) {
       where.push('grade = @grade');

@@ -8,10 +8,16 @@ import { VERDICTS, type Verdict } from '../clauses/compare.ts';
 import { isIsoDate } from '../clauses/dates.ts';
 import { EXPIRY_STATUSES, type ExpiryStatus } from '../clauses/expiry.ts';
 import { resolveIndustry } from '../clauses/industries.ts';
-import { resolveProvince } from '../clauses/provinces.ts';
+import { resolveProvince, suggestProvinces } from '../clauses/provinces.ts';
 import { MEASURE_SUBJECTS, type MeasureSubject } from '../clauses/subjects.ts';
 import { getTopic } from '../clauses/topics.ts';
 import { SEARCH_SORTS } from '../library/index.ts';
+
+/** "không nhận ra …" with the provinces probably meant ("HCMM" → Hồ Chí Minh). */
+function unknownProvince(value: string): string {
+  const maybe = suggestProvinces(value);
+  return `unknown province "${value}"${maybe.length ? ` — có phải / did you mean: ${maybe.join(', ')}?` : ''}`;
+}
 
 /** Agreement ids are slugs; anything else cannot name one. */
 export const AGREEMENT_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -43,7 +49,7 @@ export const ListQuery = z.object({
     .transform((v, ctx) => {
       if (v === undefined || v === '') return undefined;
       const province = resolveProvince(v);
-      if (!province) ctx.addIssue({ code: 'custom', message: `unknown province "${v}"` });
+      if (!province) ctx.addIssue({ code: 'custom', message: unknownProvince(v) });
       return province?.name;
     }),
   district: z.string().max(200).optional(),
@@ -207,7 +213,7 @@ export const SearchParams = z.object({
   province: many(
     z.string().transform((v, ctx) => {
       const province = resolveProvince(v);
-      if (!province) ctx.addIssue({ code: 'custom', message: `unknown province "${v}"` });
+      if (!province) ctx.addIssue({ code: 'custom', message: unknownProvince(v) });
       return province?.name ?? v;
     }),
   ),

@@ -7,7 +7,7 @@ import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { ValidationError } from '../clauses/errors.ts';
 import { resolveIndustry } from '../clauses/industries.ts';
-import { resolveProvince } from '../clauses/provinces.ts';
+import { resolveProvince, suggestProvinces } from '../clauses/provinces.ts';
 import type { AgreementFilter } from '../library/index.ts';
 import { AGREEMENT_ID } from './schemas.ts';
 
@@ -67,12 +67,15 @@ export function areaFilter(query: {
   province?: string;
   district?: string;
 }): AgreementFilter {
-  const unknown = (field: string, value: string) =>
-    new ValidationError(
+  const unknown = (field: string, value: string) => {
+    // A filter that matches nothing is said, with what was probably meant — never the whole country.
+    const maybe = field === 'province' ? suggestProvinces(value) : [];
+    return new ValidationError(
       'invalid_input',
-      `Dữ liệu không hợp lệ (query): ${field}: không biết "${value}"`,
-      `Invalid query: ${field}: unknown "${value}"`,
+      `Dữ liệu không hợp lệ (query): ${field}: không nhận ra "${value}"${maybe.length ? ` — có phải ${maybe.join(', ')}?` : ''}`,
+      `Invalid query: ${field}: unknown "${value}"${maybe.length ? ` — did you mean ${maybe.join(', ')}?` : ''}`,
     );
+  };
   const industry = query.industry ? resolveIndustry(query.industry)?.id : undefined;
   if (query.industry && !industry) throw unknown('industry', query.industry);
   const province = query.province ? resolveProvince(query.province)?.name : undefined;

@@ -16,6 +16,7 @@ import {
 } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import type { LawWording } from '../clauses/law-wording.ts';
+import { provinceFilterNames } from '../clauses/provinces.ts';
 import type {
   Agreement,
   AgreementDraft,
@@ -236,7 +237,10 @@ export function search(
       'No search index is configured.',
     );
   }
-  return ctx.search.search({ ...query, on: query.on ?? ctx.today() });
+  // A current province also finds the agreements that name the former provinces it absorbed (2025).
+  const provinces = query.filters.province?.flatMap((p) => provinceFilterNames(p) ?? [p]);
+  const filters = provinces ? { ...query.filters, province: [...new Set(provinces)] } : query.filters;
+  return ctx.search.search({ ...query, filters, on: query.on ?? ctx.today() });
 }
 
 /** A draft read and compared with the law; nothing is stored. */
