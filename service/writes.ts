@@ -15,7 +15,7 @@
 import { agreementNotFound, ValidationError } from '../clauses/errors.ts';
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
-import type { Agreement, AgreementDraft, AgreementEvent } from '../clauses/types.ts';
+import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
 import { importFile, type MetaOverrides } from '../importer/index.ts';
 import type { AssessmentChange, NewAgreementEvent } from '../library/index.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
@@ -31,6 +31,8 @@ export interface Imported {
   /** The stored agreement, with its grade. */
   agreement: Agreement;
   grade: GradeReport;
+  /** What the import says to the person who made it (found, missing, technical details). */
+  report?: ImportReport;
 }
 
 /** Reads a document into a draft, storing nothing (an import's first step, a draft check, a dry run). */
@@ -79,7 +81,7 @@ export async function storeDraft(
       throw error;
     }
   }
-  return { agreement, grade };
+  return { agreement, grade, ...(draft.report ? { report: draft.report } : {}) };
 }
 
 /**

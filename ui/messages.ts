@@ -234,6 +234,7 @@ const vi = {
   missedPath: 'Vị trí (như cột điều khoản, ví dụ "Điều 8 › khoản 1")',
   missedWritten: 'Con số như trong văn bản',
   exportAnswerKey: 'Tải các hiệu chỉnh (định dạng bộ đáp án)',
+  technicalDetails: 'Chi tiết kỹ thuật',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -468,6 +469,7 @@ const en: Record<MessageKey, string> = {
   missedPath: 'Where (as in the clause column, e.g. "Điều 8 › khoản 1")',
   missedWritten: 'The number as written',
   exportAnswerKey: 'Download the corrections (answer-key format)',
+  technicalDetails: 'Technical details',
 };
 
 export type Language = 'vi' | 'en';

@@ -40,12 +40,13 @@ export function importPages({ service, apiToken, maxUploadBytes }: ImportPagesDe
         for (const file of files) {
           try {
             const bytes = new Uint8Array(await file.arrayBuffer());
-            const { agreement } = await service.importDocument(bytes, { filename: file.name });
+            const { agreement, report } = await service.importDocument(bytes, { filename: file.name });
             outcomes.push({
               file: file.name,
               status: 'imported',
               id: agreement.id,
               warnings: agreement.warnings,
+              ...(report ? { report } : {}),
             });
           } catch (error) {
             if (error instanceof DuplicateError)

@@ -112,6 +112,19 @@ describe('pages answer their mistakes with an HTML page and the status the API g
     }
   });
 
+  it('says on the import page what it found and what is missing, in Vietnamese', async () => {
+    const body = new FormData();
+    body.set('token', TOKEN);
+    const text =
+      'CÔNG TY TNHH BAO BÌ MINH AN\nTHỎA ƯỚC LAO ĐỘNG TẬP THỂ\nĐiều 1. Nghỉ hằng năm\nNgười lao động được nghỉ 14 ngày.';
+    body.set('files', new File([text], 'minh-an.txt'));
+    const res = await app.request('/import', { method: 'POST', body });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('class="import-summary"');
+    expect(html).toMatch(/found-missing/);
+  });
+
   it('reports a draft it cannot read on the check page (400)', async () => {
     const body = new FormData();
     body.set('file', new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], 'hong.pdf'));

@@ -1,6 +1,6 @@
 /** Nhập thỏa ước / Import: one or many files with progress, then the result of each. */
 
-import type { ImportWarning } from '../../clauses/types.ts';
+import type { ImportReport, ImportWarning } from '../../clauses/types.ts';
 import { Alert } from '../components.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
@@ -11,6 +11,8 @@ export interface ImportOutcome {
   id?: string;
   reason?: string;
   warnings?: ImportWarning[];
+  /** What was found and what is missing, in a few lines; the readers' technical messages apart. */
+  report?: ImportReport;
 }
 
 export interface ImportPageProps {
@@ -65,6 +67,27 @@ export function ImportPage(props: ImportPageProps) {
                   ''
                 )}
                 {o.reason ? <p class="note">{o.reason}</p> : ''}
+                {o.report?.summary.length ? (
+                  <ul class="import-summary">
+                    {o.report.summary.map((m) => (
+                      <li class={`found-${m.kind}`}>{ctx.lang === 'vi' ? m.message : m.messageEn}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  ''
+                )}
+                {o.report?.technical.length ? (
+                  <details class="technical">
+                    <summary>{t('technicalDetails')}</summary>
+                    <ul>
+                      {o.report.technical.map((m) => (
+                        <li class="note">{m}</li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : (
+                  ''
+                )}
                 {o.warnings?.length ? (
                   <ul>
                     {o.warnings.map((w) => (
