@@ -1,25 +1,16 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDUSTRIES, TOPICS } from '../../clauses/index.ts';
-import { INCLUDE_EXPIRED_PARAM, SearchPage, translator } from '../../ui/index.ts';
+import { createApp } from '../../server/app.ts';
+import { INCLUDE_EXPIRED_PARAM } from '../../ui/index.ts';
 import { addSamples, tempLibrary } from '../helpers.ts';
+import { available, serveAndLaunch } from './chromium.ts';
 
 /**
  * The search page's notices in Chromium: a near-match search, a topic the
- * query names, a typo, years and statuses, the include-expired switch. The
- * page is served here from the embedded index the way the search route is to
- * call it (current agreements, versions folded, unless the switch is on).
+ * query names, a typo, years and statuses, the include-expired switch, served
+ * by the real app (current agreements, versions folded, unless the switch is on).
  */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available)
-  console.info(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 let browser: Browser;
 let base: string;
@@ -29,66 +20,10 @@ beforeAll(async () => {
   if (!available) return;
   const { library, cleanup } = tempLibrary();
   addSamples(library);
-  const app = new Hono().get('/', async (c) => {
-    const q = c.req.query('q') ?? '';
-    const includeExpired = c.req.query(INCLUDE_EXPIRED_PARAM) === '1';
-    const filters = {
-      industry: [],
-      province: [],
-      topic: c.req.queries('topic') ?? [],
-      status: [],
-      grade: [],
-    };
-    const result = await library.search.search({
-      q,
-      filters,
-      source: 'agreements',
-      sort: 'relevance',
-      limit: 20,
-      offset: 0,
-      on: '2026-11-23',
-      validity: includeExpired ? 'all' : 'current',
-      collapseVersions: true,
-    });
-    const ctx = { lang: 'vi' as const, t: translator('vi'), url: c.req.url };
-    return c.html(
-      SearchPage({
-        ctx,
-        q,
-        source: 'agreements',
-        filters,
-        total: result.total,
-        tookMs: result.tookMs,
-        hits: result.hits,
-        facets: result.facets,
-        page: 1,
-        pageSize: 20,
-        names: {
-          industry: Object.fromEntries(INDUSTRIES.map((i) => [i.id, i.name])),
-          topic: Object.fromEntries(TOPICS.map((t) => [t.id, t.label])),
-        },
-        includeExpired,
-        ...(result.approximate ? { approximate: true } : {}),
-        ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
-        ...(result.topicSuggestions ? { topicSuggestions: result.topicSuggestions } : {}),
-      }),
-    );
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const started = await serveAndLaunch(createApp({ library, today: () => '2026-11-23' }));
+  ({ browser, base } = started);
   close = () => {
-    server.close();
+    started.stop();
     cleanup();
   };
 }, 60_000);

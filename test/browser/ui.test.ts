@@ -1,25 +1,19 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../importer/index.ts';
 import { createApp } from '../../server/app.ts';
 import { seedLibrary } from '../../server/seed.ts';
 import { SAMPLE_DIR, tempLibrary } from '../helpers.ts';
+import { available, serveAndLaunch } from './chromium.ts';
 
 /**
  * The web interface in real Chromium (Debian's /usr/bin/chromium, driven by
  * playwright-core) against a real listening server with a temporary library.
  * Screenshots of every page at desktop and phone width go to test/screenshots/.
  */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available)
-  console.info(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 const TOKEN = 'browser-test-token-0123';
 const SHOTS = join(import.meta.dirname, '..', 'screenshots');
@@ -38,24 +32,11 @@ beforeAll(async () => {
   const bytes = new TextEncoder().encode(HOSTILE);
   library.add(importDocument(bytes, { filename: 'hostile.txt' }), bytes);
   const app = createApp({ library, apiToken: TOKEN, today: () => '2026-11-23' });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const started = await serveAndLaunch(app);
+  ({ browser, base } = started);
   mkdirSync(SHOTS, { recursive: true });
   close = () => {
-    server.close();
+    started.stop();
     cleanup();
   };
 }, 60_000);

@@ -71,8 +71,13 @@ describe('GET /api/agreements', () => {
     expect(byIndustry.total).toBe(2);
     const byProvince = (await (await app.request('/api/agreements?province=TP.HCM')).json()) as {
       total: number;
+      items: Array<{ meta: { province?: string } }>;
     };
-    expect(byProvince.total).toBe(2);
+    // Since 01/07/2025 Hồ Chí Minh also holds the former Bình Dương and Bà Rịa – Vũng Tàu: 2 + 4 agreements.
+    expect(byProvince.total).toBe(6);
+    expect(new Set(byProvince.items.map((i) => i.meta.province))).toEqual(
+      new Set(['Hồ Chí Minh', 'Bình Dương', 'Bà Rịa - Vũng Tàu']),
+    );
     const byWords = (await (await app.request('/api/agreements?q=xe%20buyt')).json()) as {
       items: Array<{ id: string }>;
     };
