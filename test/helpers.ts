@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { importDocument } from '../importer/index.ts';
-import { openLibrary, type SqliteLibrary } from '../library/index.ts';
+import { openLibrary, type SearchQuery, type SqliteLibrary } from '../library/index.ts';
 
 export const SAMPLE_DIR = join(import.meta.dirname, '../fixtures/agreements');
 
@@ -53,4 +53,18 @@ export async function errorOf(res: Response) {
   expect(error.message.length).toBeGreaterThan(0);
   expect(error.messageEn.length).toBeGreaterThan(0);
   return error;
+}
+
+/** A search of the agreements on 23/11/2026, first page of 20, by relevance; `overrides` change any part. */
+export function searchQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {
+  return {
+    q: '',
+    filters: {},
+    source: 'agreements',
+    sort: 'relevance',
+    limit: 20,
+    offset: 0,
+    on: '2026-11-23',
+    ...overrides,
+  };
 }

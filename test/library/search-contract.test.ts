@@ -7,7 +7,7 @@ import {
   type SearchQuery,
   type SqliteLibrary,
 } from '../../library/index.ts';
-import { addSamples, markedSpans, tempLibrary } from '../helpers.ts';
+import { addSamples, markedSpans, searchQuery, tempLibrary } from '../helpers.ts';
 
 /**
  * One contract for every search adapter. The Meilisearch leg runs when
@@ -107,16 +107,7 @@ describe.each(adapters)('search contract: $name', (adapter) => {
   });
 
   const search = (q: string, overrides: Partial<SearchQuery> = {}) =>
-    index.search({
-      q,
-      filters: {},
-      source: 'agreements',
-      sort: 'relevance',
-      limit: 20,
-      offset: 0,
-      on: '2026-11-23',
-      ...overrides,
-    });
+    index.search(searchQuery({ q, ...overrides }));
 
   it('finds "thỏa ước" typed without diacritics, and both tone-mark styles alike', async () => {
     const folded = await search('thoa uoc');

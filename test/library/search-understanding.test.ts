@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchQuery, SqliteLibrary } from '../../library/index.ts';
-import { addSamples, markedSpans, tempLibrary } from '../helpers.ts';
+import { addSamples, markedSpans, searchQuery, tempLibrary } from '../helpers.ts';
 
 /**
  * The embedded index understands how people ask: everyday words and
@@ -17,16 +17,7 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 const search = (q: string, overrides: Partial<SearchQuery> = {}) =>
-  library.search.search({
-    q,
-    filters: {},
-    source: 'agreements',
-    sort: 'relevance',
-    limit: 20,
-    offset: 0,
-    on: '2026-11-23',
-    ...overrides,
-  });
+  library.search.search(searchQuery({ q, ...overrides }));
 const ids = (hits: Array<{ agreementId?: string; clauseId: string }>) =>
   hits.map((h) => `${h.agreementId}#${h.clauseId}`);
 

@@ -8,7 +8,7 @@ import {
   toExactFtsQuery,
   toFtsQuery,
 } from '../../library/index.ts';
-import { addSamples, readSample, tempLibrary } from '../helpers.ts';
+import { addSamples, readSample, searchQuery, tempLibrary } from '../helpers.ts';
 
 let library: SqliteLibrary;
 let dir: string;
@@ -21,16 +21,7 @@ afterEach(() => {
   cleanup();
 });
 
-const query = (overrides: Partial<SearchQuery> = {}): SearchQuery => ({
-  q: '',
-  filters: {},
-  source: 'agreements',
-  sort: 'relevance',
-  limit: 20,
-  offset: 0,
-  on: '2026-11-23',
-  ...overrides,
-});
+const query = searchQuery;
 
 describe('the embedded index', () => {
   it('writes FTS5 queries: folded for recall, with diacritics for the exact matches ranked first', () => {
