@@ -6,6 +6,9 @@ import type { LawWordingRow } from '../clauses/law-wording.ts';
 import type { DiffSpan } from '../clauses/wording.ts';
 import { CorrectionForm, CorrectionNote, Coverage } from './coverage.tsx';
 import { formatFloor } from './format.ts';
+
+export { formatDate } from './format.ts';
+
 import type { PageContext } from './layout.tsx';
 import type { MessageKey } from './messages.ts';
 
@@ -70,11 +73,6 @@ export function Alert(props: { message?: string | undefined }) {
   ) : (
     ''
   );
-}
-
-/** Day-month-year, as Vietnamese readers write dates. */
-export function formatDate(iso: string | undefined): string {
-  return iso ? iso.split('-').reverse().join('/') : '—';
 }
 
 export function ComparisonTable(props: {

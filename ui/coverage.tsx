@@ -7,11 +7,11 @@
 
 import type { Comparison } from '../clauses/compare.ts';
 import type { CorrectionTarget, RowCorrection } from '../clauses/corrections.ts';
+import { formatDate } from './format.ts';
 import type { PageContext } from './layout.tsx';
 import type { MessageKey } from './messages.ts';
 
 const say = (ctx: PageContext, m: { vi: string; en: string }) => (ctx.lang === 'vi' ? m.vi : m.en);
-const when = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 
 /** The coverage line and, folded, every number not compared with the reason. */
 export function Coverage(props: { ctx: PageContext; comparison: Comparison }) {
@@ -61,7 +61,7 @@ export function CorrectionNote(props: { ctx: PageContext; note: RowCorrection })
   return (
     <span class="correction-note">
       <span class="badge corrected">{ctx.t('corrected')}</span>{' '}
-      {ctx.t('correctedBy', { by: note.by, on: when(note.at) })}
+      {ctx.t('correctedBy', { by: note.by, on: formatDate(note.at) })}
       {note.before
         ? ` · ${ctx.t('correctedFrom', { verdict: ctx.t(`verdict_${note.before.verdict}` as MessageKey) })}`
         : ''}

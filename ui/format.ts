@@ -21,3 +21,8 @@ export function formatFloor(value: number, unit: string | undefined, lang: Langu
   if (!words) return number;
   return unit === 'percent' ? `${number}%` : `${number} ${lang === 'vi' ? words[0] : words[1]}`;
 }
+
+/** Day-month-year, as Vietnamese readers write dates (a date-time is read by its day). */
+export function formatDate(iso: string | undefined): string {
+  return iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—';
+}
