@@ -11,7 +11,7 @@
  * `findNode`, `detectIndustry`, `resolveIndustry`, `resolveProvince`, `termEnd`,
  * `classifyText`, `extractQuantities`, `readMeasures`, `readNumbers`, `floorsInForce`,
  * `lawExcerpt`, `compareWithFloors`, `expiryStatus`, `expiryReport`,
- * `gradeAgreement`, `parseSearchQuery`.
+ * `gradeAgreement`, `parseSearchQuery`, `readBlanks` (a model's blanks).
  */
 
 export {
@@ -25,6 +25,7 @@ export {
   median,
   percentileRank,
 } from './benchmarks.ts';
+export { type BlankOptions, type BlankSpan, findBlankSpans, readBlanks } from './blanks.ts';
 export {
   type Comparison,
   type ComparisonOptions,

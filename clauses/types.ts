@@ -4,6 +4,12 @@
  * `switch (node.type)` narrows them and unist utilities can walk them.
  */
 
+import type { FloorReference } from './compare.ts';
+import type { SkipReason } from './entitlements.ts';
+import type { FloorConditions } from './floors.ts';
+import type { PerUnit, QuantityUnit } from './quantities.ts';
+import type { MeasureSubject } from './subjects.ts';
+
 /** A text in Vietnamese and in English, for the faces to show. */
 export interface Message {
   vi: string;
@@ -255,4 +261,37 @@ export interface AgreementEvent {
   /** When it was recorded (ISO timestamp) and by whom. */
   recordedAt: string;
   recordedBy?: string;
+}
+
+/**
+ * A place a model agreement or a draft leaves to fill ("Trợ cấp đi lại: ………..đồng/tháng"):
+ * never a verdict, a question for the drafters.
+ */
+export interface Blank {
+  nodeId: string;
+  path: string;
+  /** Row of a table node (the header is row 0). */
+  row?: number;
+  /** The clause (or the table row, its cells joined by ` | `) the blank is in. */
+  text: string;
+  /** The blank as written (`………..`, `_____`, `[số tiền]`, `ngày … tháng … năm 20…`). */
+  written: string;
+  /** Where it is in `text`. */
+  start: number;
+  end: number;
+  /** `amount`: a unit follows (`đồng/tháng`, `%`, `ngày`); `date`: a day left blank; `text`: a name or words. */
+  kind: 'amount' | 'date' | 'text';
+  /** The words before it that say what goes in it: "Trợ cấp đi lại", "ca đêm". */
+  label: string;
+  /** The unit written after it, as written (`đồng/tháng`). */
+  unitWritten?: string;
+  unit?: QuantityUnit;
+  per?: PerUnit[];
+  /** What it is about, when its words say it (the measures' subject recognition). */
+  subject?: MeasureSubject;
+  conditions?: FloorConditions;
+  /** Why a number written there would not be measured (a condition of another benefit, …). */
+  reason?: SkipReason;
+  /** The legal floor in force for its subject on the day asked (`readBlanks` with `on`). */
+  floor?: FloorReference;
 }

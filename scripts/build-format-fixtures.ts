@@ -212,3 +212,11 @@ for (const name of FORMAT_SAMPLES) {
   );
   console.log(`fixtures/formats/${name}.docx, .pdf`);
 }
+
+// Model agreements with blanks (fixtures/models/): the Word file a federation hands out, for the blanks tests.
+const MODELS = ['mau-det-may'];
+for (const name of MODELS) {
+  const markdown = readFileSync(join(root, 'fixtures/models', `${name}.md`), 'utf8');
+  writeFileSync(join(root, 'fixtures/models', `${name}.docx`), await toDocx(blocksOf(markdown)));
+  console.log(`fixtures/models/${name}.docx`);
+}

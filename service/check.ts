@@ -4,8 +4,9 @@
  * without opening one.
  */
 
+import { readBlanks } from '../clauses/blanks.ts';
 import { type Comparison, compareWithFloors } from '../clauses/compare.ts';
-import type { AgreementDraft, WageRegion } from '../clauses/types.ts';
+import type { AgreementDraft, Blank, WageRegion } from '../clauses/types.ts';
 import { DEFAULT_MAX_BYTES, importFile, type MetaOverrides } from '../importer/index.ts';
 
 export interface CheckRequest {
@@ -18,14 +19,18 @@ export interface CheckRequest {
   maxBytes?: number | undefined;
 }
 
+/** A draft read, compared with the law, and its blanks (a model's places to fill, never a verdict). */
+export interface CheckResult {
+  draft: AgreementDraft;
+  comparison: Comparison;
+  blanks: Blank[];
+}
+
 /**
  * Reads a draft and compares it with the law; nothing is stored.
  * @throws ImportError, UnsupportedFormatError, TooLargeError when the document cannot be read
  */
-export async function checkDocument(
-  bytes: Uint8Array,
-  request: CheckRequest,
-): Promise<{ draft: AgreementDraft; comparison: Comparison }> {
+export async function checkDocument(bytes: Uint8Array, request: CheckRequest): Promise<CheckResult> {
   const draft = await importFile(bytes, {
     filename: request.filename,
     ...(request.overrides ? { overrides: request.overrides } : {}),
@@ -35,5 +40,10 @@ export async function checkDocument(
     on: request.on,
     ...(request.region ? { region: request.region } : {}),
   });
-  return { draft, comparison };
+  const blanks = readBlanks(draft.tree, {
+    on: request.on,
+    meta: draft.meta,
+    ...(request.region ? { region: request.region } : {}),
+  });
+  return { draft, comparison, blanks };
 }

@@ -8,7 +8,7 @@
  * another process makes to the same library is noticed at the next call.
  */
 
-export { type CheckRequest, checkDocument } from './check.ts';
+export { type CheckRequest, type CheckResult, checkDocument } from './check.ts';
 export { COMPARISON_CACHE_SIZE, type ComparisonCache, createComparisonCache } from './comparisons.ts';
 export { type Config, readConfig } from './config.ts';
 export type { Corrected, CorrectionRequest } from './corrections.ts';

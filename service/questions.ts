@@ -19,14 +19,13 @@ import type { LawWording } from '../clauses/law-wording.ts';
 import { provinceFilterNames } from '../clauses/provinces.ts';
 import type {
   Agreement,
-  AgreementDraft,
   AgreementEvent,
   AgreementSummary,
   WageRegion,
 } from '../clauses/types.ts';
 import { compareVersions, type VersionComparison } from '../clauses/versions.ts';
 import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult } from '../library/index.ts';
-import { checkDocument } from './check.ts';
+import { type CheckResult, checkDocument } from './check.ts';
 import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeStored } from './grades.ts';
 import type { ImportRequest } from './writes.ts';
@@ -248,6 +247,6 @@ export function checkDraft(
   ctx: ServiceContext,
   bytes: Uint8Array,
   request: ImportRequest & DayOptions,
-): Promise<{ draft: AgreementDraft; comparison: Comparison }> {
+): Promise<CheckResult> {
   return checkDocument(bytes, { ...request, on: request.on ?? ctx.today(), maxBytes: ctx.maxBytes });
 }

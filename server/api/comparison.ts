@@ -87,10 +87,11 @@ export function comparisonRoutes({ service, maxUploadBytes, today }: ComparisonR
       });
     })
     .post('/check', checkLimit, async (c) => {
-      const { draft, comparison } = await checkDraft(c.req.raw, c.req.query());
+      const { draft, comparison, blanks } = await checkDraft(c.req.raw, c.req.query());
       return c.json({
         draft: { meta: draft.meta, stats: draft.stats, warnings: draft.warnings, source: draft.source },
         comparison,
+        blanks,
         stored: false,
       });
     })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Comparison } from '../../clauses/index.ts';
+import type { Blank, Comparison } from '../../clauses/index.ts';
 import type { SqliteLibrary } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
 import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
@@ -107,6 +107,21 @@ describe('POST /api/check', () => {
     ]);
     expect(body.comparison.rows[0]?.floor?.citation.text).toBe('Điều 98 khoản 1 điểm b BLLĐ 2019');
     expect(library.counts().agreements).toBe(before);
+  });
+
+  it('lists the blanks of a model agreement, each with its subject and floor, and gives them no verdict', async () => {
+    const res = await app.request('/api/check?on=2026-11-23', {
+      method: 'POST',
+      body: '# Điều 1. Phúc lợi\n\n1. Tiền ăn giữa ca: ………… đồng/người/ca.\n2. Nghỉ hằng năm ______ ngày làm việc, hưởng nguyên lương.',
+      headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { comparison: Comparison; blanks: Blank[] };
+    expect(body.comparison.rows).toEqual([]);
+    expect(body.blanks.map((b) => [b.label, b.subject, b.floor?.value])).toEqual([
+      ['Tiền ăn giữa ca', 'meal_allowance', undefined],
+      ['Nghỉ hằng năm', 'annual_leave', 12],
+    ]);
   });
 
   it('accepts a JSON body with metadata such as the wage region', async () => {
