@@ -26,6 +26,7 @@ export {
   percentileRank,
 } from './benchmarks.ts';
 export { type BlankOptions, type BlankSpan, findBlankSpans, readBlanks } from './blanks.ts';
+export { type CheckSummary, describeCheck } from './check-summary.ts';
 export {
   type Comparison,
   type ComparisonOptions,
@@ -182,6 +183,21 @@ export {
   toTelex,
 } from './search-text.ts';
 export { convertUnit, MEASURE_SUBJECTS, type MeasureSubject, SUBJECT_UNITS } from './subjects.ts';
+export {
+  bestClauses,
+  type CohortStats,
+  cohortStats,
+  describeCohort,
+  type LibraryValue,
+  libraryValues,
+  MIN_AGREEMENTS,
+  measureKeyOf,
+  percentile,
+  type Suggestion,
+  type SuggestionTarget,
+  suggestFor,
+  writeAtLeast,
+} from './suggestions.ts';
 export { foldText, lowerText, normalizeText, squashSpaces, toSlug } from './text.ts';
 export {
   type Alternative,

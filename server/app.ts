@@ -14,6 +14,7 @@ import { createService, type Service } from '../service/index.ts';
 import { agreementRoutes } from './api/agreements.ts';
 import { comparisonRoutes } from './api/comparison.ts';
 import { correctionRoutes } from './api/corrections.ts';
+import { draftRoutes } from './api/drafts.ts';
 import { expiryRoutes } from './api/expiry.ts';
 import { gradingRoutes } from './api/grading.ts';
 import { healthRoutes } from './api/health.ts';
@@ -58,6 +59,7 @@ export function createApp({
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
   app.route('/api', comparisonRoutes({ service, maxUploadBytes, today }));
+  app.route('/api', draftRoutes({ service, maxUploadBytes }));
   app.route('/api', expiryRoutes({ service, apiToken, publicUrl }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
   app.route('/api', versionRoutes({ service }));

@@ -17,12 +17,7 @@ import {
 import type { GradeReport } from '../clauses/grading.ts';
 import type { LawWording } from '../clauses/law-wording.ts';
 import { provinceFilterNames } from '../clauses/provinces.ts';
-import type {
-  Agreement,
-  AgreementEvent,
-  AgreementSummary,
-  WageRegion,
-} from '../clauses/types.ts';
+import type { Agreement, AgreementEvent, AgreementSummary, WageRegion } from '../clauses/types.ts';
 import { compareVersions, type VersionComparison } from '../clauses/versions.ts';
 import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult } from '../library/index.ts';
 import { type CheckResult, checkDocument } from './check.ts';

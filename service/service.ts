@@ -19,6 +19,7 @@ import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceCo
 import * as corrections from './corrections.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
 import * as questions from './questions.ts';
+import * as suggestions from './suggestions.ts';
 import * as writes from './writes.ts';
 
 export interface ServiceDeps {
@@ -106,6 +107,9 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     checkDraft: (bytes: Uint8Array, request: writes.ImportRequest & questions.DayOptions) =>
       questions.checkDraft(ctx, bytes, request),
     readDraft: (bytes: Uint8Array, request: writes.ImportRequest) => writes.readDraft(ctx, bytes, request),
+    /** A draft checked, with a suggestion for each blank and each clause equal to or below the law. */
+    suggestDraft: (bytes: Uint8Array, request: Parameters<typeof suggestions.suggestDraft>[2]) =>
+      suggestions.suggestDraft(ctx, bytes, request),
 
     // Writes: one method each, one transaction each, indexed once.
     importDocument: (bytes: Uint8Array, request: writes.ImportRequest) =>
