@@ -154,7 +154,8 @@ function rewrite(text: string): Rewritten {
 /** The words before a blank that say what goes in it: "Trợ cấp đi lại", "ca đêm". */
 function labelOf(text: string, start: number): string {
   const before = text.slice(0, start);
-  const stop = Math.max(...['.', ';', '\n', '|'].map((c) => before.lastIndexOf(c === '.' ? '. ' : c)));
+  const sentence = [...before.matchAll(/(?<![.…])\.\s/gu)].at(-1)?.index ?? -1;
+  const stop = Math.max(sentence, ...[';', '\n', '|'].map((c) => before.lastIndexOf(c)));
   const blank = before.search(/[.…_]{3,}[^.…_]*$/u);
   let words = before.slice(Math.max(stop, blank) + 1).replace(/^[^\p{L}\p{N}]+/u, '');
   // The unit of the blank before it ("………… đồng, 20 năm là …").

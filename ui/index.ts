@@ -26,6 +26,7 @@ export {
   type SearchPageProps,
 } from './pages/search.tsx';
 export { VersionsPage, type VersionsPageProps } from './pages/versions.tsx';
+export { type DraftDocument, draftToDocx } from './reports/draft-docx.ts';
 export type { Cell, Colour, Column, ReportFonts } from './reports/pdf-writer.ts';
 export {
   type AgreementReportData,
@@ -35,4 +36,12 @@ export {
   expiryReportPdf,
   versionReportPdf,
 } from './reports/reports.ts';
+export { reviewNotes, suggestedValue } from './reports/review-notes.ts';
 export { safeCell, toSpreadsheet } from './reports/spreadsheet.ts';
+export {
+  REVIEW_AUTHOR,
+  type ReviewNote,
+  type ReviewOptions,
+  type ReviewResult,
+  reviewWordDocument,
+} from './reports/word-review.ts';

@@ -1,10 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckSummary, Suggestion } from '../../clauses/index.ts';
 import type { SqliteLibrary } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
 import { addSamples, tempLibrary } from '../helpers.ts';
+
+/** LibreOffice, when Debian's package is installed: the review must convert with it. */
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
 const MODEL = join(import.meta.dirname, '../../fixtures/models/mau-det-may.md');
 
@@ -45,5 +52,95 @@ describe('POST /api/check/suggestions', () => {
   it('refuses an unknown day with a JSON error', async () => {
     const res = await app.request('/api/check/suggestions?on=hôm-qua', { method: 'POST', body: 'x' });
     expect(res.status).toBe(400);
+  });
+});
+
+const MODEL_DOCX = join(import.meta.dirname, '../../fixtures/models/mau-det-may.docx');
+const CORPUS_MODEL = join(import.meta.dirname, '../../../shared/corpus/docs/tayninh-mau-2025.docx');
+
+async function review(bytes: Uint8Array, filename: string, query = '') {
+  const form = new FormData();
+  form.append('file', new File([bytes.slice().buffer as ArrayBuffer], filename));
+  const res = await app.request(`/api/check/review.docx${query}`, { method: 'POST', body: form });
+  return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+async function parts(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = (name: string) => zip.file(name)?.async('string') ?? Promise.resolve('');
+  return {
+    document: await read('word/document.xml'),
+    comments: await read('word/comments.xml'),
+    styles: await read('word/styles.xml'),
+    types: await read('[Content_Types].xml'),
+    rels: await read('word/_rels/document.xml.rels'),
+  };
+}
+
+const count = (xml: string, pattern: RegExp) => (xml.match(pattern) ?? []).length;
+
+describe('POST /api/check/review.docx', () => {
+  it('returns the same Word document with a comment on each measured clause and each blank, and tracked changes', async () => {
+    const original = readFileSync(MODEL_DOCX);
+    const { res, bytes } = await review(original, 'mau-det-may.docx', '?industry=det-may');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    expect(res.headers.get('content-disposition')).toContain('mau-det-may-gop-y.docx');
+    const before = await parts(original);
+    const after = await parts(bytes);
+    // The chair's document, not a new one: same styles, same paragraphs.
+    expect(after.styles).toBe(before.styles);
+    expect(count(after.document, /<w:p[\s>]/g)).toBe(count(before.document, /<w:p[\s>]/g));
+    expect(after.types).toContain('/word/comments.xml');
+    expect(after.rels).toContain('comments.xml');
+    expect(count(after.comments, /<w:comment /g)).toBeGreaterThanOrEqual(15);
+    expect(after.comments).toContain('Viết ít nhất 150% (Điều 98 khoản 1 điểm a BLLĐ 2019)');
+    expect(after.comments).toContain('w:author="Thư viện Thỏa ước"');
+    expect(count(after.document, /<w:ins /g)).toBe(Number(res.headers.get('x-review-changes')));
+    expect(count(after.document, /<w:ins /g)).toBeGreaterThanOrEqual(10);
+    expect(count(after.document, /<w:del /g)).toBe(count(after.document, /<w:ins /g));
+    expect(after.document).toMatch(
+      /<w:del w:id="\d+" w:author="Thư viện Thỏa ước" w:date="2026-12-01T00:00:00Z">/,
+    );
+    // A real reader still reads it, with the suggestions accepted as it shows insertions.
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(value).toContain('Tiền lương làm thêm giờ vào ngày thường ít nhất bằng 175%');
+    expect(value).toContain(
+      'Mức lương thấp nhất trả cho người lao động làm công việc giản đơn là 5.450.000 đồng/tháng',
+    );
+  });
+
+  it('writes a Word file for a Markdown draft and marks the clause below the law with its replacement', async () => {
+    const draft =
+      '# Điều 1. Làm thêm giờ\n\nTiền lương làm thêm giờ vào ngày nghỉ hằng tuần ít nhất bằng 180% tiền lương của ngày làm việc bình thường.\n';
+    const { res, bytes } = await review(new TextEncoder().encode(draft), 'du-thao.md');
+    expect(res.status).toBe(200);
+    const { document, comments } = await parts(bytes);
+    expect(comments).toContain('Thấp hơn luật');
+    expect(comments).toContain('Điều 98 khoản 1 điểm b BLLĐ 2019');
+    expect(document).toMatch(/<w:delText xml:space="preserve">180%<\/w:delText>/);
+    expect(document).toMatch(
+      /<w:ins [^>]*><w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:t xml:space="preserve">\d{3}%<\/w:t>/,
+    );
+  });
+
+  it.skipIf(!existsSync(CORPUS_MODEL))(
+    'reviews the federation model of the corpus: a comment on every blank',
+    async () => {
+      const { res, bytes } = await review(readFileSync(CORPUS_MODEL), 'tayninh-mau-2025.docx');
+      expect(res.status).toBe(200);
+      const { comments, document } = await parts(bytes);
+      expect(count(comments, /Chỗ trống/g)).toBeGreaterThanOrEqual(29);
+      expect(count(document, /<w:ins /g)).toBeGreaterThanOrEqual(20);
+    },
+  );
+
+  it.skipIf(!soffice)('converts with LibreOffice headless', async () => {
+    const { bytes } = await review(readFileSync(MODEL_DOCX), 'mau-det-may.docx');
+    const dir = mkdtempSync(join(tmpdir(), 'cba-review-'));
+    writeFileSync(join(dir, 'gop-y.docx'), bytes);
+    execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'gop-y.docx')]);
+    expect(existsSync(join(dir, 'gop-y.pdf'))).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
