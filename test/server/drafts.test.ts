@@ -144,3 +144,39 @@ describe('POST /api/check/review.docx', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('the check page', () => {
+  const post = (fields: Record<string, string | File>, path = '/check') => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    return app.request(path, { method: 'POST', body });
+  };
+
+  it('says the check in words a chair understands, lists the blanks with suggestions and offers PDF and Word', async () => {
+    const res = await post({
+      file: new File([readFileSync(MODEL, 'utf8')], 'mau-det-may.md'),
+      industry: 'dệt may',
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('13 chỗ trống');
+    expect(html).toContain('điều khoản chỉ bằng luật — có thể đề xuất cao hơn');
+    expect(html).toContain('Chỗ trống và gợi ý (15)');
+    expect(html).toContain('Viết ít nhất 150% (Điều 98 khoản 1 điểm a BLLĐ 2019)');
+    expect(html).toContain('formaction="/check/report.pdf"');
+    expect(html).toContain('formaction="/check/review.docx"');
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  });
+
+  it('downloads the PDF report and the Word review of the draft posted again', async () => {
+    const content = Buffer.from(readFileSync(MODEL_DOCX)).toString('base64');
+    const pdf = await post({ content, filename: 'mau-det-may.docx' }, '/check/report.pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const word = await post({ content, filename: 'mau-det-may.docx' }, '/check/review.docx');
+    expect(word.status).toBe(200);
+    expect(word.headers.get('content-disposition')).toContain('mau-det-may-gop-y.docx');
+    const { comments } = await parts(new Uint8Array(await word.arrayBuffer()));
+    expect(comments).toContain('Chỗ trống: Tiền ăn giữa ca');
+  });
+});

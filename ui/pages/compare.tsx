@@ -1,12 +1,16 @@
 /** So sánh với luật / Side by side with the law, and Kiểm tra dự thảo / Check a draft (the same table, nothing stored). */
 
+import type { CheckSummary } from '../../clauses/check-summary.ts';
 import type { Comparison, ComparisonRow, Verdict } from '../../clauses/compare.ts';
 import type { CorrectionTarget } from '../../clauses/corrections.ts';
 import type { LawWordingRow } from '../../clauses/law-wording.ts';
+import type { Suggestion } from '../../clauses/suggestions.ts';
+import type { Blank } from '../../clauses/types.ts';
 import { Alert, ComparisonTable, Summary } from '../components.tsx';
 import { MissedNumberForm } from '../coverage.tsx';
 import { href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
+import { CheckSummaryBox, SuggestionList } from '../suggestions.tsx';
 
 export interface ComparePageProps {
   ctx: PageContext;
@@ -113,6 +117,14 @@ export interface CheckPageProps {
   comparison?: Comparison;
   error?: string;
   maxMegabytes: number;
+  /** The draft's blanks and the suggestions for them and its weak clauses. */
+  blanks?: readonly Blank[];
+  suggestions?: readonly Suggestion[];
+  summary?: CheckSummary;
+  /** The draft as checked, posted again by the PDF and Word buttons (base64), with its name. */
+  download?: { content: string; filename: string };
+  industry?: string;
+  province?: string;
 }
 
 export function CheckPage(props: CheckPageProps) {
@@ -133,9 +145,36 @@ export function CheckPage(props: CheckPageProps) {
           type="file"
           accept=".md,.txt,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         />
+        <label for="check-industry">{t('checkIndustry')}</label>
+        <input id="check-industry" name="industry" value={props.industry ?? ''} />
+        <label for="check-province">{t('checkProvince')}</label>
+        <input id="check-province" name="province" value={props.province ?? ''} />
         <button type="submit">{t('checkButton')}</button>
       </form>
       <Alert message={props.error} />
+      {props.summary ? <CheckSummaryBox ctx={ctx} summary={props.summary} /> : ''}
+      {props.download ? (
+        <form method="post" class="actions downloads" enctype="multipart/form-data">
+          <input type="hidden" name="content" value={props.download.content} />
+          <input type="hidden" name="filename" value={props.download.filename} />
+          <input type="hidden" name="industry" value={props.industry ?? ''} />
+          <input type="hidden" name="province" value={props.province ?? ''} />
+          <button type="submit" formaction={href(ctx, '/check/report.pdf')}>
+            {t('checkDownloadPdf')}
+          </button>
+          <button type="submit" formaction={href(ctx, '/check/review.docx')}>
+            {t('checkDownloadWord')}
+          </button>
+          <small>{t('checkWordHint')}</small>
+        </form>
+      ) : (
+        ''
+      )}
+      {props.blanks && props.suggestions ? (
+        <SuggestionList ctx={ctx} blanks={props.blanks} suggestions={props.suggestions} />
+      ) : (
+        ''
+      )}
       {props.comparison ? (
         <section aria-labelledby="check-result">
           <h2 id="check-result">{t('checkResult')}</h2>
