@@ -20,6 +20,13 @@ import type { AgreementFilter, Library } from './types.ts';
 
 export { agreementDocuments, lawDocuments } from './documents.ts';
 export {
+  type DraftStore,
+  type DraftVersion,
+  type NewDraft,
+  SqliteDraftStore,
+  type StoredDraft,
+} from './draft-store.ts';
+export {
   type MeiliDocument,
   type MeiliOptions,
   MeiliSearchIndex,

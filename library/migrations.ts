@@ -139,6 +139,29 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX corrections_sha256 ON corrections(sha256, corrected_at);
   `,
+  // drafts: a union's draft agreement worked on before bargaining, saved as Markdown version after version
+  // (who, when, what changed); opened with the write token or the draft's own secret link (stored hashed).
+  `
+  CREATE TABLE IF NOT EXISTS drafts (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    secret_hash TEXT,
+    industry TEXT,
+    province TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    agreement_id TEXT
+  );
+  CREATE TABLE IF NOT EXISTS draft_versions (
+    draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    change TEXT NOT NULL,
+    PRIMARY KEY (draft_id, version)
+  );
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

@@ -17,6 +17,7 @@ import {
 import { createComparisonCache } from './comparisons.ts';
 import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import * as corrections from './corrections.ts';
+import { createDraftService, type DraftService } from './drafts.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
 import * as questions from './questions.ts';
 import * as suggestions from './suggestions.ts';
@@ -32,6 +33,8 @@ export interface ServiceDeps {
   clock?: (() => string) | undefined;
   /** Largest document accepted by an import or a check (10 MB by default). */
   maxUploadBytes?: number | undefined;
+  /** The moment of a change (ISO timestamp), for a draft's history; the system clock by default. */
+  now?: (() => string) | undefined;
 }
 
 /** Runs `check` before each method: a change made by another process is noticed at the next call. */
@@ -57,7 +60,7 @@ function checkedFirst<T extends Record<string, (...args: never[]) => unknown>>(
  * const service = createService({ library: openLibrary('./data') });
  * const { agreement } = await service.importDocument(bytes, { filename: 'thoa-uoc.md' });
  */
-export function createService({ library, search, rubric = RUBRIC, clock, maxUploadBytes }: ServiceDeps) {
+export function createService({ library, search, rubric = RUBRIC, clock, maxUploadBytes, now }: ServiceDeps) {
   const index = search ?? library.search;
   const ctx: ServiceContext = {
     library,
@@ -68,6 +71,7 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     maxBytes: maxUploadBytes ?? DEFAULT_MAX_BYTES,
     cache: createComparisonCache((agreement, options) => compareCorrected(library, agreement, options)),
   };
+  const drafts = createDraftService(ctx, now ?? (() => new Date().toISOString()));
   // Another process (the CLI beside a running server) wrote: what is remembered may be gone or changed.
   const noticeChanges = () => {
     if (library.changedElsewhere()) ctx.cache.clear();
@@ -110,6 +114,13 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     /** A draft checked, with a suggestion for each blank and each clause equal to or below the law. */
     suggestDraft: (bytes: Uint8Array, request: Parameters<typeof suggestions.suggestDraft>[2]) =>
       suggestions.suggestDraft(ctx, bytes, request),
+    /** Saved drafts: create, view, edit a clause, upload again, sign (see `service/drafts.ts`). */
+    createDraft: (...args: Parameters<DraftService['create']>) => drafts.create(...args),
+    draft: (...args: Parameters<DraftService['view']>) => drafts.view(...args),
+    editDraftClause: (...args: Parameters<DraftService['editClause']>) => drafts.editClause(...args),
+    uploadDraft: (...args: Parameters<DraftService['upload']>) => drafts.upload(...args),
+    signDraft: (...args: Parameters<DraftService['sign']>) => drafts.sign(...args),
+    draftMarkdown: (...args: Parameters<DraftService['markdown']>) => drafts.markdown(...args),
 
     // Writes: one method each, one transaction each, indexed once.
     importDocument: (bytes: Uint8Array, request: writes.ImportRequest) =>
