@@ -59,7 +59,7 @@ export function createApp({
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
   app.route('/api', comparisonRoutes({ service, maxUploadBytes, today }));
-  app.route('/api', draftRoutes({ service, maxUploadBytes }));
+  app.route('/api', draftRoutes({ service, maxUploadBytes, apiToken }));
   app.route('/api', expiryRoutes({ service, apiToken, publicUrl }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
   app.route('/api', versionRoutes({ service }));

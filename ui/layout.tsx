@@ -29,6 +29,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
   const nav: Array<[string, string]> = [
     ['/', t('navSearch')],
     ['/check', t('navCheck')],
+    ['/drafts', t('navDrafts')],
     ['/versions', t('navVersions')],
     ['/benchmarks', t('navBenchmarks')],
     ['/expiry', t('navExpiry')],

@@ -30,14 +30,18 @@ export function suggestionValue(suggestion: Suggestion, lang: 'vi' | 'en'): stri
  * One suggestion: the floor, the library's figures and the three best clauses; `copy` renders the
  * "Chép vào dự thảo" control of each (the drafts page posts it, the check page has none).
  */
+/** What a "Chép vào dự thảo" control copies: the suggested value into the blank, or a whole better clause. */
+export type CopyChoice = { kind: 'value'; value: number } | { kind: 'clause'; text: string };
+
 export function SuggestionCard(props: {
   ctx: PageContext;
   suggestion: Suggestion;
-  copy?: (text: string, label: string) => unknown;
+  copy?: (choice: CopyChoice, label: string) => unknown;
 }) {
   const { ctx, suggestion: s, copy } = props;
   const say = (m: { vi: string; en: string }) => (ctx.lang === 'vi' ? m.vi : m.en);
   const value = suggestionValue(s, ctx.lang);
+  const raw = suggestedValue(s);
   return (
     <article class="suggestion">
       <h3>
@@ -46,7 +50,10 @@ export function SuggestionCard(props: {
       {s.writeAtLeast ? <p class="floor">{say(s.writeAtLeast)}</p> : ''}
       {value ? (
         <p>
-          {ctx.t('suggestValue', { value })} {copy ? copy(value, ctx.t('copyToDraft')) : ''}
+          {ctx.t('suggestValue', { value })}{' '}
+          {copy && raw !== undefined && s.target.kind === 'blank'
+            ? copy({ kind: 'value', value: raw }, ctx.t('copyToDraft'))
+            : ''}
         </p>
       ) : (
         ''
@@ -74,7 +81,7 @@ export function SuggestionCard(props: {
                 <strong>{b.meta.employer ?? b.agreementId}</strong>
                 {b.year ? ` (${b.year})` : ''} — {b.written}
                 <blockquote>{b.text}</blockquote>
-                {copy ? copy(b.text, ctx.t('copyToDraft')) : ''}
+                {copy ? copy({ kind: 'clause', text: b.text }, ctx.t('copyToDraft')) : ''}
               </li>
             ))}
           </ol>
@@ -91,7 +98,7 @@ export function SuggestionList(props: {
   ctx: PageContext;
   blanks: readonly Blank[];
   suggestions: readonly Suggestion[];
-  copy?: (suggestion: Suggestion) => (text: string, label: string) => unknown;
+  copy?: (suggestion: Suggestion) => (choice: CopyChoice, label: string) => unknown;
 }) {
   const { ctx, blanks, suggestions, copy } = props;
   const forBlanks = suggestions.filter((s) => s.target.kind === 'blank');

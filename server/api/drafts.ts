@@ -4,12 +4,13 @@
  * Nothing is stored.
  */
 
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { WageRegion } from '../../clauses/types.ts';
-import type { Service } from '../../service/index.ts';
+import type { DraftAccess, DraftView, Service } from '../../service/index.ts';
 import { draftToDocx, reviewNotes, reviewWordDocument } from '../../ui/index.ts';
+import { tokenMatches } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
 import { ComparisonQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
@@ -23,6 +24,23 @@ export const SuggestionQuery = ComparisonQuery.extend({
 export interface DraftRoutesDeps {
   service: Service;
   maxUploadBytes: number;
+  apiToken?: string | undefined;
+}
+
+const ClauseEdit = z.object({ text: z.string().max(20_000), base: z.number().int().positive().optional() });
+
+/** What the API says of a draft: its text, its check in words, its blanks and suggestions, its history. */
+function draftBody(view: DraftView) {
+  return {
+    draft: view.draft,
+    version: view.version.version,
+    content: view.version.content,
+    summary: view.check.summary,
+    comparison: view.check.comparison,
+    blanks: view.check.blanks,
+    suggestions: view.check.suggestions,
+    history: view.history,
+  };
 }
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -63,7 +81,15 @@ export function attachment(filename: string): string {
 }
 
 /** Builds the sub-app mounted at /api. */
-export function draftRoutes({ service, maxUploadBytes }: DraftRoutesDeps) {
+export function draftRoutes({ service, maxUploadBytes, apiToken }: DraftRoutesDeps) {
+  const accessOf = (c: Context): DraftAccess => {
+    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    return {
+      token: bearer !== undefined && tokenMatches(apiToken, bearer),
+      secret: c.req.header('x-draft-key') ?? c.req.query('key'),
+      by: c.req.header('x-draft-author'),
+    };
+  };
   const limit = bodyLimit({
     maxSize: maxUploadBytes + 64 * 1024,
     onError: (c) => tooLarge(c, maxUploadBytes),
@@ -102,5 +128,48 @@ export function draftRoutes({ service, maxUploadBytes }: DraftRoutesDeps) {
         'X-Review-Comments': String(reviewed.comments),
         'X-Review-Changes': String(reviewed.changes),
       });
+    })
+    .post('/drafts', limit, async (c) => {
+      const { bytes, filename } = await readUpload(c.req.raw, { rawText: true });
+      const query = validate(
+        SuggestionQuery.pick({ industry: true, province: true }),
+        c.req.query(),
+        'query',
+      );
+      const { view, secret } = await service.createDraft(
+        bytes,
+        {
+          filename,
+          industry: query.industry,
+          province: query.province,
+          secret: c.req.query('secret') === '1',
+        },
+        accessOf(c),
+      );
+      return c.json(
+        { ...draftBody(view), ...(secret ? { secret, link: `/drafts/${view.draft.id}?key=${secret}` } : {}) },
+        201,
+      );
+    })
+    .get('/drafts/:id', (c) => c.json(draftBody(service.draft(c.req.param('id'), accessOf(c)))))
+    .put('/drafts/:id/clauses/:nodeId', async (c) => {
+      const edit = validate(ClauseEdit, await c.req.json().catch(() => ({})), 'body');
+      const view = service.editDraftClause(
+        c.req.param('id'),
+        { nodeId: c.req.param('nodeId'), ...edit },
+        accessOf(c),
+      );
+      return c.json(draftBody(view));
+    })
+    .put('/drafts/:id', limit, async (c) => {
+      const { bytes, filename } = await readUpload(c.req.raw, { rawText: true });
+      return c.json(draftBody(await service.uploadDraft(c.req.param('id'), bytes, filename, accessOf(c))));
+    })
+    .post('/drafts/:id/sign', async (c) => {
+      const imported = await service.signDraft(c.req.param('id'), accessOf(c));
+      return c.json(
+        { agreement: { id: imported.agreement.id, meta: imported.agreement.meta }, grade: imported.grade },
+        201,
+      );
     });
 }

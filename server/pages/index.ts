@@ -11,6 +11,7 @@ import { agreementPages } from './agreements.tsx';
 import { belowFloorPages } from './below-floor.tsx';
 import { benchmarkPages } from './benchmarks.tsx';
 import { checkPages } from './check.tsx';
+import { draftPages } from './drafts.tsx';
 import { expiryPages } from './expiry.tsx';
 import { gradePages } from './grade.tsx';
 import { gradesPages } from './grades.tsx';
@@ -37,6 +38,7 @@ export function pageRoutes({ service, apiToken, maxUploadBytes, rubric }: PageRo
     .route('/benchmarks', benchmarkPages({ service }))
     .route('/below-floor', belowFloorPages({ service }))
     .route('/check', checkPages({ service, maxUploadBytes }))
+    .route('/drafts', draftPages({ service, apiToken, maxUploadBytes }))
     .route('/expiry', expiryPages({ service }))
     .route('/grades', gradesPages({ service, rubric }))
     .route('/import', importPages({ service, apiToken, maxUploadBytes }));
