@@ -6,7 +6,6 @@
  * one node's text and writes the Markdown again.
  */
 
-import { walkTree } from './tree.ts';
 import type { ClauseNode, StructureNode } from './types.ts';
 
 export interface DraftParts {
@@ -120,14 +119,4 @@ export function withNodeText(
     });
   const changed = change(tree);
   return found ? changed : undefined;
-}
-
-/** The nodes a draft is edited by: every article, clause, point, item and paragraph, in document order. */
-export function editableNodes(tree: readonly ClauseNode[]): StructureNode[] {
-  const nodes: StructureNode[] = [];
-  walkTree(tree, (node) => {
-    if (node.type !== 'table' && node.type !== 'part' && node.type !== 'chapter' && node.type !== 'section')
-      nodes.push(node);
-  });
-  return nodes;
 }

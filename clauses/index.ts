@@ -70,6 +70,7 @@ export {
   toIsoDate,
   wholeMonthsBetween,
 } from './dates.ts';
+export { type DraftParts, toDraftMarkdown, withNodeText } from './draft-markdown.ts';
 export {
   isNotEntitlement,
   SKIP_REASONS,

@@ -85,7 +85,7 @@ export interface LibraryValue {
 }
 
 /** A row's value in the unit measures of its key are compared in: meal allowances per meal. */
-export function comparableValue(row: ComparisonRow): number {
+function comparableValue(row: ComparisonRow): number {
   if (row.subject === 'meal_allowance' && row.measure.per?.includes('month'))
     return Math.round(row.measure.value / MEALS_PER_MONTH);
   return row.measure.value;

@@ -23,7 +23,7 @@ import { type DraftSuggestions, suggestionsFor } from './suggestions.ts';
 import { type Imported, importDocument, readDraft } from './writes.ts';
 
 /** The drafts of a library kept in SQLite; other libraries keep none. */
-export function draftStoreOf(ctx: ServiceContext): DraftStore | undefined {
+function draftStoreOf(ctx: ServiceContext): DraftStore | undefined {
   return ctx.library instanceof SqliteLibrary ? new SqliteDraftStore(ctx.library.db) : undefined;
 }
 

@@ -25,7 +25,7 @@ const IN_FORCE = new Set(['in_force', 'renewal_window']);
  * Each agreement in force on `on`: its most favourable value per measure, from the comparisons cache.
  * @returns measure key → one value per agreement
  */
-export function libraryValuesInForce(ctx: ServiceContext, on: string): Map<string, LibraryValue[]> {
+function libraryValuesInForce(ctx: ServiceContext, on: string): Map<string, LibraryValue[]> {
   const summaries = [...eachSummary(ctx.library)];
   const events = ctx.library.events(summaries.map((s) => s.id));
   const entries = summaries.flatMap((summary) => {

@@ -21,7 +21,7 @@ export function CheckSummaryBox(props: { ctx: PageContext; summary: CheckSummary
 }
 
 /** What to write: the value to copy, from the library's median and never below the floor. */
-export function suggestionValue(suggestion: Suggestion, lang: 'vi' | 'en'): string | undefined {
+function suggestionValue(suggestion: Suggestion, lang: 'vi' | 'en'): string | undefined {
   const value = suggestedValue(suggestion);
   return value === undefined ? undefined : formatFloor(value, suggestion.unit, lang);
 }

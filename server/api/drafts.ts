@@ -16,7 +16,7 @@ import { ComparisonQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
 import { validate } from '../validation.ts';
 
-export const SuggestionQuery = ComparisonQuery.extend({
+const SuggestionQuery = ComparisonQuery.extend({
   industry: z.string().max(100).optional(),
   province: z.string().max(100).optional(),
 });

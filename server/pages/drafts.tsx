@@ -20,7 +20,7 @@ import { htmlError, messageOf, pageContext } from './context.tsx';
 const MODELS_DIR = join(import.meta.dirname, '../../fixtures/models');
 
 /** The model agreements offered to start from: `fixtures/models/*.md`, titled by their first heading. */
-export function modelAgreements(dir = MODELS_DIR): Array<{ id: string; title: string; content: string }> {
+function modelAgreements(dir = MODELS_DIR): Array<{ id: string; title: string; content: string }> {
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.md'));

@@ -81,7 +81,8 @@ function nodesOf(tree: readonly ClauseNode[]): StructureNode[] {
   const walk = (nodes: readonly ClauseNode[]) => {
     for (const node of nodes) {
       if (node.type === 'table') continue;
-      out.push(node);
+      // An article whose words are all in its clauses has nothing of its own to edit.
+      if (node.text || node.children.length === 0) out.push(node);
       walk(node.children);
     }
   };
@@ -175,7 +176,7 @@ export function DraftPage(props: DraftPageProps) {
               <textarea
                 id={`t-${anchorOf(node.id)}`}
                 name="text"
-                rows={Math.min(8, Math.max(2, Math.ceil(node.text.length / 60)))}
+                rows={Math.min(10, Math.max(3, Math.ceil(node.text.length / 40)))}
               >
                 {node.text}
               </textarea>

@@ -1,0 +1,88 @@
+/// <reference lib="dom" />
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { seedLibrary } from '../../server/seed.ts';
+import { SAMPLE_DIR, tempLibrary } from '../helpers.ts';
+import { available, serveAndLaunch } from './chromium.ts';
+
+/**
+ * The drafting workbench on a 360 × 740 phone in real Chromium: open a model, fill a blank from a
+ * suggestion, save, see the check again, download Word. The screenshot of the README is made here
+ * (`DOCS_SCREENSHOT=1` writes docs/drafting-workbench.png).
+ */
+
+let browser: Browser;
+let base: string;
+let close: () => void;
+
+beforeAll(async () => {
+  if (!available) return;
+  const { library, cleanup } = tempLibrary();
+  await seedLibrary(library, SAMPLE_DIR, { on: '2026-12-01' });
+  const app = createApp({ library, today: () => '2026-12-01' });
+  const started = await serveAndLaunch(app);
+  ({ browser, base } = started);
+  close = () => {
+    started.stop();
+    cleanup();
+  };
+}, 60_000);
+
+afterAll(async () => {
+  if (!available) return;
+  await browser.close();
+  close();
+});
+
+describe.skipIf(!available)('the drafting workbench on a phone', () => {
+  it('opens a model, fills a blank from a suggestion, saves, re-checks and downloads Word', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/drafts`);
+    await page.selectOption('#draft-model', 'mau-det-may');
+    await page.fill('#draft-industry', 'dệt may');
+    await page.fill('#draft-by', 'Chủ tịch CĐCS');
+    await Promise.all([page.waitForURL(/\/drafts\/dt-/), page.click('button[type=submit]')]);
+    expect(await page.locator('.secret-link').textContent()).toContain('/drafts/');
+    expect(await page.locator('.check-summary').textContent()).toContain('13 chỗ trống');
+    // The page fits the phone: nothing scrolls sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    const meal = page.locator('#c-dieu-5');
+    if (process.env.DOCS_SCREENSHOT) {
+      await meal.scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.querySelector('#c-dieu-5')?.scrollIntoView());
+      await page.screenshot({ path: join(import.meta.dirname, '../../docs/drafting-workbench.png') });
+    }
+    await meal.locator('form.copy button').first().click();
+    await page.waitForURL(/#c-dieu-5$/);
+    expect(await page.locator('.check-summary').textContent()).toContain('12 chỗ trống');
+    expect(await page.locator('#c-dieu-5 textarea').inputValue()).toMatch(
+      /^Tiền ăn giữa ca: [\d.]+ đồng\/người\/ca/,
+    );
+    expect(await page.locator('.draft-history li').first().textContent()).toContain('Bản 2');
+    if (process.env.DOCS_SCREENSHOT)
+      await page.screenshot({
+        path: join(import.meta.dirname, '../../docs/drafting-workbench.png'),
+        fullPage: false,
+      });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`a[href*="/review.docx"]`),
+    ]);
+    const path = await download.path();
+    const zip = await JSZip.loadAsync(await import('node:fs').then((fs) => fs.readFileSync(path)));
+    const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
+    expect(comments).toContain('Thư viện Thỏa ước');
+    expect((await zip.file('word/document.xml')!.async('string')).includes('<w:ins ')).toBe(true);
+    await context.close();
+  }, 60_000);
+});
