@@ -10,6 +10,7 @@
 import { MEALS_PER_MONTH, median } from './benchmarks.ts';
 import { type ComparisonRow, type FloorReference, formatValue, type Verdict } from './compare.ts';
 import type { FloorConditions } from './floors.ts';
+import { getIndustry } from './industries.ts';
 import type { QuantityUnit } from './quantities.ts';
 import type { MeasureSubject } from './subjects.ts';
 import type { AgreementMeta, Blank, Message } from './types.ts';
@@ -191,7 +192,7 @@ export interface Suggestion {
   /** "Viết ít nhất …" with the citation. */
   writeAtLeast?: Message;
   /** The agreements in force of the draft's industry and province; absent when the draft names neither. */
-  local?: CohortStats & { industry?: string; province?: string; text: Message };
+  local?: CohortStats & { industry?: string; industryName?: Message; province?: string; text: Message };
   national: CohortStats & { text: Message };
   /** The three most favourable clauses on the subject, from agreements in force. */
   best: Array<LibraryValue & { year?: string }>;
@@ -277,6 +278,8 @@ export function suggestFor(
     const write = writeAtLeast(floor);
     if (write) suggestion.writeAtLeast = write;
     if (options.industry || options.province) {
+      const found = options.industry ? getIndustry(options.industry) : undefined;
+      const industryName = found ? { vi: found.name, en: found.nameEn } : undefined;
       const local = values.filter(
         (v) =>
           (!options.industry || v.meta.industry === options.industry) &&
@@ -291,6 +294,7 @@ export function suggestFor(
       suggestion.local = {
         ...stats,
         ...(options.industry ? { industry: options.industry } : {}),
+        ...(industryName ? { industryName } : {}),
         ...(options.province ? { province: options.province } : {}),
         text: unit ? describeCohort(stats, unit, better) : noUnit(stats),
       };

@@ -62,7 +62,11 @@ export function SuggestionCard(props: {
         {s.local ? (
           <>
             <dt>
-              {ctx.t('suggestLocal')} ({[s.local.industry, s.local.province].filter(Boolean).join(', ')})
+              {ctx.t('suggestLocal')} (
+              {[s.local.industryName ? say(s.local.industryName) : s.local.industry, s.local.province]
+                .filter(Boolean)
+                .join(', ')}
+              )
             </dt>
             <dd>{say(s.local.text)}</dd>
           </>

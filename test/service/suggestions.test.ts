@@ -77,6 +77,7 @@ describe('suggestDraft', () => {
     expect(meal.target.kind).toBe('blank');
     // Bình Dương (now Hồ Chí Minh), in force: 30, 35, 40, 50 thousand — the expired 90.000 is left out.
     expect(meal.local).toMatchObject({ count: 4, enough: true, median: 37_500, upperQuartile: 42_500 });
+    expect(meal.local?.industryName?.vi).toMatch(/dệt may/i);
     // Nationally: 30, 35, 40, 50, 60 thousand.
     expect(meal.national).toMatchObject({ count: 5, enough: true, median: 40_000, upperQuartile: 50_000 });
     expect(meal.national.text.vi).toBe(

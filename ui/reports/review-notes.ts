@@ -42,7 +42,9 @@ function libraryLines(suggestion: Suggestion | undefined): string[] {
   const lines: string[] = [];
   if (suggestion.writeAtLeast) lines.push(suggestion.writeAtLeast.vi);
   if (suggestion.local) {
-    const where = [suggestion.local.industry, suggestion.local.province].filter(Boolean).join(', ');
+    const where = [suggestion.local.industryName?.vi ?? suggestion.local.industry, suggestion.local.province]
+      .filter(Boolean)
+      .join(', ');
     lines.push(`Thư viện (${where}): ${suggestion.local.text.vi}`);
   }
   lines.push(`Thư viện (cả nước): ${suggestion.national.text.vi}`);
