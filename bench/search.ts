@@ -150,7 +150,7 @@ async function rate(base: string, path: string, seconds: number) {
  * industry filter against a bare health request, one after the other in the
  * same run, as the issue measured them.
  */
-async function runSampleHttpBench(seconds = 10): Promise<void> {
+export async function runSampleHttpBench(seconds = 10): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cba-sample-http-'));
   const library = openLibrary(dir);
   const samples = join(import.meta.dirname, '..', 'fixtures', 'agreements');
