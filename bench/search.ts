@@ -77,7 +77,7 @@ const TOPIC_FILTERS = [['meal'], ['overtime'], ['annual_leave'], ['allowances']]
  * topic and no words, an industry and no words — then more filter variants
  * until `count` distinct queries.
  */
-function queryMix(count: number): SearchQuery[] {
+export function queryMix(count: number): SearchQuery[] {
   const queries: SearchQuery[] = [];
   const seen = new Set<string>();
   for (let i = 0; queries.length < count && i < count * 10; i++) {

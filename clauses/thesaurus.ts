@@ -498,3 +498,18 @@ export function foldedSynonyms(thesaurus: Thesaurus = THESAURUS): Record<string,
   }
   return Object.fromEntries([...table].map(([key, targets]) => [key, [...targets].sort()]));
 }
+
+/**
+ * The folded phrases of two words or more that a query's alternatives can
+ * search for in place of what was typed (`bua an giua ca`), as words separated
+ * by spaces: an index can note at import which of them each document holds,
+ * and answer an alternative from that note instead of matching the phrase.
+ */
+export function searchedPhrases(): string[] {
+  const phrases = new Set<string>();
+  for (const list of LEXICON.values())
+    for (const phrase of list)
+      for (const { words } of phrase.replacements)
+        if (words.length > 1) phrases.add(words.map(foldText).join(' '));
+  return [...phrases].sort();
+}

@@ -139,6 +139,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX corrections_sha256 ON corrections(sha256, corrected_at);
   `,
+  // search phrases: which of the thesaurus's phrases each search document holds, noted at import, so a query's
+  // alternatives are answered from it instead of a second FTS5 phrase pass. The documents are dropped here and
+  // written again, with their phrases, when the library opens (as for the first index).
+  `
+  CREATE TABLE search_phrases (
+    phrase TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES search_docs(id) ON DELETE CASCADE,
+    PRIMARY KEY (phrase, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX search_phrases_doc ON search_phrases(doc);
+  DELETE FROM search_docs;
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */
