@@ -140,8 +140,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX corrections_sha256 ON corrections(sha256, corrected_at);
   `,
   // search phrases: which of the thesaurus's phrases each search document holds, noted at import, so a query's
-  // alternatives are answered from it instead of a second FTS5 phrase pass. The documents are dropped here and
-  // written again, with their phrases, when the library opens (as for the first index).
+  // alternatives are answered from it instead of a second FTS5 phrase pass; with the fingerprint of the phrase
+  // list they were noted with. Existing documents are noted when the library opens (and again whenever the
+  // thesaurus's phrases change).
   `
   CREATE TABLE search_phrases (
     phrase TEXT NOT NULL,
@@ -149,7 +150,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (phrase, doc)
   ) WITHOUT ROWID;
   CREATE INDEX search_phrases_doc ON search_phrases(doc);
-  DELETE FROM search_docs;
+  CREATE TABLE search_phrase_set (fingerprint TEXT NOT NULL);
   `,
 ];
 

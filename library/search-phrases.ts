@@ -7,13 +7,64 @@
  * phrase noted here is a phrase FTS5 would match in the same column.
  */
 
+import type BetterSqlite3 from 'better-sqlite3';
 import type { QueryTerm } from '../clauses/search-text.ts';
+import { foldText } from '../clauses/text.ts';
 import { searchedPhrases } from '../clauses/thesaurus.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 const PHRASES: ReadonlySet<string> = new Set(searchedPhrases());
 const LONGEST = Math.max(2, ...[...PHRASES].map((p) => p.split(' ').length));
+
+/** The phrase list's fingerprint (FNV-1a of the sorted phrases): documents noted with another list are noted again. */
+export const PHRASE_SET = (() => {
+  let hash = 0x811c9dc5;
+  for (const char of [...PHRASES].join('\n')) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${PHRASES.size}:${hash.toString(16)}`;
+})();
+
+/** Documents noted at a time when the whole index is noted again. */
+const NOTE_BATCH = 2_000;
+
+/**
+ * Notes the phrases of every document again when they were noted with
+ * another phrase list (an older thesaurus, or none: a library indexed before
+ * the note existed). One transaction; reads the documents a batch at a time.
+ *
+ * @returns how many documents were noted (0 when the note was current)
+ */
+export function notePhrasesIfStale(db: BetterSqlite3.Database): number {
+  const stored = db.prepare('SELECT fingerprint FROM search_phrase_set').pluck().get() as string | undefined;
+  if (stored === PHRASE_SET) return 0;
+  let noted = 0;
+  db.transaction(() => {
+    db.exec('DELETE FROM search_phrases');
+    const insert = db.prepare('INSERT INTO search_phrases (phrase, doc) VALUES (?, ?)');
+    const batch = db.prepare(
+      'SELECT id, heading, text, employer FROM search_docs WHERE id > ? ORDER BY id LIMIT ?',
+    );
+    let after = 0;
+    for (;;) {
+      const rows = batch.raw().all(after, NOTE_BATCH) as Array<
+        [number, string | null, string, string | null]
+      >;
+      if (rows.length === 0) break;
+      for (const [id, heading, text, employer] of rows) {
+        for (const phrase of phrasesIn([foldText(heading ?? ''), foldText(text), foldText(employer ?? '')]))
+          insert.run(phrase, id);
+        after = id;
+      }
+      noted += rows.length;
+    }
+    db.exec('DELETE FROM search_phrase_set');
+    db.prepare('INSERT INTO search_phrase_set (fingerprint) VALUES (?)').run(PHRASE_SET);
+  })();
+  return noted;
+}
 
 /**
  * The thesaurus phrases found in some folded texts (each column apart: a

@@ -42,7 +42,13 @@ import {
   TIERS,
   tierOfKey,
 } from './search-candidates.ts';
-import { intersectSorted, notedPhrase, phrasesIn, uniteSorted } from './search-phrases.ts';
+import {
+  intersectSorted,
+  notedPhrase,
+  notePhrasesIfStale,
+  phrasesIn,
+  uniteSorted,
+} from './search-phrases.ts';
 import {
   applyValidity,
   type HitMatch,
@@ -389,6 +395,7 @@ export class SqliteSearch implements SearchIndex {
     this.alternativeMatching = options.alternatives ?? 'phrases';
     this.scoringBudget = options.scoringBudget ?? SCORED_ALTERNATIVE_BUDGET;
     ensureLawDocuments(db);
+    notePhrasesIfStale(db);
     // The index's vocabulary, for "did you mean": a view of FTS5's own term list, in this connection only.
     db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
   }

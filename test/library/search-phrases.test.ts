@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '../../clauses/search-text.ts';
 import { foldText } from '../../clauses/text.ts';
 import { searchedPhrases } from '../../clauses/thesaurus.ts';
-import { intersectSorted, notedPhrase, phrasesIn, uniteSorted } from '../../library/search-phrases.ts';
+import {
+  intersectSorted,
+  notedPhrase,
+  notePhrasesIfStale,
+  phrasesIn,
+  uniteSorted,
+} from '../../library/search-phrases.ts';
 import { SqliteSearch } from '../../library/sqlite-search.ts';
 import { addSamples, searchQuery, tempLibrary } from '../helpers.ts';
 
@@ -59,18 +65,20 @@ describe('the phrases noted at import', () => {
 describe('alternatives answered from the noted phrases', () => {
   let cleanup: () => void;
   let fts5: SqliteSearch;
+  let db: ReturnType<typeof tempLibrary>['library']['db'];
   let phrases: SqliteSearch;
   beforeAll(() => {
     const temp = tempLibrary();
     cleanup = temp.cleanup;
     addSamples(temp.library);
+    db = temp.library.db;
     fts5 = new SqliteSearch(temp.library.db, { alternatives: 'fts5' });
     // Every alternative ranked by bm25, as the phrase passes did: the answers must then be the same.
     phrases = new SqliteSearch(temp.library.db, {
       alternatives: 'phrases',
       scoringBudget: Number.POSITIVE_INFINITY,
     });
-  });
+  }, 60_000);
   afterAll(() => cleanup());
 
   const judged = (
@@ -91,4 +99,15 @@ describe('alternatives answered from the noted phrases', () => {
       }
     }
   }, 120_000);
+
+  it('notes every document again when the thesaurus phrases change, and only then', () => {
+    const rows = () => db.prepare('SELECT phrase, doc FROM search_phrases ORDER BY phrase, doc').raw().all();
+    const noted = rows();
+    expect(noted.length).toBeGreaterThan(100);
+    expect(notePhrasesIfStale(db)).toBe(0);
+    db.exec("DELETE FROM search_phrases; UPDATE search_phrase_set SET fingerprint = 'an older thesaurus'");
+    const documents = db.prepare('SELECT COUNT(*) FROM search_docs').pluck().get();
+    expect(notePhrasesIfStale(db)).toBe(documents);
+    expect(rows()).toEqual(noted);
+  });
 });
