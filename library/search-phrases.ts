@@ -18,7 +18,7 @@ const PHRASES: ReadonlySet<string> = new Set(searchedPhrases());
 const LONGEST = Math.max(2, ...[...PHRASES].map((p) => p.split(' ').length));
 
 /** The phrase list's fingerprint (FNV-1a of the sorted phrases): documents noted with another list are noted again. */
-export const PHRASE_SET = (() => {
+const PHRASE_SET = (() => {
   let hash = 0x811c9dc5;
   for (const char of [...PHRASES].join('\n')) {
     hash ^= char.codePointAt(0)!;
