@@ -77,7 +77,7 @@ const TOPIC_FILTERS = [['meal'], ['overtime'], ['annual_leave'], ['allowances']]
  * topic and no words, an industry and no words — then more filter variants
  * until `count` distinct queries.
  */
-function queryMix(count: number): SearchQuery[] {
+export function queryMix(count: number): SearchQuery[] {
   const queries: SearchQuery[] = [];
   const seen = new Set<string>();
   for (let i = 0; queries.length < count && i < count * 10; i++) {
@@ -150,7 +150,7 @@ async function rate(base: string, path: string, seconds: number) {
  * industry filter against a bare health request, one after the other in the
  * same run, as the issue measured them.
  */
-async function runSampleHttpBench(seconds = 10): Promise<void> {
+export async function runSampleHttpBench(seconds = 10): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cba-sample-http-'));
   const library = openLibrary(dir);
   const samples = join(import.meta.dirname, '..', 'fixtures', 'agreements');

@@ -379,6 +379,11 @@ const QUESTION_WORDS = THESAURUS.questionWords.map((phrase) => {
 export function withoutQuestionWords(parsed: ParsedQuery): ParsedQuery {
   const tokens = tokensOf(parsed);
   const drop = new Set<number>();
+  // A question word inside a longer thesaurus phrase is a word of that phrase: `toi` of `tang ca toi da`
+  // is `tối` (at most), not `tôi` (I).
+  const phrases = findMatches(tokens, parsed).filter((m) => m.end - m.start > 1);
+  const inPhrase = (start: number, end: number) =>
+    phrases.some((m) => m.start <= start && m.end >= end && m.end - m.start > end - start);
   tokens.forEach((_, start) => {
     for (const q of QUESTION_WORDS) {
       const end = start + q.words.length;
@@ -387,7 +392,7 @@ export function withoutQuestionWords(parsed: ParsedQuery): ParsedQuery {
         const t = tokens[start + k]!;
         return !parsed.terms[t.term]!.phrase && (t.accented ? t.word === w : t.folded === q.folded[k]);
       });
-      if (same) for (let k = start; k < end; k++) drop.add(tokens[k]!.term);
+      if (same && !inPhrase(start, end)) for (let k = start; k < end; k++) drop.add(tokens[k]!.term);
     }
   });
   if (drop.size === 0 || drop.size === parsed.terms.length) return parsed;
@@ -415,7 +420,7 @@ export const CORE_WEIGHT = 0.85;
  * Plans a search: the query's alternative phrasings (from the thesaurus, and
  * without question words), the topics it names, and the words a near match counts.
  *
- * @example planQuery('tang ca toi da bao nhieu gio').alternatives[0]?.text // 'làm thêm giờ toi da bao nhieu gio'
+ * @example planQuery('tang ca toi da bao nhieu gio').alternatives[0]?.text // 'tang ca toi da gio'
  */
 export function planQuery(query: string | ParsedQuery, options: { max?: number } = {}): QueryPlan {
   const max = options.max ?? 16;
@@ -497,4 +502,19 @@ export function foldedSynonyms(thesaurus: Thesaurus = THESAURUS): Record<string,
     }
   }
   return Object.fromEntries([...table].map(([key, targets]) => [key, [...targets].sort()]));
+}
+
+/**
+ * The folded phrases of two words or more that a query's alternatives can
+ * search for in place of what was typed (`bua an giua ca`), as words separated
+ * by spaces: an index can note at import which of them each document holds,
+ * and answer an alternative from that note instead of matching the phrase.
+ */
+export function searchedPhrases(): string[] {
+  const phrases = new Set<string>();
+  for (const list of LEXICON.values())
+    for (const phrase of list)
+      for (const { words } of phrase.replacements)
+        if (words.length > 1) phrases.add(words.map(foldText).join(' '));
+  return [...phrases].sort();
 }

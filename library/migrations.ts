@@ -162,6 +162,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (draft_id, version)
   );
   `,
+  // search phrases: which of the thesaurus's phrases each search document holds, noted at import, so a query's
+  // alternatives are answered from it instead of a second FTS5 phrase pass; with the fingerprint of the phrase
+  // list they were noted with. Existing documents are noted when the library opens (and again whenever the
+  // thesaurus's phrases change).
+  `
+  CREATE TABLE search_phrases (
+    phrase TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES search_docs(id) ON DELETE CASCADE,
+    PRIMARY KEY (phrase, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX search_phrases_doc ON search_phrases(doc);
+  CREATE TABLE search_phrase_set (fingerprint TEXT NOT NULL);
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

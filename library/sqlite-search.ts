@@ -43,6 +43,13 @@ import {
   tierOfKey,
 } from './search-candidates.ts';
 import {
+  intersectSorted,
+  notedPhrase,
+  notePhrasesIfStale,
+  phrasesIn,
+  uniteSorted,
+} from './search-phrases.ts';
+import {
   applyValidity,
   type HitMatch,
   type ReindexReport,
@@ -94,6 +101,7 @@ function insertDocuments(db: BetterSqlite3.Database, documents: readonly SearchD
     'INSERT INTO search_fts (rowid, heading_f, text_f, employer_f, exact) VALUES (?, ?, ?, ?, ?)',
   );
   const insertTopic = db.prepare('INSERT INTO search_topics (topic, doc) VALUES (?, ?)');
+  const insertPhrase = db.prepare('INSERT INTO search_phrases (phrase, doc) VALUES (?, ?)');
   for (const doc of documents) {
     const { lastInsertRowid } = insertDoc.run({
       id: doc.id,
@@ -117,14 +125,10 @@ function insertDocuments(db: BetterSqlite3.Database, documents: readonly SearchD
       grade: doc.grade ?? null,
       order: doc.order,
     });
-    insertText.run(
-      lastInsertRowid,
-      foldText(doc.heading ?? ''),
-      foldText(doc.text),
-      foldText(doc.employer ?? ''),
-      lowerText(`${doc.heading ?? ''} ${doc.text}`),
-    );
+    const folded = [foldText(doc.heading ?? ''), foldText(doc.text), foldText(doc.employer ?? '')] as const;
+    insertText.run(lastInsertRowid, ...folded, lowerText(`${doc.heading ?? ''} ${doc.text}`));
     for (const topic of doc.topics) insertTopic.run(topic, lastInsertRowid);
+    for (const phrase of phrasesIn(folded)) insertPhrase.run(phrase, lastInsertRowid);
   }
 }
 
@@ -277,6 +281,25 @@ const ALTERNATIVE_BUDGET = 50_000;
 /** The matches of an alternative are ranked by bm25 when there are at most this many. */
 const MAX_SCORED_ALTERNATIVES = 500;
 
+/**
+ * ... and when FTS5 reads at most this many document entries to score them: beyond, the phrase pass that
+ * bm25 needs costs more than the whole query (the matches themselves come from `search_phrases`).
+ */
+const SCORED_ALTERNATIVE_BUDGET = 20_000;
+
+/**
+ * How the index finds the documents of a query's alternatives: from the phrases noted at import
+ * (`search_phrases`, the default), or by FTS5 phrase passes (the way before it; kept to check one against
+ * the other).
+ */
+export type AlternativeMatching = 'phrases' | 'fts5';
+
+export interface SqliteSearchOptions {
+  alternatives?: AlternativeMatching;
+  /** Document entries FTS5 may read to rank an alternative's matches by bm25 (default 20,000). */
+  scoringBudget?: number;
+}
+
 /** A topic's clauses are ranked by the words they hold when there are at most this many. */
 const MAX_REORDERED = 2_000;
 
@@ -338,6 +361,14 @@ export class SqliteSearch implements SearchIndex {
    * kept across `clearQueryCache` (benchmarks' cold queries), emptied by writes.
    */
   private readonly topics = new LRUCache<string, Int32Array>({ max: 200 });
+  /**
+   * The documents of each thesaurus phrase, read from `search_phrases` once (a few hundred phrases, some
+   * 2.5 ids per document): kept, like the topics, across `clearQueryCache`, emptied by writes.
+   */
+  private readonly phrases = new LRUCache<string, Int32Array>({
+    maxSize: MAX_CACHED_IDS,
+    sizeCalculation: (ids) => Math.max(1, ids.length),
+  });
   private readonly wordCounts = new LRUCache<string, number>({ max: 20_000 });
 
   /** Statements prepared once: preparing costs as much as a small query. */
@@ -354,8 +385,17 @@ export class SqliteSearch implements SearchIndex {
     return statement;
   }
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  private readonly alternativeMatching: AlternativeMatching;
+  private readonly scoringBudget: number;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    options: SqliteSearchOptions = {},
+  ) {
+    this.alternativeMatching = options.alternatives ?? 'phrases';
+    this.scoringBudget = options.scoringBudget ?? SCORED_ALTERNATIVE_BUDGET;
     ensureLawDocuments(db);
+    notePhrasesIfStale(db);
     // The index's vocabulary, for "did you mean": a view of FTS5's own term list, in this connection only.
     db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
   }
@@ -369,6 +409,7 @@ export class SqliteSearch implements SearchIndex {
     else this.changed.add(agreementId);
     this.documents = undefined;
     this.topics.clear();
+    this.phrases.clear();
     this.wordCounts.clear();
     this.clearQueryCache();
   }
@@ -480,6 +521,43 @@ export class SqliteSearch implements SearchIndex {
       this.postings.set(match, ids);
     }
     return ids;
+  }
+
+  /** Ids of the documents holding a thesaurus phrase, from the phrases noted at import. */
+  private phraseDocs(phrase: string): Int32Array {
+    let ids = this.phrases.get(phrase);
+    if (!ids) {
+      ids = Int32Array.from(
+        this.statement('SELECT doc FROM search_phrases WHERE phrase = ? ORDER BY doc')
+          .pluck()
+          .all(phrase) as number[],
+      );
+      this.phrases.set(phrase, ids);
+    }
+    return ids;
+  }
+
+  /** Ids of the documents holding a term: a noted phrase from its table, anything else from FTS5. */
+  private termDocs(term: QueryTerm): Int32Array {
+    const phrase = this.alternativeMatching === 'phrases' ? notedPhrase(term) : undefined;
+    return phrase ? this.phraseDocs(phrase) : this.idsOf(foldedTerm(term));
+  }
+
+  /**
+   * Ids of the documents matching any of some alternatives (each with all its terms), ascending: the noted
+   * phrases first, so an alternative whose phrases meet nowhere never reads the postings of its common words.
+   */
+  private alternativesDocs(alternatives: readonly Alternative[]): Int32Array {
+    if (this.alternativeMatching === 'fts5') return this.idsOf(toAlternativesQuery(alternatives));
+    return uniteSorted(
+      alternatives.map(({ terms }) => {
+        const noted = terms.filter((t) => notedPhrase(t) !== undefined);
+        const phrases = intersectSorted(noted.map((t) => this.termDocs(t)));
+        if (noted.length && phrases.length === 0) return phrases;
+        const rest = terms.filter((t) => notedPhrase(t) === undefined).map((t) => this.termDocs(t));
+        return noted.length ? intersectSorted([phrases, ...rest]) : intersectSorted(rest);
+      }),
+    );
   }
 
   /** How many documents hold a folded word, from FTS5's vocabulary; remembered until a write. */
@@ -645,10 +723,16 @@ export class SqliteSearch implements SearchIndex {
     }
     for (const [tier, alternatives] of [...bands].sort((a, b) => a[0] - b[0])) {
       const expression = toAlternativesQuery(alternatives);
-      // bm25 costs four times the bare match: many matches of an alternative keep the order of the index.
-      const ids = this.idsOf(expression);
+      // bm25 costs four times the bare match: many matches of an alternative, or matches of phrases of common
+      // words, keep the order of the index.
+      const ids = this.alternativesDocs(alternatives);
       strongRaw += ids.length;
-      if (ids.length > MAX_SCORED_ALTERNATIVES) sources.push({ ids, key: () => rankKey(tier, 0) });
+      const scoringCost =
+        this.alternativeMatching === 'fts5'
+          ? 0
+          : alternatives.reduce((n, a) => n + this.matchCost(a.terms), 0);
+      if (ids.length > MAX_SCORED_ALTERNATIVES || scoringCost > this.scoringBudget)
+        sources.push({ ids, key: () => rankKey(tier, 0) });
       else {
         const found = this.matchesOf(expression, undefined);
         sources.push({ ids: found.ids, key: (k) => rankKey(tier, found.scores[k]!) });
@@ -705,7 +789,7 @@ export class SqliteSearch implements SearchIndex {
           .filter(
             (t) => t.phrase || t.prefix || ((docs.get(t.folded[0]) as number | undefined) ?? 0) <= common,
           )
-          .map((t) => this.idsOf(foldedTerm(t))),
+          .map((t) => this.termDocs(t)),
       )
       .filter((postings) => postings.length > 0);
   }

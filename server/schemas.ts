@@ -232,4 +232,6 @@ export const SearchParams = z.object({
   expired: z.enum(['0', '1']).optional(),
   /** `literal=1` searches the words as typed, without the thesaurus. */
   literal: z.enum(['0', '1']).optional(),
+  /** `1`: each hit with its clause's full text, not only the snippet around the matched words. */
+  full: z.enum(['0', '1']).optional(),
 });

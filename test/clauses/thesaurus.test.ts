@@ -4,9 +4,12 @@ import {
   expandQuery,
   foldedSynonyms,
   oneEditAway,
+  parseSearchQuery,
   parseThesaurus,
+  planQuery,
   THESAURUS,
   topicsOfQuery,
+  withoutQuestionWords,
 } from '../../clauses/index.ts';
 import { foldText } from '../../clauses/text.ts';
 
@@ -280,4 +283,34 @@ describe('foldedSynonyms', () => {
     expect(table.ot).toContain('lam them gio');
     expect(table['lam them gio']).not.toContain('ot');
   });
+});
+
+describe('the words an agreement would write, without the question words', () => {
+  const core = (query: string) =>
+    withoutQuestionWords(parseSearchQuery(query))
+      .terms.flatMap((t) => t.folded)
+      .join(' ');
+
+  it.each([
+    // `toi` is `tôi` (I) on its own, but `tối` (at most) inside `tang ca toi da`.
+    ['tang ca toi da bao nhieu gio', 'tang ca toi da gio'],
+    ['toi duoc nghi phep bao nhieu ngay', 'nghi phep ngay'],
+    ['nghi phep bao nhieu ngay', 'nghi phep ngay'],
+  ])('reads "%s" as "%s"', (query, expected) => {
+    expect(core(query)).toBe(expected);
+  });
+
+  it('searches the formal wording of a question whose words are a thesaurus phrase', () => {
+    const alternatives = planQuery('tang ca toi da bao nhieu gio').alternatives.map((a) => words(a.text));
+    expect(alternatives).toContain('so gio lam them gio');
+  });
+});
+
+describe('pay day as agreements write it', () => {
+  it.each(['ngay nhan luong', 'ngày trả lương', 'lĩnh lương'])(
+    '"%s" also searches "lương được trả vào ngày"',
+    (query) => {
+      expect(foldedTexts(query)).toContain('luong duoc tra vao ngay');
+    },
+  );
 });

@@ -85,6 +85,28 @@ describe('GET /api/search', () => {
     expect(law.body.hits.every((h) => h.agreementId === undefined)).toBe(true);
   });
 
+  it('answers a snippet around the matched words, and the clause text only with full=1', async () => {
+    const query = `q=${encodeURIComponent('lương')}&industry=det-may`;
+    const snippet = await app.request(`/api/search?${query}`);
+    const first = await snippet.text();
+    const hits = (JSON.parse(first) as Result).hits as Array<Result['hits'][number] & { text?: string }>;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.text === undefined && markedSpans(h.highlight).includes('<mark>'))).toBe(true);
+    // Asked again (the same answer, from the caches), the same JSON but for the time taken.
+    const again = await (await app.request(`/api/search?${query}`)).text();
+    const untimed = (json: string) => json.replace(/"tookMs":[0-9.]+/, '');
+    expect(untimed(again)).toBe(untimed(first));
+    const full = await get(`${query}&full=1`);
+    const fullHits = full.body.hits as Array<Result['hits'][number] & { text?: string }>;
+    expect(fullHits.map((h) => h.clauseId)).toEqual(hits.map((h) => h.clauseId));
+    expect(fullHits.every((h) => typeof h.text === 'string')).toBe(true);
+    // The snippet is the clause's text (or heading) cut around the match.
+    const cut = (s: string) => s.replace(/^… | …$/g, '');
+    expect(
+      fullHits.every((h) => (h.text || '').includes(cut(h.highlight.map((x) => x.text).join(''))) || !h.text),
+    ).toBe(true);
+  });
+
   it('answers 400 in Vietnamese and English for bad parameters', async () => {
     for (const query of [
       'topic=nope',
