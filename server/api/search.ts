@@ -49,7 +49,13 @@ export function searchRoutes({ service }: { service: Service }) {
         collapseVersions: true,
         ...(params.literal === '1' ? { literal: true } : {}),
       };
-      const result = await service.search({ ...query, on: params.on });
+      // Anonymous readers do not search the text of internal or summary-only agreements.
+      const hidden = service.hiddenFrom(c.get('principal'));
+      const result = await service.search({
+        ...query,
+        filters: hidden.length ? { ...filters, hidden } : filters,
+        on: params.on,
+      });
       return c.json({
         ...result,
         hits: result.hits.map((hit) => ({

@@ -17,7 +17,16 @@ import { firstValues } from '../validation.ts';
 export function pageContext(c: Context): PageContext {
   const lang: Language = c.req.query('lang') === 'en' ? 'en' : 'vi';
   const url = new URL(c.req.url);
-  return { lang, t: translator(lang), url: `${url.pathname}${url.search}` };
+  const principal = c.get('principal');
+  return {
+    lang,
+    t: translator(lang),
+    url: `${url.pathname}${url.search}`,
+    ...(c.get('csrf') ? { csrf: c.get('csrf') } : {}),
+    ...(principal?.kind === 'user' && principal.via === 'session'
+      ? { signedInAs: principal.user.username }
+      : {}),
+  };
 }
 
 /** An HTML error page (the API answers JSON). */
