@@ -19,7 +19,7 @@ import { gradingRoutes } from './api/grading.ts';
 import { healthRoutes } from './api/health.ts';
 import { searchRoutes } from './api/search.ts';
 import { versionRoutes } from './api/versions.ts';
-import { identify } from './auth.ts';
+import { hideInternal, identify } from './auth.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { type LoginLimit, memoryLoginLimit } from './login-limit.ts';
 import { failurePage, htmlError } from './pages/context.tsx';
@@ -65,6 +65,8 @@ export function createApp({
   app.use(secureHeaders());
   // Who is asking, before any body is read.
   app.use(identify({ service, apiToken, secure }));
+  for (const path of ['/api/agreements/:id', '/api/agreements/:id/*', '/agreements/:id/*'])
+    app.use(path, hideInternal(service));
   app.route('/', sessionRoutes({ service, loginLimit, secure }));
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));

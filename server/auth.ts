@@ -10,7 +10,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { CbaError } from '../clauses/errors.ts';
+import { agreementNotFound, CbaError } from '../clauses/errors.ts';
+import type { Visibility } from '../library/index.ts';
 import {
   type Action,
   type Actor,
@@ -18,6 +19,7 @@ import {
   type Principal,
   type Service,
   secretsMatch,
+  visibleTo,
 } from '../service/index.ts';
 import { jsonError, statusOf } from './errors.ts';
 
@@ -188,4 +190,24 @@ export function checkFormWrite(
     throw error;
   }
   return { ok: true, actor: actorOf(principal) };
+}
+
+/** A list filter narrowed to what the request's reader may see (anonymous: no union-internal agreements). */
+export function seenBy<F extends object>(c: Context, filter: F): F & { visibility: Visibility[] } {
+  return { ...filter, visibility: visibleTo(c.get('principal')) };
+}
+
+/**
+ * Middleware on `/…/agreements/:id/*`: a union-internal agreement is not there (404) for an anonymous
+ * reader, on every route about it (comparison, events, grade, versions, reports).
+ */
+export function hideInternal(service: Service): MiddlewareHandler {
+  return async (c, next) => {
+    const id = c.req.param('id');
+    if (id && !c.get('principal') && service.accessOf(id)?.visibility === 'internal') {
+      if (c.req.path.startsWith('/api/')) throw agreementNotFound(id);
+      return c.html('Không tìm thấy / not found', 404);
+    }
+    await next();
+  };
 }

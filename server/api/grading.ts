@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type { Rubric } from '../../clauses/grading.ts';
 import type { Service } from '../../service/index.ts';
-import { actorOfRequest, requireWrite } from '../auth.ts';
+import { actorOfRequest, requireWrite, seenBy } from '../auth.ts';
 import { AssessmentBody, GradesQuery } from '../schemas.ts';
 import { areaFilter, parseId, readJsonBody, validQuery } from '../validation.ts';
 
@@ -49,7 +49,7 @@ export function gradingRoutes({ service, apiToken, today, rubric }: GradingRoute
     .get('/grades', validQuery(GradesQuery), (c) => {
       const query = c.req.valid('query');
       const dashboard = service.grades({
-        filter: areaFilter(query),
+        filter: seenBy(c, areaFilter(query)),
         ...(query.year ? { year: query.year } : {}),
       });
       return c.json({ ...dashboard, rubric: rubricInfo });

@@ -5,12 +5,13 @@
  * the text of the article it follows.
  */
 
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { ValidationError } from '../../clauses/errors.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import type { Service } from '../../service/index.ts';
 import { benchmarkReportPdf, versionReportPdf } from '../../ui/index.ts';
+import { seenBy } from '../auth.ts';
 import { reportFonts } from '../fonts.ts';
 import { BenchmarkQuery, CompareQuery, OnQuery, VersionsQuery } from '../schemas.ts';
 import { areaFilter, parseId, validQuery } from '../validation.ts';
@@ -33,9 +34,9 @@ export function checkTopics(topics: readonly string[] = []): void {
 export function versionRoutes({ service }: VersionRoutesDeps) {
   const versions = (query: z.infer<typeof VersionsQuery>) =>
     service.versions(parseId(query.from), parseId(query.to), query.on);
-  const nWay = (query: z.infer<typeof CompareQuery>) => {
+  const nWay = (c: Context, query: z.infer<typeof CompareQuery>) => {
     checkTopics(query.topic);
-    const filter = areaFilter(query);
+    const filter = seenBy(c, areaFilter(query));
     if (!query.ids?.length && !filter.industry && !filter.province && !filter.district && !query.status)
       throw new ValidationError(
         'missing_selection',
@@ -63,15 +64,15 @@ export function versionRoutes({ service }: VersionRoutesDeps) {
       const result = versions(c.req.valid('query'));
       return pdf(await versionReportPdf(result, reportFonts()), `${result.from.id}--${result.to.id}.pdf`);
     })
-    .get('/compare', validQuery(CompareQuery), (c) => c.json(nWay(c.req.valid('query'))))
+    .get('/compare', validQuery(CompareQuery), (c) => c.json(nWay(c, c.req.valid('query'))))
     .get('/compare.pdf', validQuery(CompareQuery), async (c) =>
-      pdf(await benchmarkReportPdf(nWay(c.req.valid('query')), reportFonts()), 'doi-chieu.pdf'),
+      pdf(await benchmarkReportPdf(nWay(c, c.req.valid('query')), reportFonts()), 'doi-chieu.pdf'),
     )
     .get('/benchmarks', validQuery(BenchmarkQuery), (c) => {
       const query = c.req.valid('query');
       checkTopics(query.topic);
       const { on, agreements, table } = service.benchmarks({
-        filter: areaFilter(query),
+        filter: seenBy(c, areaFilter(query)),
         topics: query.topic,
         on: query.on,
       });

@@ -11,7 +11,7 @@ import { CbaError } from '../../clauses/errors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { getTopic } from '../../clauses/topics.ts';
 import type { WageRegion } from '../../clauses/types.ts';
-import type { AgreementView, DayOptions, Service } from '../../service/index.ts';
+import { type AgreementView, type DayOptions, type Service, textVisible } from '../../service/index.ts';
 import { AgreementPage, ComparePage } from '../../ui/index.ts';
 import { checkFormWrite } from '../auth.ts';
 import { ComparisonQuery, CorrectionBody, EventBody } from '../schemas.ts';
@@ -26,13 +26,22 @@ export interface AgreementPagesDeps {
 export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
   const deps = { service, apiToken };
   const notFound = (c: Context) => htmlError(c, 404, pageContext(c).t('notFound'));
+  /** Union-internal agreements are not there for anonymous readers. */
+  const readable = (c: Context, id: string) =>
+    c.get('principal') !== undefined || service.accessOf(id)?.visibility !== 'internal';
   /** The agreement's view, or undefined when the id names nothing. */
   const viewOf = (c: Context): AgreementView | undefined => {
     const id = c.req.param('id') ?? '';
     if (!AGREEMENT_ID.test(id) || !service.find(id)) return undefined;
-    // Union-internal agreements are not there for anonymous readers.
-    if (!c.get('principal') && service.accessOf(id)?.visibility === 'internal') return undefined;
-    return service.agreementView(id);
+    if (!readable(c, id)) return undefined;
+    const view = service.agreementView(id);
+    if (textVisible(c.get('principal'), service.accessOf(id)?.visibility ?? 'public')) return view;
+    // Summary-only, for an anonymous reader: the metadata and verdicts, not the text.
+    return {
+      ...view,
+      agreement: { ...view.agreement, tree: [], preamble: [], closing: [] },
+      wording: { ...view.wording, rows: [] },
+    };
   };
   const wordingByNode = (view: Pick<AgreementView, 'wording'>) =>
     Object.fromEntries(view.wording.rows.map((r) => [r.nodeId, r]));
@@ -149,7 +158,13 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     })
     .get('/:id/compare', pageQuery(ComparisonQuery), (c) => {
       const id = c.req.param('id');
-      if (!AGREEMENT_ID.test(id) || !service.find(id)) return notFound(c);
+      if (!AGREEMENT_ID.test(id) || !service.find(id) || !readable(c, id)) return notFound(c);
+      if (!textVisible(c.get('principal'), service.accessOf(id)?.visibility ?? 'public'))
+        return htmlError(
+          c,
+          403,
+          'Chỉ công khai phần tóm tắt; đăng nhập để xem văn bản / summary only: sign in to read the text.',
+        );
       const query = c.req.valid('query');
       return comparePage(c, id, {
         on: query.on,
@@ -158,7 +173,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     })
     .post('/:id/corrections', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       const id = c.req.param('id');
-      if (!AGREEMENT_ID.test(id) || !service.find(id)) return notFound(c);
+      if (!AGREEMENT_ID.test(id) || !service.find(id) || !readable(c, id)) return notFound(c);
       const form = await c.req.parseBody();
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
       const write = checkFormWrite(c, deps, form, 'correct', id);

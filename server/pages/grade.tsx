@@ -22,7 +22,8 @@ const Percent = z.coerce.number().min(0).max(100);
 export function gradePages({ service, apiToken, rubric }: GradePagesDeps) {
   const known = (c: Context) => {
     const id = c.req.param('id') ?? '';
-    return AGREEMENT_ID.test(id) && service.find(id) ? id : undefined;
+    const hidden = !c.get('principal') && service.accessOf(id)?.visibility === 'internal';
+    return AGREEMENT_ID.test(id) && service.find(id) && !hidden ? id : undefined;
   };
   const gradePage = (
     c: Context,

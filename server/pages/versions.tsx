@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { Service } from '../../service/index.ts';
 import { VersionsPage } from '../../ui/index.ts';
+import { seenBy } from '../auth.ts';
 import { VersionsQuery } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
 import { pageContext, pageQuery } from './context.tsx';
@@ -10,7 +11,7 @@ import { pageContext, pageQuery } from './context.tsx';
 export function versionPages({ service }: { service: Service }) {
   return new Hono().get('/', pageQuery(VersionsQuery.partial()), (c) => {
     const ctx = pageContext(c);
-    const agreements = service.summaries().map((a) => ({
+    const agreements = service.summaries(seenBy(c, {})).map((a) => ({
       id: a.id,
       label: `${a.meta.employer ?? a.id}${a.meta.signedOn ? ` (${a.meta.signedOn.slice(0, 4)})` : ''} — ${a.id}`,
     }));

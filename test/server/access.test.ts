@@ -345,6 +345,32 @@ describe('visibility', () => {
     expect(await found(keys.docgia)).toContain(id);
   });
 
+  it.each([
+    '/api/agreements/:id/comparison',
+    '/api/agreements/:id/events',
+    '/api/agreements/:id/grade',
+    '/agreements/:id/compare',
+    '/agreements/:id/grade',
+  ])('answers 404 to an anonymous reader for %s of an internal agreement', async (path) => {
+    const id = await freshAgreement();
+    service.setVisibility(id, 'internal', CLI_ACTOR);
+    expect((await app.request(path.replace(':id', id))).status).toBe(404);
+    expect((await app.request(path.replace(':id', id), { headers: json(keys.docgia) })).status).toBe(200);
+  });
+
+  it('leaves internal agreements out of the expiry and below-floor lists for anonymous readers', async () => {
+    const id = await freshAgreement();
+    service.setVisibility(id, 'internal', CLI_ACTOR);
+    const ids = async (path: string, key?: string) =>
+      (
+        (await (await app.request(path, { headers: json(key) })).json()) as { items: Array<{ id: string }> }
+      ).items.map((i) => i.id);
+    expect(await ids('/api/below-floor')).not.toContain(id);
+    expect(await ids('/api/below-floor', keys.docgia)).toContain(id);
+    expect(await ids('/api/expiry?within=3650')).not.toContain(id);
+    expect(await ids('/api/expiry?within=3650', keys.docgia)).toContain(id);
+  });
+
   it('shows a summary-only agreement to anonymous readers without its text or document', async () => {
     const id = await freshAgreement();
     service.setVisibility(id, 'summary', CLI_ACTOR);
