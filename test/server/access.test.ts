@@ -387,6 +387,17 @@ describe('visibility', () => {
     };
     expect(signedIn.tree).toBeDefined();
   });
+
+  it('shows a summary-only agreement page without its clauses to anonymous readers', async () => {
+    const id = await freshAgreement('vănbảnriêngtư');
+    service.setVisibility(id, 'summary', CLI_ACTOR);
+    const anonymous = await app.request(`/agreements/${id}`);
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.text()).not.toContain('vănbảnriêngtư');
+    const signedIn = await app.request(`/agreements/${id}`, { headers: json(keys.docgia) });
+    expect(await signedIn.text()).toContain('vănbảnriêngtư');
+    expect((await app.request(`/agreements/${id}/compare`)).status).toBe(403);
+  });
 });
 
 describe('the audit log', () => {
