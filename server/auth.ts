@@ -211,3 +211,13 @@ export function hideInternal(service: Service): MiddlewareHandler {
     await next();
   };
 }
+
+/**
+ * Refuses (as "not found") agreements named by id that the request's reader may not see.
+ * @throws NotFoundError naming the first union-internal agreement, for an anonymous reader
+ */
+export function assertReadable(c: Context, service: Service, ids: readonly string[]): void {
+  if (c.get('principal')) return;
+  const hidden = ids.find((id) => service.accessOf(id)?.visibility === 'internal');
+  if (hidden) throw agreementNotFound(hidden);
+}

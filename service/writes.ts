@@ -96,7 +96,10 @@ export async function storeDraft(
     try {
       await ctx.external.indexAgreement(agreement);
     } catch (error) {
-      ctx.library.remove(agreement.id);
+      ctx.library.transaction(() => {
+        ctx.library.remove(agreement.id);
+        recordAudit(ctx, options.actor ?? CLI_ACTOR, 'import.undone', agreement.id);
+      });
       throw error;
     }
   }

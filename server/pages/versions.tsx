@@ -19,7 +19,10 @@ export function versionPages({ service }: { service: Service }) {
     const all = c.req.query('all') === '1';
     const props = { ctx, agreements, all, ...(from ? { from } : {}), ...(to ? { to } : {}) };
     if (!from || !to) return c.html(<VersionsPage {...props} />);
-    const known = (id: string) => AGREEMENT_ID.test(id) && service.find(id) !== undefined;
+    const known = (id: string) =>
+      AGREEMENT_ID.test(id) &&
+      service.find(id) !== undefined &&
+      (c.get('principal') !== undefined || service.accessOf(id)?.visibility !== 'internal');
     if (!known(from) || !known(to)) return c.html(<VersionsPage {...props} error={ctx.t('notFound')} />, 404);
     return c.html(<VersionsPage {...props} result={service.versions(from, to, on)} />);
   });

@@ -358,6 +358,20 @@ describe('visibility', () => {
     expect((await app.request(path.replace(':id', id), { headers: json(keys.docgia) })).status).toBe(200);
   });
 
+  it('answers 404 to an anonymous reader who names an internal agreement in a comparison of agreements', async () => {
+    const hidden = await freshAgreement();
+    const open = await freshAgreement();
+    service.setVisibility(hidden, 'internal', CLI_ACTOR);
+    for (const path of [
+      `/api/compare?ids=${open},${hidden}`,
+      `/api/compare/versions?from=${open}&to=${hidden}`,
+      `/versions?from=${open}&to=${hidden}`,
+    ]) {
+      expect((await app.request(path)).status).toBe(404);
+      expect((await app.request(path, { headers: json(keys.docgia) })).status).toBe(200);
+    }
+  });
+
   it('leaves internal agreements out of the expiry and below-floor lists for anonymous readers', async () => {
     const id = await freshAgreement();
     service.setVisibility(id, 'internal', CLI_ACTOR);
