@@ -42,7 +42,7 @@ function digest(text: string): Buffer {
 }
 
 /** Whether a token typed into a form is the write token (compared in constant time). */
-export function tokenMatches(token: string | undefined, given: string): boolean {
+function tokenMatches(token: string | undefined, given: string): boolean {
   if (token === undefined || given === '') return false;
   return timingSafeEqual(digest(given.trim()), digest(token));
 }

@@ -21,10 +21,10 @@ import { type Actor, recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 
 /** scrypt's cost: N = 2^15, r = 8, p = 1 (32 MB); stored with each hash so it can be raised later. */
-export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 /** How long a session lasts without signing in again. */
-export const SESSION_HOURS = 12;
+const SESSION_HOURS = 12;
 
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -61,7 +61,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** SHA-256 of a secret, hex: what the library stores of a session id or an API key. */
-export function digestSecret(secret: string): string {
+function digestSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 

@@ -74,13 +74,6 @@ export function pageQuery<T extends z.ZodType>(schema: T) {
   });
 }
 
-/** The message of a write refused for its token. */
-export function tokenError(apiToken: string | undefined): string {
-  return apiToken
-    ? 'Sai mã ghi / wrong token.'
-    : 'Máy chủ chỉ đọc (chưa đặt CBA_API_TOKEN) / the server is read-only.';
-}
-
 /** The values of a query parameter given many times or as a comma list. */
 export const queryList = (c: Context, name: string) =>
   (c.req.queries(name) ?? [])
