@@ -94,3 +94,13 @@ function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
+
+/** A signed-in user (or an anonymous reader) asking for what their role does not allow (HTTP 403). */
+export class ForbiddenError extends CbaError {
+  override name = 'ForbiddenError';
+}
+
+/** Who is asking could not be established: no credentials, or wrong ones (HTTP 401). */
+export class UnauthenticatedError extends CbaError {
+  override name = 'UnauthenticatedError';
+}

@@ -13,6 +13,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether to draw a progress bar (a terminal). */
   interactive: boolean;
+  /** Reads standard input to its end (`--password-stdin`); process.stdin when absent. */
+  readStdin?: () => Promise<string>;
 }
 
 export const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
@@ -42,6 +44,9 @@ export const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
                                 so sánh hai phiên bản theo điều / compare two versions article by article
   benchmark <chủ đề> [--industry] [--province] [--on YYYY-MM-DD] [--json]
                                 so sánh một chủ đề giữa các thỏa ước: trung vị, bách phân vị / a topic across agreements
+  user add <tên> --role administrator|officer|chair|reader [--province <tỉnh>] [--union <công đoàn>] [--password-stdin]
+  user list | user disable <tên> | user enable <tên> | user key <tên> [--label <tên khóa>]
+                                tài khoản, vai trò và khóa API (in một lần) / accounts, roles, API keys (printed once)
 
 Thư viện nằm trong CBA_DATA_DIR (mặc định ./data); MEILI_URL, MEILI_API_KEY chọn Meilisearch cho tìm kiếm.`;
 

@@ -13,6 +13,7 @@ import { importCommand } from './commands/import.ts';
 import { listCommand } from './commands/list.ts';
 import { reindexCommand, searchCommand } from './commands/search.ts';
 import { removeCommand, showCommand } from './commands/show.ts';
+import { userCommand } from './commands/user.ts';
 import {
   type CliIo,
   type CommandContext,
@@ -24,6 +25,7 @@ import {
 } from './context.ts';
 
 const COMMANDS = [
+  userCommand,
   importCommand,
   listCommand,
   showCommand,
@@ -52,7 +54,12 @@ function program(context: CommandContext, setCode: (code: number) => void): Comm
       .helpOption(false)
       .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
   const root = quiet(new Command('cba')).helpCommand(false);
-  for (const command of COMMANDS) root.addCommand(quiet(command(run)));
+  for (const command of COMMANDS) {
+    const made = quiet(command(run));
+    // Subcommands (`user add`…) report their mistakes the same way.
+    for (const sub of made.commands) quiet(sub);
+    root.addCommand(made);
+  }
   return root;
 }
 

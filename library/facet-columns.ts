@@ -212,6 +212,7 @@ export class FacetColumns {
     const levelOk = allowed(d.level, filters.level);
     const gradeOk = allowed(d.grade, filters.grade);
     const agreementOk = allowed(d.agreement, filters.agreement);
+    const hidden = allowed(d.agreement, filters.hidden);
     let districtOk: Uint8Array | undefined;
     if (filters.district?.length) {
       const parts = filters.district.map((x) => foldText(x));
@@ -274,6 +275,7 @@ export class FacetColumns {
       if (levelOk && !levelOk[level[i]!]) continue;
       if (gradeOk && !gradeOk[grade[i]!]) continue;
       if (agreementOk && !agreementOk[agreement[i]!]) continue;
+      if (hidden?.[agreement[i]!]) continue;
       if (districtOk && !districtOk[district[i]!]) continue;
       const low = topicsLow[i]!;
       const high = topicsHigh[i]!;

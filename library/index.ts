@@ -18,6 +18,21 @@ import type { SearchIndex } from './search-types.ts';
 import { SqliteLibrary } from './sqlite-library.ts';
 import type { AgreementFilter, Library } from './types.ts';
 
+export {
+  type AccountStore,
+  type AgreementAccess,
+  type ApiKeyRecord,
+  type AuditEntry,
+  type AuditQuery,
+  type NewAuditEntry,
+  ROLES,
+  type Role,
+  type SessionRecord,
+  type StoredUser,
+  type User,
+  VISIBILITIES,
+  type Visibility,
+} from './account-types.ts';
 export { agreementDocuments, lawDocuments } from './documents.ts';
 export {
   type DraftStore,

@@ -158,6 +158,7 @@ export function toMeiliFilter(query: SearchQuery): string[] {
   list('level', filters.level);
   list('grade', filters.grade);
   list('agreementId', filters.agreement);
+  if (filters.hidden?.length) filter.push(`agreementId NOT IN [${filters.hidden.map(quote).join(', ')}]`);
   if (filters.district?.length) {
     const each = filters.district.map((d) =>
       foldText(d)

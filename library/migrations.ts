@@ -175,6 +175,59 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX search_phrases_doc ON search_phrases(doc);
   CREATE TABLE search_phrase_set (fingerprint TEXT NOT NULL);
   `,
+  // accounts (issue 21): users with scrypt password hashes, sessions and API keys stored as SHA-256 digests
+  // only, each agreement's visibility and owner, and the append-only audit log (triggers refuse UPDATE/DELETE).
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('administrator', 'officer', 'chair', 'reader')),
+    provinces_json TEXT NOT NULL DEFAULT '[]',
+    unions_json TEXT NOT NULL DEFAULT '[]',
+    agreements_json TEXT NOT NULL DEFAULT '[]',
+    password_hash TEXT,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    csrf_secret TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE api_keys (
+    hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX api_keys_user ON api_keys(user_id);
+  ALTER TABLE agreements ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public';
+  ALTER TABLE agreements ADD COLUMN owner_id TEXT;
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    agreement_id TEXT,
+    before_json TEXT,
+    after_json TEXT
+  );
+  CREATE INDEX audit_log_at ON audit_log(at);
+  CREATE INDEX audit_log_agreement ON audit_log(agreement_id, at);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+  END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+  END;
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

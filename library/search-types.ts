@@ -26,6 +26,8 @@ export interface SearchFilters {
   grade?: string[];
   level?: string[];
   agreement?: string[];
+  /** Agreements left out whatever else matches (those a reader may not see). */
+  hidden?: string[];
 }
 
 export interface SearchQuery {

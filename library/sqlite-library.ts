@@ -20,8 +20,10 @@ import type {
   AgreementSummary,
   StoredGrade,
 } from '../clauses/types.ts';
+import type { AgreementAccess, Visibility } from './account-types.ts';
 import { agreementDocuments } from './documents.ts';
 import { migrate } from './migrations.ts';
+import { SqliteAccounts } from './sqlite-accounts.ts';
 import { SqliteSearch, writeAgreementDocuments } from './sqlite-search.ts';
 import type {
   AddOptions,
@@ -83,6 +85,7 @@ export class SqliteLibrary implements Library {
   readonly db: BetterSqlite3.Database;
   /** The embedded search index, kept in the same file and the same transactions. */
   readonly search: SqliteSearch;
+  readonly accounts: SqliteAccounts;
 
   private readonly statements: {
     insert: BetterSqlite3.Statement;
@@ -113,6 +116,7 @@ export class SqliteLibrary implements Library {
       idTaken: this.db.prepare('SELECT 1 FROM agreements WHERE id = ?'),
     };
     this.search = new SqliteSearch(this.db);
+    this.accounts = new SqliteAccounts(this.db);
     this.indexMissing();
     this.dataVersion = this.readDataVersion();
   }
@@ -201,6 +205,7 @@ export class SqliteLibrary implements Library {
         grade: options.grade ?? null,
       });
       this.statements.insertSource.run(agreement.id, Buffer.from(bytes));
+      if (options.access) this.setAccess(agreement.id, options.access);
       writeAgreementDocuments(this.db, agreementDocuments(agreement), agreement.id);
       return agreement;
     });
@@ -260,6 +265,14 @@ export class SqliteLibrary implements Library {
       where.push('grade = @grade');
       params.grade = filter.grade;
     }
+    if (filter.visibility) {
+      where.push(
+        `visibility IN (${filter.visibility.map((_, i) => `@visibility${i}`).join(', ') || 'NULL'})`,
+      );
+      filter.visibility.forEach((v, i) => {
+        params[`visibility${i}`] = v;
+      });
+    }
     if (filter.district) {
       where.push("district_folded LIKE @district ESCAPE '\\'");
       params.district = `%${escapeLike(foldText(filter.district))}%`;
@@ -291,6 +304,42 @@ export class SqliteLibrary implements Library {
     const removed = this.db.prepare('DELETE FROM agreements WHERE id = ?').run(id).changes > 0;
     this.search.invalidate(id);
     return removed;
+  }
+
+  access(agreementIds?: readonly string[]): Map<string, AgreementAccess> {
+    const rows = (
+      agreementIds
+        ? this.db
+            .prepare(
+              'SELECT id, visibility, owner_id FROM agreements WHERE id IN (SELECT value FROM json_each(?))',
+            )
+            .all(JSON.stringify(agreementIds))
+        : this.db.prepare('SELECT id, visibility, owner_id FROM agreements').all()
+    ) as Array<{ id: string; visibility: string; owner_id: string | null }>;
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { visibility: r.visibility as Visibility, ...(r.owner_id ? { ownerId: r.owner_id } : {}) },
+      ]),
+    );
+  }
+
+  setAccess(agreementId: string, access: Partial<AgreementAccess>): boolean {
+    const sets: string[] = [];
+    const params: Array<string | null> = [];
+    if (access.visibility) {
+      sets.push('visibility = ?');
+      params.push(access.visibility);
+    }
+    if ('ownerId' in access) {
+      sets.push('owner_id = ?');
+      params.push(access.ownerId ?? null);
+    }
+    if (!sets.length) return this.statements.idTaken.get(agreementId) !== undefined;
+    return (
+      this.db.prepare(`UPDATE agreements SET ${sets.join(', ')} WHERE id = ?`).run(...params, agreementId)
+        .changes > 0
+    );
   }
 
   counts(): LibraryCounts {

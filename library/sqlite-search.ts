@@ -223,6 +223,12 @@ function buildWhere(query: SearchQuery): Where {
   list('d.level', filters.level, 'level');
   list('d.grade', filters.grade, 'grade');
   list('d.agreement_id', filters.agreement, 'agreement');
+  if (filters.hidden?.length) {
+    where.params.hidden = JSON.stringify(filters.hidden);
+    where.clauses.push(
+      '(d.agreement_id IS NULL OR d.agreement_id NOT IN (SELECT value FROM json_each(@hidden)))',
+    );
+  }
   if (filters.topic?.length) {
     const names = filters.topic.map((topic, i) => {
       where.params[`topic${i}`] = topic;

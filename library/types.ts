@@ -12,6 +12,7 @@ import type {
   AgreementSummary,
   StoredGrade,
 } from '../clauses/types.ts';
+import type { AccountStore, AgreementAccess, Visibility } from './account-types.ts';
 import type { SearchIndex } from './search-types.ts';
 
 export interface AgreementFilter {
@@ -25,6 +26,8 @@ export interface AgreementFilter {
   q?: string;
   /** The stored grade: `A`–`D` or `unranked`. */
   grade?: string;
+  /** Only agreements with one of these visibilities (all when omitted). */
+  visibility?: readonly Visibility[];
 }
 
 export interface PageRequest {
@@ -58,6 +61,8 @@ export interface AddOptions {
   now?: Date;
   /** The grade computed before storing, written with the agreement (and its search documents). */
   grade?: StoredGrade;
+  /** Visibility and owner (public, no owner by default). */
+  access?: AgreementAccess;
 }
 
 /** An officer's answer to save; `value: null` withdraws it. */
@@ -121,5 +126,11 @@ export interface Library {
   removeCorrection(agreementId: string, correctionId: string): boolean;
   /** Stores the grade last computed, for listing and search facets. */
   setGrade(agreementId: string, grade: StoredGrade | undefined): void;
+  /** Users, sessions, API keys and the audit log, in the same transactions as the agreements. */
+  readonly accounts: AccountStore;
+  /** Visibility and owner of the given agreements (all when omitted). */
+  access(agreementIds?: readonly string[]): Map<string, AgreementAccess>;
+  /** Changes an agreement's visibility or owner; @returns false when there is no such agreement */
+  setAccess(agreementId: string, access: Partial<AgreementAccess>): boolean;
   close(): void;
 }

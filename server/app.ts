@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { dateInVietnam } from '../clauses/dates.ts';
 import { CbaError } from '../clauses/errors.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
-import type { Library, SearchIndex } from '../library/index.ts';
+import type { Library, SearchIndex, Visibility } from '../library/index.ts';
 import { createService, type Service } from '../service/index.ts';
 import { agreementRoutes } from './api/agreements.ts';
 import { comparisonRoutes } from './api/comparison.ts';
@@ -20,9 +20,12 @@ import { gradingRoutes } from './api/grading.ts';
 import { healthRoutes } from './api/health.ts';
 import { searchRoutes } from './api/search.ts';
 import { versionRoutes } from './api/versions.ts';
+import { hideInternal, identify } from './auth.ts';
 import { handleError, handleNotFound } from './errors.ts';
+import { type LoginLimit, memoryLoginLimit } from './login-limit.ts';
 import { failurePage, htmlError } from './pages/context.tsx';
 import { pageRoutes } from './pages/index.ts';
+import { sessionRoutes } from './sessions.tsx';
 
 export interface AppDeps {
   library: Library;
@@ -40,6 +43,10 @@ export interface AppDeps {
   service?: Service;
   /** The address users reach the server at (`CBA_PUBLIC_URL`): absolute links are built from it, never from Host. */
   publicUrl?: string;
+  /** The visibility of new agreements (`CBA_DEFAULT_VISIBILITY`); public by default. */
+  defaultVisibility?: Visibility;
+  /** The limit on failed sign-ins per client (the abuse limits provide it; in memory by default). */
+  loginLimit?: LoginLimit;
 }
 
 export function createApp({
@@ -49,11 +56,19 @@ export function createApp({
   today = () => dateInVietnam(new Date()),
   search,
   rubric = RUBRIC,
-  service = createService({ library, search, rubric, clock: today, maxUploadBytes }),
+  defaultVisibility,
+  service = createService({ library, search, rubric, clock: today, maxUploadBytes, defaultVisibility }),
   publicUrl = 'http://localhost:3000',
+  loginLimit = memoryLoginLimit(),
 }: AppDeps) {
   const app = new Hono();
+  const secure = publicUrl.startsWith('https:');
   app.use(secureHeaders());
+  // Who is asking, before any body is read.
+  app.use(identify({ service, apiToken, secure }));
+  for (const path of ['/api/agreements/:id', '/api/agreements/:id/*', '/agreements/:id/*'])
+    app.use(path, hideInternal(service));
+  app.route('/', sessionRoutes({ service, loginLimit, secure }));
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));

@@ -10,10 +10,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   CbaError,
   DuplicateError,
+  ForbiddenError,
   ImportError,
   NotFoundError,
   SearchUnavailableError,
   TooLargeError,
+  UnauthenticatedError,
   UnsupportedFormatError,
   ValidationError,
 } from '../clauses/errors.ts';
@@ -54,6 +56,8 @@ export function jsonError(
 
 export function statusOf(error: CbaError): ContentfulStatusCode {
   if (error instanceof ValidationError) return 400;
+  if (error instanceof UnauthenticatedError) return 401;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof DuplicateError) return 409;
   if (error instanceof TooLargeError) return 413;

@@ -52,13 +52,20 @@ if (search !== library.search) {
   }
 }
 
-const service = createService({ library, search, rubric, maxUploadBytes: config.maxUploadBytes });
+const service = createService({
+  library,
+  search,
+  rubric,
+  maxUploadBytes: config.maxUploadBytes,
+  defaultVisibility: config.defaultVisibility,
+});
 const app = createApp({
   library,
   search,
   rubric,
   service,
   apiToken: config.apiToken,
+  defaultVisibility: config.defaultVisibility,
   maxUploadBytes: config.maxUploadBytes,
   publicUrl: config.publicUrl,
 });

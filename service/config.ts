@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   MEILI_URL: z.url({ protocol: /^https?$/, error: 'MEILI_URL must be an http(s) URL' }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   CBA_RUBRIC: z.string().min(1).optional(),
+  CBA_DEFAULT_VISIBILITY: z.enum(['public', 'internal', 'summary']).default('public'),
 });
 
 export interface Config {
@@ -55,6 +56,8 @@ export interface Config {
   rubricFile: string | undefined;
   /** The address users reach the server at, for absolute links (calendar events); never read from Host. */
   publicUrl: string;
+  /** The visibility of new agreements: public (default), internal (signed-in users) or summary (no text for anonymous readers). */
+  defaultVisibility: 'public' | 'internal' | 'summary';
 }
 
 /**
@@ -82,6 +85,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}),
     },
     rubricFile: e.CBA_RUBRIC,
+    defaultVisibility: e.CBA_DEFAULT_VISIBILITY,
     publicUrl: (e.CBA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -8,7 +8,7 @@ import { applyCorrections } from '../clauses/corrections.ts';
 import { agreementNotFound } from '../clauses/errors.ts';
 import type { Rubric } from '../clauses/grading.ts';
 import type { Agreement, AgreementDraft, AgreementEvent } from '../clauses/types.ts';
-import type { Library, SearchIndex } from '../library/index.ts';
+import type { Library, SearchIndex, Visibility } from '../library/index.ts';
 import type { ComparedSummary, ComparisonCache } from './comparisons.ts';
 
 export interface ServiceContext {
@@ -23,6 +23,8 @@ export interface ServiceContext {
   /** Largest document accepted by an import or a check. */
   maxBytes: number;
   cache: ComparisonCache;
+  /** The visibility of a new agreement when its import names none (`CBA_DEFAULT_VISIBILITY`; public by default). */
+  defaultVisibility?: Visibility | undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ import { NotFoundError, ValidationError } from '../clauses/errors.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import { walkTree } from '../clauses/tree.ts';
 import type { Agreement } from '../clauses/types.ts';
+import { type Actor, CLI_ACTOR, recordAudit } from './audit.ts';
 import { loadAgreement, type ServiceContext } from './context.ts';
 import { storeGrade } from './grades.ts';
 import { reindex } from './writes.ts';
@@ -65,6 +66,7 @@ export async function correct(
   ctx: ServiceContext,
   id: string,
   request: CorrectionRequest,
+  actor: Actor = CLI_ACTOR,
 ): Promise<Corrected> {
   const agreement = loadAgreement(ctx, id);
   const { by, at, ...input } = request;
@@ -85,6 +87,7 @@ export async function correct(
   const correction: Correction = { ...input, id: randomUUID(), by, at: at ?? new Date().toISOString() };
   const { report, changed } = ctx.library.transaction(() => {
     ctx.library.addCorrection(id, correction);
+    recordAudit(ctx, actor, 'correction', id, undefined, correction);
     ctx.cache.forget(id);
     return storeGrade(ctx, agreement);
   });
@@ -100,15 +103,18 @@ export async function withdrawCorrection(
   ctx: ServiceContext,
   id: string,
   correctionId: string,
+  actor: Actor = CLI_ACTOR,
 ): Promise<GradeReport> {
   const agreement = loadAgreement(ctx, id);
   const { report, changed } = ctx.library.transaction(() => {
+    const before = ctx.library.corrections(agreement.source.sha256).find((c) => c.id === correctionId);
     if (!ctx.library.removeCorrection(id, correctionId))
       throw new NotFoundError(
         'correction_not_found',
         `Thỏa ước "${id}" không có hiệu chỉnh "${correctionId}".`,
         `Agreement "${id}" has no correction "${correctionId}".`,
       );
+    recordAudit(ctx, actor, 'correction.withdraw', id, before);
     ctx.cache.forget(id);
     return storeGrade(ctx, agreement);
   });

@@ -8,6 +8,18 @@
  * another process makes to the same library is noticed at the next call.
  */
 
+export {
+  type AccessTarget,
+  type Action,
+  actorOf,
+  authorize,
+  can,
+  type Principal,
+  TOKEN_ACTOR,
+  textVisible,
+  visibleTo,
+} from './access.ts';
+export { type Actor, AUDIT_COLUMNS, auditRow, CLI_ACTOR } from './audit.ts';
 export { type CheckRequest, type CheckResult, checkDocument } from './check.ts';
 export { COMPARISON_CACHE_SIZE, type ComparisonCache, createComparisonCache } from './comparisons.ts';
 export { type Config, readConfig } from './config.ts';
@@ -22,4 +34,5 @@ export type {
   ExpiryQuery,
 } from './questions.ts';
 export { createService, type Service, type ServiceDeps } from './service.ts';
+export { hashPassword, type NewUserRequest, type Session, secretsMatch, verifyPassword } from './users.ts';
 export type { AnswerInput, AnswersRequest, Imported, ImportRequest, RecordedEvent } from './writes.ts';

@@ -4,6 +4,7 @@
  */
 
 import { dateInVietnam } from '../clauses/dates.ts';
+import { agreementNotFound } from '../clauses/errors.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
 import { DEFAULT_MAX_BYTES } from '../importer/index.ts';
 import {
@@ -13,7 +14,10 @@ import {
   type Library,
   type PageRequest,
   type SearchIndex,
+  type Visibility,
 } from '../library/index.ts';
+import { type AccessTarget, type Action, authorize, type Principal, textVisible } from './access.ts';
+import { type Actor, auditLog } from './audit.ts';
 import { createComparisonCache } from './comparisons.ts';
 import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import * as corrections from './corrections.ts';
@@ -21,6 +25,7 @@ import { createDraftService, type DraftService } from './drafts.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
 import * as questions from './questions.ts';
 import * as suggestions from './suggestions.ts';
+import * as users from './users.ts';
 import * as writes from './writes.ts';
 
 export interface ServiceDeps {
@@ -35,6 +40,8 @@ export interface ServiceDeps {
   maxUploadBytes?: number | undefined;
   /** The moment of a change (ISO timestamp), for a draft's history; the system clock by default. */
   now?: (() => string) | undefined;
+  /** The visibility of new agreements (`CBA_DEFAULT_VISIBILITY`); public by default. */
+  defaultVisibility?: Visibility | undefined;
 }
 
 /** Runs `check` before each method: a change made by another process is noticed at the next call. */
@@ -60,7 +67,15 @@ function checkedFirst<T extends Record<string, (...args: never[]) => unknown>>(
  * const service = createService({ library: openLibrary('./data') });
  * const { agreement } = await service.importDocument(bytes, { filename: 'thoa-uoc.md' });
  */
-export function createService({ library, search, rubric = RUBRIC, clock, maxUploadBytes, now }: ServiceDeps) {
+export function createService({
+  library,
+  search,
+  rubric = RUBRIC,
+  clock,
+  maxUploadBytes,
+  now,
+  defaultVisibility,
+}: ServiceDeps) {
   const index = search ?? library.search;
   const ctx: ServiceContext = {
     library,
@@ -70,6 +85,12 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     today: clock ?? (() => dateInVietnam(new Date())),
     maxBytes: maxUploadBytes ?? DEFAULT_MAX_BYTES,
     cache: createComparisonCache((agreement, options) => compareCorrected(library, agreement, options)),
+    defaultVisibility,
+  };
+  /** The agreement a write is about, as the authorisation needs it; undefined when there is none. */
+  const targetOf = (id: string): AccessTarget | undefined => {
+    const summary = library.get(id);
+    return summary ? { id, meta: summary.meta, access: library.access([id]).get(id) } : undefined;
   };
   const drafts = createDraftService(ctx, now ?? (() => new Date().toISOString()));
   // Another process (the CLI beside a running server) wrote: what is remembered may be gone or changed.
@@ -127,15 +148,18 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
       writes.importDocument(ctx, bytes, request),
     storeDraft: (...args: Parameters<typeof writes.storeDraft> extends [unknown, ...infer R] ? R : never) =>
       writes.storeDraft(ctx, ...args),
-    remove: (id: string) => writes.removeAgreement(ctx, id),
-    recordEvent: (id: string, event: Parameters<typeof writes.recordEvent>[2]) =>
-      writes.recordEvent(ctx, id, event),
+    remove: (id: string, actor?: Actor) => writes.removeAgreement(ctx, id, actor),
+    recordEvent: (id: string, event: Parameters<typeof writes.recordEvent>[2], actor?: Actor) =>
+      writes.recordEvent(ctx, id, event, actor),
+    setVisibility: (id: string, visibility: Visibility, actor?: Actor) =>
+      writes.setVisibility(ctx, id, visibility, actor),
     saveAnswers: (id: string, request: writes.AnswersRequest) => writes.saveAnswers(ctx, id, request),
     regrade: (id: string) => writes.regrade(ctx, id),
     /** An officer corrects a row of the comparison (verdict, subject, value), dismisses it, or adds a missed number. */
-    correct: (id: string, request: corrections.CorrectionRequest) => corrections.correct(ctx, id, request),
-    withdrawCorrection: (id: string, correctionId: string) =>
-      corrections.withdrawCorrection(ctx, id, correctionId),
+    correct: (id: string, request: corrections.CorrectionRequest, actor?: Actor) =>
+      corrections.correct(ctx, id, request, actor),
+    withdrawCorrection: (id: string, correctionId: string, actor?: Actor) =>
+      corrections.withdrawCorrection(ctx, id, correctionId, actor),
     corrections: (id: string, on?: string) => corrections.correctionsOf(ctx, id, on),
     /** The search index's name (`sqlite-fts5`, `meilisearch`). */
     searchBackend: () => ctx.search?.backend ?? 'none',
@@ -144,6 +168,37 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
       if (!ctx.search) throw new Error('no search index');
       return ctx.search.rebuild(eachAgreementWithEvents(library), onProgress);
     },
+
+    // Access: who may do what, who sees what, accounts and the audit log.
+    /**
+     * Refuses a write the principal's role does not allow (on the agreement `id` names).
+     * @throws UnauthenticatedError, ForbiddenError; NotFoundError when `id` names no agreement
+     */
+    authorize: (principal: Principal | undefined, action: Action, id?: string) => {
+      if (id === undefined) return authorize(principal, action);
+      const target = targetOf(id);
+      if (!target) throw agreementNotFound(id);
+      authorize(principal, action, target);
+    },
+    /** Visibility and owner of an agreement. */
+    accessOf: (id: string) => library.access([id]).get(id),
+    /** The agreements whose text a reader may not see (left out of clause search). */
+    hiddenFrom: (principal: Principal | undefined): string[] =>
+      principal
+        ? []
+        : [...library.access()].filter(([, a]) => !textVisible(principal, a.visibility)).map(([id]) => id),
+    addUser: (request: users.NewUserRequest, actor: Actor) => users.addUser(ctx, request, actor),
+    setUserDisabled: (username: string, disabled: boolean, actor: Actor) =>
+      users.setDisabled(ctx, username, disabled, actor),
+    createApiKey: (username: string, label: string, actor: Actor) =>
+      users.createApiKey(ctx, username, label, actor),
+    users: () => users.listUsers(ctx),
+    apiKeysOf: (userId: string) => users.apiKeysOf(ctx, userId),
+    signIn: (username: string, password: string) => users.signIn(ctx, username, password),
+    signOut: (sessionId: string) => users.signOut(ctx, sessionId),
+    sessionPrincipal: (sessionId: string) => users.sessionPrincipal(ctx, sessionId),
+    keyPrincipal: (key: string) => users.keyPrincipal(ctx, key),
+    auditLog: (query: Parameters<typeof auditLog>[1]) => auditLog(ctx, query),
 
     // Health and caches.
     health: async () => ({

@@ -17,7 +17,8 @@ import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
 import { importFile, type MetaOverrides } from '../importer/index.ts';
-import type { AssessmentChange, NewAgreementEvent } from '../library/index.ts';
+import type { AgreementAccess, AssessmentChange, NewAgreementEvent, Visibility } from '../library/index.ts';
+import { type Actor, CLI_ACTOR, recordAudit } from './audit.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeDraft, storeGrade } from './grades.ts';
 
@@ -25,6 +26,10 @@ export interface ImportRequest {
   filename: string;
   /** Metadata given beside the document (industry, province, wage region…), already checked. */
   overrides?: MetaOverrides;
+  /** Who imports (the audit log's actor; the command line by default). */
+  actor?: Actor | undefined;
+  /** Visibility (the library's default otherwise) and owner of the new agreement. */
+  access?: Partial<AgreementAccess> | undefined;
 }
 
 export interface Imported {
@@ -59,7 +64,7 @@ export async function importDocument(
   bytes: Uint8Array,
   request: ImportRequest,
 ): Promise<Imported> {
-  return storeDraft(ctx, await readDraft(ctx, bytes, request), bytes);
+  return storeDraft(ctx, await readDraft(ctx, bytes, request), bytes, request);
 }
 
 /** The store-and-index step of {@link importDocument}, for a draft already read. */
@@ -67,17 +72,34 @@ export async function storeDraft(
   ctx: ServiceContext,
   draft: AgreementDraft,
   bytes: Uint8Array,
+  options: Pick<ImportRequest, 'actor' | 'access'> = {},
 ): Promise<Imported> {
   const on = ctx.today();
   const comparison = compareCorrected(ctx.library, draft, { on });
   const grade = gradeDraft(ctx, draft, comparison, on);
-  const agreement = ctx.library.add(draft, bytes, { grade: grade.grade });
+  const access: AgreementAccess = {
+    visibility: options.access?.visibility ?? ctx.defaultVisibility ?? 'public',
+    ...(options.access?.ownerId ? { ownerId: options.access.ownerId } : {}),
+  };
+  const agreement = ctx.library.transaction(() => {
+    const stored = ctx.library.add(draft, bytes, { grade: grade.grade, access });
+    recordAudit(ctx, options.actor ?? CLI_ACTOR, 'import', stored.id, undefined, {
+      filename: stored.source.filename,
+      sha256: stored.source.sha256,
+      meta: stored.meta,
+      visibility: access.visibility,
+    });
+    return stored;
+  });
   ctx.cache.remember(agreement, { on }, comparison);
   if (ctx.external) {
     try {
       await ctx.external.indexAgreement(agreement);
     } catch (error) {
-      ctx.library.remove(agreement.id);
+      ctx.library.transaction(() => {
+        ctx.library.remove(agreement.id);
+        recordAudit(ctx, options.actor ?? CLI_ACTOR, 'import.undone', agreement.id);
+      });
       throw error;
     }
   }
@@ -88,11 +110,40 @@ export async function storeDraft(
  * Removes an agreement from the library and from the search index.
  * @throws NotFoundError when there is no such agreement
  */
-export async function removeAgreement(ctx: ServiceContext, id: string): Promise<void> {
-  if (!ctx.library.get(id)) throw agreementNotFound(id);
+export async function removeAgreement(
+  ctx: ServiceContext,
+  id: string,
+  actor: Actor = CLI_ACTOR,
+): Promise<void> {
+  const agreement = ctx.library.get(id);
+  if (!agreement) throw agreementNotFound(id);
   // The external index first: if it cannot be reached, the agreement stays everywhere and the user may retry.
   await ctx.external?.removeAgreement(id);
-  if (!ctx.library.remove(id)) throw agreementNotFound(id);
+  ctx.library.transaction(() => {
+    if (!ctx.library.remove(id)) throw agreementNotFound(id);
+    recordAudit(ctx, actor, 'remove', id, {
+      filename: agreement.source.filename,
+      sha256: agreement.source.sha256,
+      meta: agreement.meta,
+    });
+  });
+}
+
+/**
+ * Changes who may see an agreement.
+ * @throws NotFoundError when there is no such agreement
+ */
+export function setVisibility(
+  ctx: ServiceContext,
+  id: string,
+  visibility: Visibility,
+  actor: Actor = CLI_ACTOR,
+): void {
+  ctx.library.transaction(() => {
+    const before = ctx.library.access([id]).get(id);
+    if (!before || !ctx.library.setAccess(id, { visibility })) throw agreementNotFound(id);
+    recordAudit(ctx, actor, 'visibility', id, { visibility: before.visibility }, { visibility });
+  });
 }
 
 /** Sends an agreement's current state (grade, events) to the external index, if there is one. */
@@ -118,6 +169,7 @@ export async function recordEvent(
   ctx: ServiceContext,
   id: string,
   event: NewAgreementEvent,
+  actor: Actor = CLI_ACTOR,
 ): Promise<RecordedEvent> {
   const agreement = loadAgreement(ctx, id);
   if (event.type === 'replaced' && event.replacedBy === id) {
@@ -140,6 +192,7 @@ export async function recordEvent(
   // An extension can take an agreement out of "expired"; a filing earns its procedure points.
   const { recorded, grade } = ctx.library.transaction(() => {
     const recorded = ctx.library.addEvent(id, event);
+    recordAudit(ctx, actor, 'event', id, undefined, recorded);
     return { recorded, grade: storeGrade(ctx, agreement) };
   });
   if (event.type === 'extended' || grade.changed) await reindex(ctx, id);
@@ -163,6 +216,8 @@ export interface AnswersRequest {
   answers: Record<string, AnswerInput>;
   /** When they were given (now by default). */
   answeredAt?: string;
+  /** Who saves them (the audit log's actor; the command line by default). */
+  actor?: Actor | undefined;
 }
 
 /**
@@ -200,7 +255,10 @@ export async function saveAnswers(
     return { criterion, value, answeredBy: request.answeredBy, answeredAt, ...(note ? { note } : {}) };
   });
   const { report, changed } = ctx.library.transaction(() => {
+    const touched = new Set(changes.map((c) => c.criterion));
+    const before = ctx.library.assessment(id).filter((a) => touched.has(a.criterion));
     ctx.library.saveAssessment(id, changes);
+    recordAudit(ctx, request.actor ?? CLI_ACTOR, 'assessment', id, before, changes);
     return storeGrade(ctx, agreement);
   });
   if (changed) await reindex(ctx, id);

@@ -8,7 +8,7 @@
 import type { Comparison } from '../clauses/compare.ts';
 import type { CorrectionTarget, RowCorrection } from '../clauses/corrections.ts';
 import { formatDate } from './format.ts';
-import type { PageContext } from './layout.tsx';
+import { FormCredentials, type PageContext } from './layout.tsx';
 import type { MessageKey } from './messages.ts';
 
 const say = (ctx: PageContext, m: { vi: string; en: string }) => (ctx.lang === 'vi' ? m.vi : m.en);
@@ -87,8 +87,7 @@ function CorrectionFields(props: { ctx: PageContext; id: string; verdictRequired
       <input id={`${id}-reason`} name="reason" required maxlength={2000} />
       <label for={`${id}-by`}>{ctx.t('correctBy')}</label>
       <input id={`${id}-by`} name="by" required maxlength={200} autocomplete="name" />
-      <label for={`${id}-token`}>{ctx.t('token')}</label>
-      <input id={`${id}-token`} name="token" type="password" required autocomplete="off" />
+      <FormCredentials ctx={ctx} id={`${id}-token`} />
     </>
   );
 }

@@ -8,6 +8,24 @@ export interface PageContext {
   t: Translate;
   /** The current URL (path and query), to switch language in place. */
   url: string;
+  /** The session's CSRF token: every write form carries it when someone is signed in. */
+  csrf?: string | undefined;
+  /** The signed-in user's name. */
+  signedInAs?: string | undefined;
+}
+
+/**
+ * A write form's credentials: the session's CSRF token when signed in, or the write token field.
+ */
+export function FormCredentials(props: { ctx: PageContext; id: string }) {
+  const { ctx, id } = props;
+  if (ctx.csrf) return <input type="hidden" name="csrf" value={ctx.csrf} />;
+  return (
+    <>
+      <label for={id}>{ctx.t('token')}</label>
+      <input id={id} name="token" type="password" required autocomplete="off" />
+    </>
+  );
 }
 
 /** The same URL in the other language. */
@@ -63,6 +81,17 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
                   </a>
                 </li>
               ))}
+              <li>
+                {ctx.signedInAs ? (
+                  <form method="post" action="/logout" class="inline-form">
+                    <a href={href(ctx, '/account')}>{ctx.signedInAs}</a>{' '}
+                    <input type="hidden" name="csrf" value={ctx.csrf ?? ''} />
+                    <button type="submit">{ctx.lang === 'vi' ? 'Đăng xuất' : 'Sign out'}</button>
+                  </form>
+                ) : (
+                  <a href={href(ctx, '/login')}>{ctx.lang === 'vi' ? 'Đăng nhập' : 'Sign in'}</a>
+                )}
+              </li>
               <li>
                 <a
                   href={otherLanguageUrl(ctx.url, ctx.lang)}

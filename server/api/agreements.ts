@@ -4,12 +4,14 @@
  * and delete. Writes need the API token.
  */
 
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { agreementNotFound } from '../../clauses/errors.ts';
+import { agreementNotFound, ForbiddenError, ValidationError } from '../../clauses/errors.ts';
 import type { Agreement, AgreementSummary } from '../../clauses/types.ts';
-import type { Service } from '../../service/index.ts';
-import { requireWriteToken } from '../auth.ts';
+import { VISIBILITIES, type Visibility } from '../../library/index.ts';
+import { type Service, textVisible, visibleTo } from '../../service/index.ts';
+import { actorOfRequest, requireWrite } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
 import { ListQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
@@ -35,21 +37,59 @@ function agreementJson(a: Agreement) {
 
 /** Builds the sub-app mounted at /api/agreements. */
 export function agreementRoutes({ service, apiToken, maxUploadBytes }: AgreementRoutesDeps) {
-  const writes = requireWriteToken(apiToken);
+  const importing = requireWrite({ service, apiToken }, 'import');
+  const removing = requireWrite({ service, apiToken }, 'remove', true);
+  const editing = requireWrite({ service, apiToken }, 'edit', true);
+  /** The agreement's visibility, after refusing (as "not found") one the reader may not see at all. */
+  const visibilityFor = (c: Context, id: string): Visibility => {
+    const visibility = service.accessOf(id)?.visibility ?? 'public';
+    if (!c.get('principal') && visibility === 'internal') throw agreementNotFound(id);
+    return visibility;
+  };
   // Room for multipart framing and form fields around the file itself.
   const bodyLimitBytes = maxUploadBytes + 64 * 1024;
 
   return new Hono()
     .get('/', validQuery(ListQuery), (c) => {
       const { page, pageSize, ...filter } = c.req.valid('query');
-      const result = service.list(filter, { page, pageSize });
+      const result = service.list(
+        { ...filter, visibility: visibleTo(c.get('principal')) },
+        { page, pageSize },
+      );
       return c.json({ ...result, items: result.items.map(summaryJson) });
     })
-    .get('/:id', (c) => c.json(agreementJson(service.agreement(parseId(c.req.param('id'))))))
+    .get('/:id', (c) => {
+      const id = parseId(c.req.param('id'));
+      const agreement = service.agreement(id);
+      const visibility = visibilityFor(c, id);
+      if (textVisible(c.get('principal'), visibility))
+        return c.json({ ...agreementJson(agreement), visibility });
+      // Summary-only: the metadata and counts, without the text (the verdicts are at /comparison).
+      const { tree: _t, preamble: _p, closing: _c, ...summary } = agreement;
+      return c.json({ ...summary, visibility, links: links(id) });
+    })
+    .put('/:id/visibility', editing, async (c) => {
+      const id = parseId(c.req.param('id'));
+      const body = (await c.req.json().catch(() => ({}))) as { visibility?: unknown };
+      if (!VISIBILITIES.includes(body.visibility as Visibility))
+        throw new ValidationError(
+          'invalid_visibility',
+          `Chế độ hiển thị phải là một trong: ${VISIBILITIES.join(', ')}.`,
+          `Visibility must be one of: ${VISIBILITIES.join(', ')}.`,
+        );
+      service.setVisibility(id, body.visibility as Visibility, actorOfRequest(c));
+      return c.json({ id, visibility: body.visibility });
+    })
     .get('/:id/source', (c) => {
       const id = parseId(c.req.param('id'));
       const source = service.source(id);
       if (!source) throw agreementNotFound(id);
+      if (!textVisible(c.get('principal'), visibilityFor(c, id)))
+        throw new ForbiddenError(
+          'summary_only',
+          'Thỏa ước này chỉ công khai phần tóm tắt; đăng nhập để xem văn bản.',
+          'Only the summary of this agreement is public; sign in to read the text.',
+        );
       const ascii =
         source.filename
           .normalize('NFD')
@@ -64,12 +104,18 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
     })
     .post(
       '/',
-      writes,
+      importing,
       bodyLimit({ maxSize: bodyLimitBytes, onError: (c) => tooLarge(c, maxUploadBytes) }),
       async (c) => {
         const { bytes, filename, overrides } = await readUpload(c.req.raw);
         // Graded before it is stored, so the grade is a list filter and a search facet from the start.
-        const { agreement } = await service.importDocument(bytes, { filename, overrides });
+        const principal = c.get('principal');
+        const { agreement } = await service.importDocument(bytes, {
+          filename,
+          overrides,
+          actor: actorOfRequest(c),
+          ...(principal?.kind === 'user' ? { access: { ownerId: principal.user.id } } : {}),
+        });
         c.header('Location', links(agreement.id).self);
         return c.json(
           {
@@ -85,8 +131,8 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
         );
       },
     )
-    .delete('/:id', writes, async (c) => {
-      await service.remove(parseId(c.req.param('id')));
+    .delete('/:id', removing, async (c) => {
+      await service.remove(parseId(c.req.param('id')), actorOfRequest(c));
       return c.body(null, 204);
     });
 }

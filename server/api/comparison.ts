@@ -14,6 +14,7 @@ import { lawExcerpt } from '../../clauses/law.ts';
 import type { WageRegion } from '../../clauses/types.ts';
 import type { DayOptions, Service } from '../../service/index.ts';
 import { agreementReportPdf, checkReportPdf } from '../../ui/index.ts';
+import { seenBy } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
 import { reportFonts } from '../fonts.ts';
 import { BelowFloorQuery, ComparisonQuery } from '../schemas.ts';
@@ -123,7 +124,7 @@ export function comparisonRoutes({ service, maxUploadBytes, today }: ComparisonR
     })
     .get('/below-floor', validQuery(BelowFloorQuery), (c) => {
       const query = c.req.valid('query');
-      const { on, checked, items } = service.belowFloor(areaFilter(query), dayOf(query));
+      const { on, checked, items } = service.belowFloor(seenBy(c, areaFilter(query)), dayOf(query));
       return c.json({
         on,
         checked,

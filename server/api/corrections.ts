@@ -7,7 +7,7 @@
 
 import { Hono } from 'hono';
 import type { Service } from '../../service/index.ts';
-import { requireWriteToken } from '../auth.ts';
+import { actorOfRequest, requireWrite } from '../auth.ts';
 import { ComparisonQuery, CorrectionBody } from '../schemas.ts';
 import { parseId, readJsonBody, validQuery } from '../validation.ts';
 
@@ -20,7 +20,7 @@ const CORRECTION_ID = /^[0-9a-f-]{36}$/;
 
 /** Builds the sub-app mounted at /api/agreements. */
 export function correctionRoutes({ service, apiToken }: CorrectionRoutesDeps) {
-  const writes = requireWriteToken(apiToken);
+  const writes = requireWrite({ service, apiToken }, 'correct', true);
   return new Hono()
     .get('/:id/corrections', validQuery(ComparisonQuery.pick({ on: true })), (c) => {
       const id = parseId(c.req.param('id'));
@@ -35,14 +35,18 @@ export function correctionRoutes({ service, apiToken }: CorrectionRoutesDeps) {
       const id = parseId(c.req.param('id'));
       service.agreement(id);
       const body = await readJsonBody(c.req.raw, CorrectionBody);
-      const { correction, grade } = await service.correct(id, body);
+      const { correction, grade } = await service.correct(id, body, actorOfRequest(c));
       c.header('Location', `/api/agreements/${id}/corrections`);
       return c.json({ agreementId: id, correction, grade, comparison: service.comparison(id) }, 201);
     })
     .delete('/:id/corrections/:cid', writes, async (c) => {
       const id = parseId(c.req.param('id'));
       const cid = c.req.param('cid');
-      const grade = await service.withdrawCorrection(id, CORRECTION_ID.test(cid) ? cid : '-');
+      const grade = await service.withdrawCorrection(
+        id,
+        CORRECTION_ID.test(cid) ? cid : '-',
+        actorOfRequest(c),
+      );
       return c.json({ agreementId: id, withdrawn: cid, grade });
     });
 }

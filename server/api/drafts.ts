@@ -8,9 +8,8 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { WageRegion } from '../../clauses/types.ts';
-import type { DraftAccess, DraftView, Service } from '../../service/index.ts';
+import { can, type DraftAccess, type DraftView, type Service } from '../../service/index.ts';
 import { draftToDocx, reviewNotes, reviewWordDocument } from '../../ui/index.ts';
-import { tokenMatches } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
 import { ComparisonQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
@@ -83,9 +82,12 @@ export function attachment(filename: string): string {
 /** Builds the sub-app mounted at /api. */
 export function draftRoutes({ service, maxUploadBytes, apiToken }: DraftRoutesDeps) {
   const accessOf = (c: Context): DraftAccess => {
-    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    // A caller with a key (or the bootstrap token) whose role works on drafts; a session-cookie call
+    // carries no CSRF header here, so it opens a draft by its secret link only.
+    const principal = c.get('principal');
+    const viaKey = principal !== undefined && !(principal.kind === 'user' && principal.via === 'session');
     return {
-      token: bearer !== undefined && tokenMatches(apiToken, bearer),
+      token: viaKey && can(principal, 'draft'),
       secret: c.req.header('x-draft-key') ?? c.req.query('key'),
       by: c.req.header('x-draft-author'),
     };

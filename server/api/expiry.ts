@@ -8,9 +8,9 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { EXPIRY_STATUS_LABELS, type ExpiryItem } from '../../clauses/expiry.ts';
-import type { Service } from '../../service/index.ts';
+import { type Principal, type Service, visibleTo } from '../../service/index.ts';
 import { expiryReportPdf } from '../../ui/index.ts';
-import { requireWriteToken } from '../auth.ts';
+import { actorOfRequest, requireWrite } from '../auth.ts';
 import { reportFonts } from '../fonts.ts';
 import { EventBody, ExpiryQuery } from '../schemas.ts';
 import { areaFilter, parseId, readJsonBody, validQuery } from '../validation.ts';
@@ -35,10 +35,11 @@ function itemJson(item: ExpiryItem) {
 
 /** Builds the sub-app mounted at /api. */
 export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps) {
-  const writes = requireWriteToken(apiToken);
-  const report = (query: z.infer<typeof ExpiryQuery>) =>
+  const events = requireWrite({ service, apiToken }, 'event', true);
+  // Anonymous readers' reports and exports list only what they may see.
+  const report = (query: z.infer<typeof ExpiryQuery>, principal?: Principal) =>
     service.expiry({
-      filter: areaFilter(query),
+      filter: { ...areaFilter(query), visibility: visibleTo(principal) },
       on: query.on,
       within: query.within,
       statuses: query.status,
@@ -46,11 +47,11 @@ export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps)
     });
   return new Hono()
     .get('/expiry', validQuery(ExpiryQuery), (c) => {
-      const result = report(c.req.valid('query'));
+      const result = report(c.req.valid('query'), c.get('principal'));
       return c.json({ ...result, items: result.items.map(itemJson) });
     })
     .get('/expiry.ics', validQuery(ExpiryQuery), (c) => {
-      const result = report(c.req.valid('query'));
+      const result = report(c.req.valid('query'), c.get('principal'));
       return c.body(calendar(result.items, publicUrl), 200, {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Content-Disposition': 'inline; filename="thoa-uoc-het-han.ics"',
@@ -58,7 +59,7 @@ export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps)
     })
     .get('/expiry.pdf', validQuery(ExpiryQuery), async (c) => {
       const query = c.req.valid('query');
-      const result = report(query);
+      const result = report(query, c.get('principal'));
       const area = [query.district, query.province, query.superiorUnion].filter(Boolean).join(', ');
       const pdf = await expiryReportPdf({ area, report: result }, reportFonts());
       return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
@@ -67,7 +68,7 @@ export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps)
       });
     })
     .get('/expiry.csv', validQuery(ExpiryQuery), (c) => {
-      const result = report(c.req.valid('query'));
+      const result = report(c.req.valid('query'), c.get('principal'));
       return c.body(spreadsheet(result.items), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="thoa-uoc-het-han-${result.on}.csv"`,
@@ -78,10 +79,10 @@ export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps)
       const { events, expiry } = service.agreementEvents(id);
       return c.json({ id, events, expiry });
     })
-    .post('/agreements/:id/events', writes, async (c) => {
+    .post('/agreements/:id/events', events, async (c) => {
       const id = parseId(c.req.param('id'));
       const body = await readJsonBody(c.req.raw, EventBody);
-      const { event, expiry } = await service.recordEvent(id, body);
+      const { event, expiry } = await service.recordEvent(id, body, actorOfRequest(c));
       c.header('Location', `/api/agreements/${id}/events`);
       return c.json({ event, expiry }, 201);
     });

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type { Rubric } from '../../clauses/grading.ts';
 import type { Service } from '../../service/index.ts';
-import { requireWriteToken } from '../auth.ts';
+import { actorOfRequest, requireWrite, seenBy } from '../auth.ts';
 import { AssessmentBody, GradesQuery } from '../schemas.ts';
 import { areaFilter, parseId, readJsonBody, validQuery } from '../validation.ts';
 
@@ -20,7 +20,7 @@ export interface GradingRoutesDeps {
 
 /** Builds the sub-app mounted at /api. */
 export function gradingRoutes({ service, apiToken, today, rubric }: GradingRoutesDeps) {
-  const writes = requireWriteToken(apiToken);
+  const writes = requireWrite({ service, apiToken }, 'assess', true);
   const rubricInfo = { version: rubric.version, provisional: rubric.provisional, note: rubric.note };
 
   return new Hono()
@@ -43,13 +43,13 @@ export function gradingRoutes({ service, apiToken, today, rubric }: GradingRoute
       const id = parseId(c.req.param('id'));
       service.agreement(id);
       const body = await readJsonBody(c.req.raw, AssessmentBody);
-      const grade = await service.saveAnswers(id, body);
+      const grade = await service.saveAnswers(id, { ...body, actor: actorOfRequest(c) });
       return c.json({ agreementId: id, checklist: service.checklist(id), grade });
     })
     .get('/grades', validQuery(GradesQuery), (c) => {
       const query = c.req.valid('query');
       const dashboard = service.grades({
-        filter: areaFilter(query),
+        filter: seenBy(c, areaFilter(query)),
         ...(query.year ? { year: query.year } : {}),
       });
       return c.json({ ...dashboard, rubric: rubricInfo });

@@ -87,7 +87,10 @@ export function searchRoutes({ service }: { service: Service }) {
       remembered.set(search, entry);
     }
     const { params, query } = entry;
-    const result = await service.search({ ...query, on: params.on });
+    // Anonymous readers do not search the text of internal or summary-only agreements.
+    const hidden = service.hiddenFrom(c.get('principal'));
+    const filters = hidden.length ? { ...query.filters, hidden } : query.filters;
+    const result = await service.search({ ...query, filters, on: params.on });
     const full = params.full === '1';
     const cache = full ? serialised.full : serialised.snippet;
     let hits = cache.get(result.hits);

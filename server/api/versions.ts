@@ -5,12 +5,13 @@
  * the text of the article it follows.
  */
 
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { ValidationError } from '../../clauses/errors.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import type { Service } from '../../service/index.ts';
 import { benchmarkReportPdf, versionReportPdf } from '../../ui/index.ts';
+import { assertReadable, seenBy } from '../auth.ts';
 import { reportFonts } from '../fonts.ts';
 import { BenchmarkQuery, CompareQuery, OnQuery, VersionsQuery } from '../schemas.ts';
 import { areaFilter, parseId, validQuery } from '../validation.ts';
@@ -31,11 +32,14 @@ export function checkTopics(topics: readonly string[] = []): void {
 }
 
 export function versionRoutes({ service }: VersionRoutesDeps) {
-  const versions = (query: z.infer<typeof VersionsQuery>) =>
-    service.versions(parseId(query.from), parseId(query.to), query.on);
-  const nWay = (query: z.infer<typeof CompareQuery>) => {
+  const versions = (c: Context, query: z.infer<typeof VersionsQuery>) => {
+    const ids = [parseId(query.from), parseId(query.to)];
+    assertReadable(c, service, ids);
+    return service.versions(ids[0]!, ids[1]!, query.on);
+  };
+  const nWay = (c: Context, query: z.infer<typeof CompareQuery>) => {
     checkTopics(query.topic);
-    const filter = areaFilter(query);
+    const filter = seenBy(c, areaFilter(query));
     if (!query.ids?.length && !filter.industry && !filter.province && !filter.district && !query.status)
       throw new ValidationError(
         'missing_selection',
@@ -43,6 +47,7 @@ export function versionRoutes({ service }: VersionRoutesDeps) {
         'Choose agreements: ids=a,b,c or a filter (industry, province, district, status).',
       );
     const ids = query.ids?.map(parseId);
+    if (ids) assertReadable(c, service, ids);
     return service.compareAgreements({
       ...(ids ? { ids } : { filter }),
       status: query.status,
@@ -58,20 +63,20 @@ export function versionRoutes({ service }: VersionRoutesDeps) {
     .get('/topics', (c) =>
       c.json({ topics: TOPICS.map(({ id, label, labelEn, group }) => ({ id, label, labelEn, group })) }),
     )
-    .get('/compare/versions', validQuery(VersionsQuery), (c) => c.json(versions(c.req.valid('query'))))
+    .get('/compare/versions', validQuery(VersionsQuery), (c) => c.json(versions(c, c.req.valid('query'))))
     .get('/compare/versions.pdf', validQuery(VersionsQuery), async (c) => {
-      const result = versions(c.req.valid('query'));
+      const result = versions(c, c.req.valid('query'));
       return pdf(await versionReportPdf(result, reportFonts()), `${result.from.id}--${result.to.id}.pdf`);
     })
-    .get('/compare', validQuery(CompareQuery), (c) => c.json(nWay(c.req.valid('query'))))
+    .get('/compare', validQuery(CompareQuery), (c) => c.json(nWay(c, c.req.valid('query'))))
     .get('/compare.pdf', validQuery(CompareQuery), async (c) =>
-      pdf(await benchmarkReportPdf(nWay(c.req.valid('query')), reportFonts()), 'doi-chieu.pdf'),
+      pdf(await benchmarkReportPdf(nWay(c, c.req.valid('query')), reportFonts()), 'doi-chieu.pdf'),
     )
     .get('/benchmarks', validQuery(BenchmarkQuery), (c) => {
       const query = c.req.valid('query');
       checkTopics(query.topic);
       const { on, agreements, table } = service.benchmarks({
-        filter: areaFilter(query),
+        filter: seenBy(c, areaFilter(query)),
         topics: query.topic,
         on: query.on,
       });

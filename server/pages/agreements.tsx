@@ -11,12 +11,12 @@ import { CbaError } from '../../clauses/errors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { getTopic } from '../../clauses/topics.ts';
 import type { WageRegion } from '../../clauses/types.ts';
-import type { AgreementView, DayOptions, Service } from '../../service/index.ts';
+import { type AgreementView, type DayOptions, type Service, textVisible } from '../../service/index.ts';
 import { AgreementPage, ComparePage } from '../../ui/index.ts';
-import { tokenMatches } from '../auth.ts';
+import { checkFormWrite } from '../auth.ts';
 import { ComparisonQuery, CorrectionBody, EventBody } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
-import { htmlError, langSuffix, messageOf, pageContext, pageQuery, tokenError } from './context.tsx';
+import { htmlError, langSuffix, messageOf, pageContext, pageQuery } from './context.tsx';
 
 export interface AgreementPagesDeps {
   service: Service;
@@ -24,15 +24,28 @@ export interface AgreementPagesDeps {
 }
 
 export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
+  const deps = { service, apiToken };
   const notFound = (c: Context) => htmlError(c, 404, pageContext(c).t('notFound'));
+  /** Union-internal agreements are not there for anonymous readers. */
+  const readable = (c: Context, id: string) =>
+    c.get('principal') !== undefined || service.accessOf(id)?.visibility !== 'internal';
   /** The agreement's view, or undefined when the id names nothing. */
   const viewOf = (c: Context): AgreementView | undefined => {
     const id = c.req.param('id') ?? '';
-    return AGREEMENT_ID.test(id) && service.find(id) ? service.agreementView(id) : undefined;
+    if (!AGREEMENT_ID.test(id) || !service.find(id)) return undefined;
+    if (!readable(c, id)) return undefined;
+    const view = service.agreementView(id);
+    if (textVisible(c.get('principal'), service.accessOf(id)?.visibility ?? 'public')) return view;
+    // Summary-only, for an anonymous reader: the metadata and verdicts, not the text.
+    return {
+      ...view,
+      agreement: { ...view.agreement, tree: [], preamble: [], closing: [] },
+      wording: { ...view.wording, rows: [] },
+    };
   };
   const wordingByNode = (view: Pick<AgreementView, 'wording'>) =>
     Object.fromEntries(view.wording.rows.map((r) => [r.nodeId, r]));
-  const agreementPage = (c: Context, view: AgreementView, error?: string) => {
+  const agreementPage = (c: Context, view: AgreementView, error?: string, status: 400 | 401 | 403 = 400) => {
     const { agreement } = view;
     const rows: Record<string, ComparisonRow[]> = {};
     for (const row of view.comparison.rows) rows[row.nodeId] = [...(rows[row.nodeId] ?? []), row];
@@ -48,12 +61,18 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         events={view.events}
         {...(error ? { error } : {})}
       />,
-      error ? 400 : 200,
+      error ? status : 200,
     );
   };
 
   /** The side-by-side page, with the officer's correction forms (and the error of a refused one). */
-  const comparePage = (c: Context, id: string, day: DayOptions, error?: string, status: 400 | 401 = 400) => {
+  const comparePage = (
+    c: Context,
+    id: string,
+    day: DayOptions,
+    error?: string,
+    status: 400 | 401 | 403 = 400,
+  ) => {
     const ctx = pageContext(c);
     const view = service.agreementView(id, day);
     const verdictParam = c.req.query('verdict');
@@ -96,7 +115,8 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
       if (!view) return notFound(c);
       const form = await c.req.parseBody();
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
-      if (!tokenMatches(apiToken, field('token'))) return agreementPage(c, view, tokenError(apiToken));
+      const write = checkFormWrite(c, deps, form, 'event', view.agreement.id);
+      if (!write.ok) return agreementPage(c, view, write.message, write.status === 401 ? 400 : write.status);
       // The form's fields, checked with the API's schema of an event.
       const parsed = EventBody.safeParse(
         Object.fromEntries(
@@ -116,10 +136,11 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         return agreementPage(c, view, problem);
       }
       try {
-        await service.recordEvent(view.agreement.id, {
-          ...parsed.data,
-          ...(parsed.data.note ? { note: parsed.data.note.slice(0, 1000) } : {}),
-        });
+        await service.recordEvent(
+          view.agreement.id,
+          { ...parsed.data, ...(parsed.data.note ? { note: parsed.data.note.slice(0, 1000) } : {}) },
+          write.actor,
+        );
       } catch (error) {
         if (error instanceof CbaError) return agreementPage(c, view, messageOf(c, error));
         throw error;
@@ -130,14 +151,20 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
       const view = viewOf(c);
       if (!view) return notFound(c);
       const form = await c.req.parseBody();
-      if (!tokenMatches(apiToken, String(form.token ?? '')))
-        return agreementPage(c, view, tokenError(apiToken));
-      await service.remove(view.agreement.id);
+      const write = checkFormWrite(c, deps, form, 'remove', view.agreement.id);
+      if (!write.ok) return agreementPage(c, view, write.message, write.status === 401 ? 400 : write.status);
+      await service.remove(view.agreement.id, write.actor);
       return c.redirect(pageContext(c).lang === 'en' ? '/?lang=en' : '/', 303);
     })
     .get('/:id/compare', pageQuery(ComparisonQuery), (c) => {
       const id = c.req.param('id');
-      if (!AGREEMENT_ID.test(id) || !service.find(id)) return notFound(c);
+      if (!AGREEMENT_ID.test(id) || !service.find(id) || !readable(c, id)) return notFound(c);
+      if (!textVisible(c.get('principal'), service.accessOf(id)?.visibility ?? 'public'))
+        return htmlError(
+          c,
+          403,
+          'Chỉ công khai phần tóm tắt; đăng nhập để xem văn bản / summary only: sign in to read the text.',
+        );
       const query = c.req.valid('query');
       return comparePage(c, id, {
         on: query.on,
@@ -146,10 +173,11 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     })
     .post('/:id/corrections', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       const id = c.req.param('id');
-      if (!AGREEMENT_ID.test(id) || !service.find(id)) return notFound(c);
+      if (!AGREEMENT_ID.test(id) || !service.find(id) || !readable(c, id)) return notFound(c);
       const form = await c.req.parseBody();
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
-      if (!tokenMatches(apiToken, field('token'))) return comparePage(c, id, {}, tokenError(apiToken), 401);
+      const write = checkFormWrite(c, deps, form, 'correct', id);
+      if (!write.ok) return comparePage(c, id, {}, write.message, write.status);
       const number = (name: string) => (field(name) === '' ? undefined : Number(field(name)));
       const parsed = CorrectionBody.safeParse({
         kind: field('kind'),
@@ -168,7 +196,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         return comparePage(c, id, {}, `Hiệu chỉnh chưa đủ / incomplete correction: ${problems}`, 400);
       }
       try {
-        await service.correct(id, parsed.data);
+        await service.correct(id, parsed.data, write.actor);
       } catch (error) {
         if (error instanceof CbaError) return comparePage(c, id, {}, messageOf(c, error), 400);
         throw error;

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { Service } from '../../service/index.ts';
 import { BelowFloorPage } from '../../ui/index.ts';
+import { seenBy } from '../auth.ts';
 import { BelowFloorQuery } from '../schemas.ts';
 import { areaFilter } from '../validation.ts';
 import { orErrorPage, pageContext, pageQuery } from './context.tsx';
@@ -12,7 +13,7 @@ export function belowFloorPages({ service }: { service: Service }) {
     orErrorPage(c, () => {
       const ctx = pageContext(c);
       const query = c.req.valid('query');
-      const { on, items } = service.belowFloor(areaFilter(query), { on: query.on });
+      const { on, items } = service.belowFloor(seenBy(c, areaFilter(query)), { on: query.on });
       return c.html(
         <BelowFloorPage
           ctx={ctx}

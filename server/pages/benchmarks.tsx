@@ -7,6 +7,7 @@ import { resolveProvince } from '../../clauses/provinces.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import type { Service } from '../../service/index.ts';
 import { BenchmarksPage } from '../../ui/index.ts';
+import { assertReadable, seenBy } from '../auth.ts';
 import { CompareQuery } from '../schemas.ts';
 import { pageContext, pageQuery } from './context.tsx';
 
@@ -42,8 +43,9 @@ export function benchmarkPages({ service }: { service: Service }) {
     if (query.industry && !industry) return notFound(query.industry);
     if (query.province && !province) return notFound(query.province);
     try {
+      assertReadable(c, service, ids);
       const table = service.compareAgreements({
-        ...(ids.length ? { ids } : { filter: { industry, province } }),
+        ...(ids.length ? { ids } : { filter: seenBy(c, { industry, province }) }),
         on: query.on,
         topics: topic,
       });

@@ -17,7 +17,16 @@ import { firstValues } from '../validation.ts';
 export function pageContext(c: Context): PageContext {
   const lang: Language = c.req.query('lang') === 'en' ? 'en' : 'vi';
   const url = new URL(c.req.url);
-  return { lang, t: translator(lang), url: `${url.pathname}${url.search}` };
+  const principal = c.get('principal');
+  return {
+    lang,
+    t: translator(lang),
+    url: `${url.pathname}${url.search}`,
+    ...(c.get('csrf') ? { csrf: c.get('csrf') } : {}),
+    ...(principal?.kind === 'user' && principal.via === 'session'
+      ? { signedInAs: principal.user.username }
+      : {}),
+  };
 }
 
 /** An HTML error page (the API answers JSON). */
@@ -63,13 +72,6 @@ export function pageQuery<T extends z.ZodType>(schema: T) {
       .join('; ');
     return htmlError(c, 400, `Dữ liệu không hợp lệ / invalid query: ${problems}`);
   });
-}
-
-/** The message of a write refused for its token. */
-export function tokenError(apiToken: string | undefined): string {
-  return apiToken
-    ? 'Sai mã ghi / wrong token.'
-    : 'Máy chủ chỉ đọc (chưa đặt CBA_API_TOKEN) / the server is read-only.';
 }
 
 /** The values of a query parameter given many times or as a comma list. */

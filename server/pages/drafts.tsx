@@ -14,7 +14,7 @@ import { CbaError } from '../../clauses/errors.ts';
 import type { DraftAccess, DraftView, Service } from '../../service/index.ts';
 import { DraftNewPage, DraftPage } from '../../ui/index.ts';
 import { attachment, DOCX_TYPE, reviewedWord } from '../api/drafts.ts';
-import { tokenMatches } from '../auth.ts';
+import { checkFormWrite } from '../auth.ts';
 import { htmlError, messageOf, pageContext } from './context.tsx';
 
 const MODELS_DIR = join(import.meta.dirname, '../../fixtures/models');
@@ -56,9 +56,8 @@ export function draftPages({
   });
   const accessOf = (c: Context, form?: Form): DraftAccess => {
     const key = (form && text(form, 'key')) ?? c.req.query('key');
-    const token = form ? text(form, 'token') : undefined;
     return {
-      token: token !== undefined && tokenMatches(apiToken, token),
+      token: form !== undefined && checkFormWrite(c, { service, apiToken }, form, 'draft').ok,
       secret: key,
       by: form && text(form, 'by'),
     };

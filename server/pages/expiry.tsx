@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { Service } from '../../service/index.ts';
 import { ExpiryPage } from '../../ui/index.ts';
+import { seenBy } from '../auth.ts';
 import { ExpiryQuery } from '../schemas.ts';
 import { areaFilter } from '../validation.ts';
 import { orErrorPage, pageContext, pageQuery } from './context.tsx';
@@ -16,7 +17,7 @@ export function expiryPages({ service }: { service: Service }) {
       const query = c.req.valid('query');
       const withinParam = c.req.query('within') ?? DEFAULT_WITHIN;
       const within = withinParam === '' ? undefined : (query.within ?? Number(DEFAULT_WITHIN));
-      const filter = areaFilter(query);
+      const filter = seenBy(c, areaFilter(query));
       const report = service.expiry({
         filter,
         within,

@@ -6,10 +6,10 @@ import { z } from 'zod';
 import type { Rubric } from '../../clauses/grading.ts';
 import type { AnswerInput, Service } from '../../service/index.ts';
 import { GradePage } from '../../ui/index.ts';
-import { tokenMatches } from '../auth.ts';
+import { checkFormWrite } from '../auth.ts';
 import { AssessmentBody } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
-import { htmlError, langSuffix, pageContext, tokenError } from './context.tsx';
+import { htmlError, langSuffix, pageContext } from './context.tsx';
 
 export interface GradePagesDeps {
   service: Service;
@@ -22,9 +22,15 @@ const Percent = z.coerce.number().min(0).max(100);
 export function gradePages({ service, apiToken, rubric }: GradePagesDeps) {
   const known = (c: Context) => {
     const id = c.req.param('id') ?? '';
-    return AGREEMENT_ID.test(id) && service.find(id) ? id : undefined;
+    const hidden = !c.get('principal') && service.accessOf(id)?.visibility === 'internal';
+    return AGREEMENT_ID.test(id) && service.find(id) && !hidden ? id : undefined;
   };
-  const gradePage = (c: Context, id: string, extra: { saved?: boolean; error?: string } = {}) => {
+  const gradePage = (
+    c: Context,
+    id: string,
+    extra: { saved?: boolean; error?: string } = {},
+    status: 400 | 401 | 403 = 400,
+  ) => {
     const agreement = service.agreement(id);
     return c.html(
       <GradePage
@@ -35,7 +41,7 @@ export function gradePages({ service, apiToken, rubric }: GradePagesDeps) {
         checklist={service.checklist(id)}
         {...extra}
       />,
-      extra.error ? 400 : 200,
+      extra.error ? status : 200,
     );
   };
   const notFound = (c: Context) => htmlError(c, 404, pageContext(c).t('notFound'));
@@ -49,8 +55,9 @@ export function gradePages({ service, apiToken, rubric }: GradePagesDeps) {
       const id = known(c);
       if (!id) return notFound(c);
       const form = await c.req.parseBody();
-      if (!tokenMatches(apiToken, String(form.token ?? '')))
-        return gradePage(c, id, { error: tokenError(apiToken) });
+      const write = checkFormWrite(c, { service, apiToken }, form, 'assess', id);
+      if (!write.ok)
+        return gradePage(c, id, { error: write.message }, write.status === 401 ? 400 : write.status);
       // Every officer criterion is on the form: an empty field withdraws its answer.
       const answers: Record<string, AnswerInput> = {};
       for (const k of rubric.criteria.filter((k) => k.evaluation === 'officer')) {
@@ -63,7 +70,7 @@ export function gradePages({ service, apiToken, rubric }: GradePagesDeps) {
         answers,
       });
       if (!body.success) return gradePage(c, id, { error: pageContext(c).t('yourName') });
-      await service.saveAnswers(id, body.data);
+      await service.saveAnswers(id, { ...body.data, actor: write.actor });
       return c.redirect(`/agreements/${id}/grade?saved=1${langSuffix(c, '&')}`, 303);
     });
 }

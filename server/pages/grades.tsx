@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { Rubric } from '../../clauses/grading.ts';
 import type { Service } from '../../service/index.ts';
 import { GradesPage } from '../../ui/index.ts';
+import { seenBy } from '../auth.ts';
 import { GradesQuery } from '../schemas.ts';
 import { areaFilter } from '../validation.ts';
 import { orErrorPage, pageContext, pageQuery } from './context.tsx';
@@ -13,7 +14,7 @@ export function gradesPages({ service, rubric }: { service: Service; rubric: Rub
     orErrorPage(c, () => {
       const query = c.req.valid('query');
       const dashboard = service.grades({
-        filter: areaFilter(query),
+        filter: seenBy(c, areaFilter(query)),
         ...(query.year ? { year: query.year } : {}),
       });
       return c.html(

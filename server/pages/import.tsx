@@ -5,8 +5,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { CbaError, DuplicateError } from '../../clauses/errors.ts';
 import type { Service } from '../../service/index.ts';
 import { type ImportOutcome, ImportPage } from '../../ui/index.ts';
-import { tokenMatches } from '../auth.ts';
-import { htmlError, messageOf, pageContext, tokenError } from './context.tsx';
+import { checkFormWrite } from '../auth.ts';
+import { htmlError, messageOf, pageContext } from './context.tsx';
 
 export interface ImportPagesDeps {
   service: Service;
@@ -27,12 +27,16 @@ export function importPages({ service, apiToken, maxUploadBytes }: ImportPagesDe
       async (c) => {
         const ctx = pageContext(c);
         const form = await c.req.parseBody({ all: true });
-        if (!tokenMatches(apiToken, String(form.token ?? ''))) {
+        const write = checkFormWrite(c, { service, apiToken }, form, 'import');
+        if (!write.ok) {
           return c.html(
-            <ImportPage ctx={ctx} maxMegabytes={maxMegabytes} error={tokenError(apiToken)} />,
-            apiToken ? 401 : 403,
+            <ImportPage ctx={ctx} maxMegabytes={maxMegabytes} error={write.message} />,
+            write.status,
           );
         }
+        const principal = c.get('principal');
+        const owner =
+          !form.token && principal?.kind === 'user' ? { access: { ownerId: principal.user.id } } : {};
         const files = ([] as unknown[])
           .concat(form.files ?? [])
           .filter((f): f is File => f instanceof File && f.size > 0);
@@ -40,7 +44,11 @@ export function importPages({ service, apiToken, maxUploadBytes }: ImportPagesDe
         for (const file of files) {
           try {
             const bytes = new Uint8Array(await file.arrayBuffer());
-            const { agreement, report } = await service.importDocument(bytes, { filename: file.name });
+            const { agreement, report } = await service.importDocument(bytes, {
+              filename: file.name,
+              actor: write.actor,
+              ...owner,
+            });
             outcomes.push({
               file: file.name,
               status: 'imported',

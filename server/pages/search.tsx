@@ -32,9 +32,10 @@ export function searchPages({ service }: { service: Service }) {
       grade: queryList(c, 'grade').filter((v) => ['A', 'B', 'C', 'D', 'unranked'].includes(v)),
     };
     const includeExpired = c.req.query(INCLUDE_EXPIRED_PARAM) === '1';
+    const hidden = service.hiddenFrom(c.get('principal'));
     const result = await service.search({
       q,
-      filters,
+      filters: hidden.length ? { ...filters, hidden } : filters,
       source,
       sort: 'relevance',
       limit: PAGE_SIZE,

@@ -131,6 +131,14 @@ describe.each(adapters)('search contract: $name', (adapter) => {
     expect((await search('lượng', { filters })).hits.map((h) => h.clauseId)).toEqual(['dieu-1', 'dieu-2']);
   });
 
+  it('leaves out the agreements a reader may not see (filters.hidden), whatever else matches', async () => {
+    const all = await search('luong');
+    const hidden = await search('luong', { filters: { hidden: [extraId] } });
+    expect(hidden.hits.some((h) => h.agreementId === extraId)).toBe(false);
+    expect(hidden.total).toBe(all.total - 2);
+    expect((await search('luong', { filters: { agreement: [extraId], hidden: [extraId] } })).total).toBe(0);
+  });
+
   it('matches a quoted phrase only where its syllables are adjacent', async () => {
     const filters = { agreement: [extraId] };
     expect((await search('lam them gio', { filters })).hits.map((h) => h.clauseId)).toEqual(['dieu-3']);

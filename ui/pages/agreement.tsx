@@ -12,7 +12,7 @@ import type {
 } from '../../clauses/types.ts';
 import { Alert, formatDate, RestatesBadge, VerdictBadge } from '../components.tsx';
 import { Coverage } from '../coverage.tsx';
-import { href, Layout, type PageContext } from '../layout.tsx';
+import { FormCredentials, href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
 export interface AgreementPageProps {
@@ -74,16 +74,14 @@ function Events(props: { ctx: PageContext; agreementId: string; events: Agreemen
           <input id="event-note" name="note" />
           <label for="event-by">{t('yourName')}</label>
           <input id="event-by" name="recordedBy" autocomplete="name" />
-          <label for="event-token">{t('token')}</label>
-          <input id="event-token" name="token" type="password" required autocomplete="off" />
+          <FormCredentials ctx={ctx} id="event-token" />
           <button type="submit">{t('recordEvent')}</button>
         </form>
       </details>
       <details>
         <summary>{t('removeAgreement')}</summary>
         <form method="post" action={href(ctx, `/agreements/${props.agreementId}/remove`)} class="stack">
-          <label for="remove-token">{t('token')}</label>
-          <input id="remove-token" name="token" type="password" required autocomplete="off" />
+          <FormCredentials ctx={ctx} id="remove-token" />
           <button type="submit" class="danger">
             {t('remove')}
           </button>

@@ -2,7 +2,7 @@
 
 import type { AssessmentAnswer, GradeReport, Rubric } from '../../clauses/grading.ts';
 import { Alert } from '../components.tsx';
-import { href, Layout, type PageContext } from '../layout.tsx';
+import { FormCredentials, href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
 export interface GradePageProps {
@@ -161,8 +161,7 @@ export function GradePage(props: GradePageProps) {
           ))}
           <label for="answered-by">{t('yourName')}</label>
           <input id="answered-by" name="answeredBy" required autocomplete="name" />
-          <label for="token">{t('token')}</label>
-          <input id="token" name="token" type="password" required autocomplete="off" />
+          <FormCredentials ctx={ctx} id="token" />
           <button type="submit">{t('save')}</button>
         </form>
       </section>

@@ -2,7 +2,7 @@
 
 import type { ImportReport, ImportWarning } from '../../clauses/types.ts';
 import { Alert } from '../components.tsx';
-import { href, Layout, type PageContext } from '../layout.tsx';
+import { FormCredentials, href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 
 export interface ImportOutcome {
@@ -44,8 +44,7 @@ export function ImportPage(props: ImportPageProps) {
           required
           accept=".md,.txt,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         />
-        <label for="token">{t('token')}</label>
-        <input id="token" name="token" type="password" required autocomplete="off" />
+        <FormCredentials ctx={ctx} id="token" />
         <button type="submit">{t('importButton')}</button>
         <progress max="100" value="0" hidden aria-label={t('uploading')} />
       </form>
