@@ -18,6 +18,7 @@ import type { SearchIndex } from './search-types.ts';
 import { SqliteLibrary } from './sqlite-library.ts';
 import type { AgreementFilter, Library } from './types.ts';
 
+export { contentKey } from './content-key.ts';
 export { agreementDocuments, lawDocuments } from './documents.ts';
 export {
   type MeiliDocument,
@@ -60,6 +61,7 @@ export type {
   NewAgreementEvent,
   PageRequest,
   PageResult,
+  SourceFile,
   StoredSource,
 } from './types.ts';
 

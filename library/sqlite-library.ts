@@ -18,8 +18,10 @@ import type {
   AgreementEvent,
   AgreementEventType,
   AgreementSummary,
+  SourceInfo,
   StoredGrade,
 } from '../clauses/types.ts';
+import { contentKey } from './content-key.ts';
 import { agreementDocuments } from './documents.ts';
 import { migrate } from './migrations.ts';
 import { SqliteSearch, writeAgreementDocuments } from './sqlite-search.ts';
@@ -32,6 +34,7 @@ import type {
   NewAgreementEvent,
   PageRequest,
   PageResult,
+  SourceFile,
   StoredSource,
 } from './types.ts';
 
@@ -88,6 +91,7 @@ export class SqliteLibrary implements Library {
     insert: BetterSqlite3.Statement;
     insertSource: BetterSqlite3.Statement;
     bySha: BetterSqlite3.Statement;
+    byContent: BetterSqlite3.Statement;
     idTaken: BetterSqlite3.Statement;
   };
 
@@ -103,17 +107,29 @@ export class SqliteLibrary implements Library {
       insert: this.db.prepare(
         `INSERT INTO agreements (id, sha256, filename, format, media_type, size, employer, title, industry, province,
            province_folded, district_folded, search_folded, signed_on, effective_on, expires_on, article_count,
-           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at, grade)
+           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at, grade,
+           content_key)
          VALUES (@id, @sha256, @filename, @format, @mediaType, @size, @employer, @title, @industry, @province,
            @provinceFolded, @districtFolded, @searchFolded, @signedOn, @effectiveOn, @expiresOn, @articles,
-           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt, @grade)`,
+           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt, @grade,
+           @contentKey)`,
       ),
-      insertSource: this.db.prepare('INSERT INTO sources (agreement_id, bytes) VALUES (?, ?)'),
-      bySha: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE sha256 = ?`),
+      insertSource: this.db.prepare(
+        `INSERT INTO source_files (sha256, agreement_id, filename, format, media_type, size, bytes, added_at)
+         VALUES (@sha256, @agreementId, @filename, @format, @mediaType, @size, @bytes, @addedAt)`,
+      ),
+      bySha: this.db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM agreements
+         WHERE sha256 = @sha OR id = (SELECT agreement_id FROM source_files WHERE sha256 = @sha)`,
+      ),
+      byContent: this.db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE content_key = ? ORDER BY imported_at, id LIMIT 1`,
+      ),
       idTaken: this.db.prepare('SELECT 1 FROM agreements WHERE id = ?'),
     };
     this.search = new SqliteSearch(this.db);
     this.indexMissing();
+    this.keyMissing();
     this.dataVersion = this.readDataVersion();
   }
 
@@ -155,6 +171,18 @@ export class SqliteLibrary implements Library {
       }
     })();
     this.search.invalidate();
+  }
+
+  /** Fills the content keys of agreements stored before there were any ('' marks a tree without words). */
+  private keyMissing(): void {
+    const rows = this.db
+      .prepare('SELECT id, tree_json FROM agreements WHERE content_key IS NULL')
+      .all() as Array<{ id: string; tree_json: string }>;
+    if (rows.length === 0) return;
+    const update = this.db.prepare('UPDATE agreements SET content_key = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const row of rows) update.run(contentKey(JSON.parse(row.tree_json)), row.id);
+    })();
   }
 
   add(draft: AgreementDraft, bytes: Uint8Array, options: AddOptions = {}): Agreement {
@@ -199,8 +227,9 @@ export class SqliteLibrary implements Library {
         warnings: JSON.stringify(agreement.warnings),
         importedAt,
         grade: options.grade ?? null,
+        contentKey: contentKey(agreement.tree),
       });
-      this.statements.insertSource.run(agreement.id, Buffer.from(bytes));
+      this.insertSource(agreement.id, agreement.source, bytes, importedAt);
       writeAgreementDocuments(this.db, agreementDocuments(agreement), agreement.id);
       return agreement;
     });
@@ -221,12 +250,34 @@ export class SqliteLibrary implements Library {
     };
   }
 
+  private insertSource(agreementId: string, source: SourceInfo, bytes: Uint8Array, addedAt: string): void {
+    this.statements.insertSource.run({
+      sha256: source.sha256,
+      agreementId,
+      filename: source.filename,
+      format: source.format,
+      mediaType: source.mediaType,
+      size: source.size,
+      bytes: Buffer.from(bytes),
+      addedAt,
+    });
+  }
+
   source(id: string): StoredSource | undefined {
+    const row = this.db.prepare('SELECT sha256 FROM agreements WHERE id = ?').get(id) as
+      | { sha256: string }
+      | undefined;
+    return row ? this.sourceFile(id, row.sha256) : undefined;
+  }
+
+  sourceFile(agreementId: string, sha256: string): StoredSource | undefined {
     const row = this.db
       .prepare(
-        'SELECT s.bytes, a.filename, a.media_type, a.sha256 FROM sources s JOIN agreements a ON a.id = s.agreement_id WHERE a.id = ?',
+        'SELECT bytes, filename, media_type, sha256 FROM source_files WHERE agreement_id = ? AND sha256 = ?',
       )
-      .get(id) as { bytes: Buffer; filename: string; media_type: string; sha256: string } | undefined;
+      .get(agreementId, sha256) as
+      | { bytes: Buffer; filename: string; media_type: string; sha256: string }
+      | undefined;
     if (!row) return undefined;
     return {
       bytes: new Uint8Array(row.bytes),
@@ -236,8 +287,59 @@ export class SqliteLibrary implements Library {
     };
   }
 
+  sources(agreementId: string): SourceFile[] {
+    const rows = this.db
+      .prepare(
+        `SELECT f.sha256, f.filename, f.format, f.media_type, f.size, f.added_at, f.sha256 = a.sha256 AS is_primary
+         FROM source_files f JOIN agreements a ON a.id = f.agreement_id
+         WHERE f.agreement_id = ? ORDER BY is_primary DESC, f.added_at, f.filename`,
+      )
+      .all(agreementId) as Array<{
+      sha256: string;
+      filename: string;
+      format: string;
+      media_type: string;
+      size: number;
+      added_at: string;
+      is_primary: number;
+    }>;
+    return rows.map((row) => ({
+      sha256: row.sha256,
+      filename: row.filename,
+      format: row.format as SourceInfo['format'],
+      mediaType: row.media_type,
+      size: row.size,
+      addedAt: row.added_at,
+      primary: row.is_primary === 1,
+    }));
+  }
+
+  addSource(
+    agreementId: string,
+    source: SourceInfo,
+    bytes: Uint8Array,
+    options: AddOptions = {},
+  ): SourceFile {
+    const addedAt = (options.now ?? new Date()).toISOString();
+    this.db
+      .transaction(() => {
+        if (!this.statements.idTaken.get(agreementId)) throw agreementNotFound(agreementId);
+        const existing = this.findBySha256(source.sha256);
+        if (existing) throw new DuplicateError(existing.id, source.filename);
+        this.insertSource(agreementId, source, bytes, addedAt);
+      })
+      .immediate();
+    return { ...source, addedAt, primary: false };
+  }
+
   findBySha256(sha256: string): AgreementSummary | undefined {
-    const row = this.statements.bySha.get(sha256) as Row | undefined;
+    const row = this.statements.bySha.get({ sha: sha256 }) as Row | undefined;
+    return row ? toSummary(row) : undefined;
+  }
+
+  findByContentKey(key: string): AgreementSummary | undefined {
+    if (!key) return undefined;
+    const row = this.statements.byContent.get(key) as Row | undefined;
     return row ? toSummary(row) : undefined;
   }
 

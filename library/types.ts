@@ -10,6 +10,7 @@ import type {
   AgreementDraft,
   AgreementEvent,
   AgreementSummary,
+  SourceInfo,
   StoredGrade,
 } from '../clauses/types.ts';
 import type { SearchIndex } from './search-types.ts';
@@ -45,6 +46,14 @@ export interface StoredSource {
   filename: string;
   mediaType: string;
   sha256: string;
+}
+
+/** One of an agreement's source files (a Word file, its signed PDF…), without its bytes. */
+export interface SourceFile extends SourceInfo {
+  /** When it was added to the library (ISO timestamp). */
+  addedAt: string;
+  /** Whether it is the file the agreement was read from (the others share its text). */
+  primary: boolean;
 }
 
 export interface LibraryCounts {
@@ -90,8 +99,22 @@ export interface Library {
    */
   add(draft: AgreementDraft, bytes: Uint8Array, options?: AddOptions): Agreement;
   get(id: string): Agreement | undefined;
+  /** The file the agreement was read from. */
   source(id: string): StoredSource | undefined;
+  /** The agreement holding a file with these exact bytes (the one it was read from, or another source). */
   findBySha256(sha256: string): AgreementSummary | undefined;
+  /** The agreement whose clause tree has this content key (see `contentKey`); never for an empty key. */
+  findByContentKey(key: string): AgreementSummary | undefined;
+  /**
+   * Adds another file of the same agreement (its signed PDF beside the Word file).
+   * @throws DuplicateError when a file with the same sha256 is already there
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  addSource(agreementId: string, source: SourceInfo, bytes: Uint8Array, options?: AddOptions): SourceFile;
+  /** An agreement's source files, the one it was read from first, then by the day they were added. */
+  sources(agreementId: string): SourceFile[];
+  /** One of an agreement's source files, with its bytes. */
+  sourceFile(agreementId: string, sha256: string): StoredSource | undefined;
   list(filter: AgreementFilter, page: PageRequest): PageResult<AgreementSummary>;
   /** @returns false when there was no such agreement */
   remove(id: string): boolean;

@@ -81,6 +81,9 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     agreement: (id: string) => loadAgreement(ctx, id),
     find: (id: string) => library.get(id),
     source: (id: string) => library.source(id),
+    /** @throws NotFoundError */
+    sources: (id: string) => library.sources(loadAgreement(ctx, id).id),
+    sourceFile: (id: string, sha256: string) => library.sourceFile(id, sha256),
     findBySha256: (sha256: string) => library.findBySha256(sha256),
     /** Every agreement's summary matching a filter. */
     summaries: (filter: AgreementFilter = {}) => [...eachSummary(library, filter)],

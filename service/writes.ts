@@ -17,9 +17,14 @@ import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
 import { importFile, type MetaOverrides } from '../importer/index.ts';
-import type { AssessmentChange, NewAgreementEvent } from '../library/index.ts';
+import {
+  type AssessmentChange,
+  contentKey,
+  type NewAgreementEvent,
+  type SourceFile,
+} from '../library/index.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
-import { gradeDraft, storeGrade } from './grades.ts';
+import { gradeDraft, gradeStored, storeGrade } from './grades.ts';
 
 export interface ImportRequest {
   filename: string;
@@ -33,6 +38,18 @@ export interface Imported {
   grade: GradeReport;
   /** What the import says to the person who made it (found, missing, technical details). */
   report?: ImportReport;
+  /**
+   * Set when the document is another file of an agreement already stored (its signed PDF beside the
+   * Word file): no second agreement, the file was added to `agreement`'s sources.
+   */
+  sameAgreement?: SameAgreement;
+}
+
+/** What an import of another file of a stored agreement says (Vietnamese first), and the file added. */
+export interface SameAgreement {
+  file: SourceFile;
+  message: string;
+  messageEn: string;
 }
 
 /** Reads a document into a draft, storing nothing (an import's first step, a draft check, a dry run). */
@@ -51,7 +68,8 @@ export function readDraft(
 /**
  * Imports a document: read, graded before it is stored, stored with its grade and search documents in
  * one transaction, then sent to an external index once.
- * @throws DuplicateError when the same document is already in the library
+ * @throws DuplicateError when the same document (the same bytes) is already in the library; the same text
+ *   in another file is added to the stored agreement's sources (`sameAgreement` says so)
  * @throws the index's error when an external index refuses it; the import is undone
  */
 export async function importDocument(
@@ -68,6 +86,12 @@ export async function storeDraft(
   draft: AgreementDraft,
   bytes: Uint8Array,
 ): Promise<Imported> {
+  // The same bytes are "already in the library" (library.add says so); the same text in another file is
+  // the same agreement, whose sources the file joins.
+  const same = ctx.library.findBySha256(draft.source.sha256)
+    ? undefined
+    : ctx.library.findByContentKey(contentKey(draft.tree));
+  if (same) return addSource(ctx, same.id, draft, bytes);
   const on = ctx.today();
   const comparison = compareCorrected(ctx.library, draft, { on });
   const grade = gradeDraft(ctx, draft, comparison, on);
@@ -82,6 +106,23 @@ export async function storeDraft(
     }
   }
   return { agreement, grade, ...(draft.report ? { report: draft.report } : {}) };
+}
+
+/** Adds a document to the sources of the stored agreement with the same text. */
+function addSource(ctx: ServiceContext, id: string, draft: AgreementDraft, bytes: Uint8Array): Imported {
+  const file = ctx.library.addSource(id, draft.source, bytes);
+  const agreement = loadAgreement(ctx, id);
+  const who = agreement.meta.employer ?? agreement.meta.title ?? id;
+  return {
+    agreement,
+    grade: gradeStored(ctx, agreement, ctx.today()) as GradeReport,
+    ...(draft.report ? { report: draft.report } : {}),
+    sameAgreement: {
+      file,
+      message: `Đây là cùng một thỏa ước với ${who} (${id}) — đã thêm tệp làm bản gốc khác.`,
+      messageEn: `This is the same agreement as ${who} (${id}) — the file was added as another original.`,
+    },
+  };
 }
 
 /**

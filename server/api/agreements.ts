@@ -4,10 +4,11 @@
  * and delete. Writes need the API token.
  */
 
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { agreementNotFound } from '../../clauses/errors.ts';
+import { agreementNotFound, NotFoundError } from '../../clauses/errors.ts';
 import type { Agreement, AgreementSummary } from '../../clauses/types.ts';
+import type { StoredSource } from '../../library/index.ts';
 import type { Service } from '../../service/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
@@ -22,7 +23,26 @@ export interface AgreementRoutesDeps {
 }
 
 function links(id: string) {
-  return { self: `/api/agreements/${id}`, source: `/api/agreements/${id}/source` };
+  return {
+    self: `/api/agreements/${id}`,
+    source: `/api/agreements/${id}/source`,
+    sources: `/api/agreements/${id}/sources`,
+  };
+}
+
+/** A stored file as a download, named as it was uploaded. */
+function download(c: Context, source: StoredSource) {
+  const ascii =
+    source.filename
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'thoa-uoc';
+  return c.body(source.bytes.slice().buffer as ArrayBuffer, 200, {
+    'Content-Type': source.mediaType,
+    'Content-Disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(source.filename)}`,
+    'X-Content-Type-Options': 'nosniff',
+    ETag: `"${source.sha256}"`,
+  });
 }
 
 function summaryJson(s: AgreementSummary) {
@@ -50,17 +70,29 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
       const id = parseId(c.req.param('id'));
       const source = service.source(id);
       if (!source) throw agreementNotFound(id);
-      const ascii =
-        source.filename
-          .normalize('NFD')
-          .replace(/[^\x20-\x7e]/g, '')
-          .replace(/["\\]/g, '') || 'thoa-uoc';
-      return c.body(source.bytes.slice().buffer as ArrayBuffer, 200, {
-        'Content-Type': source.mediaType,
-        'Content-Disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(source.filename)}`,
-        'X-Content-Type-Options': 'nosniff',
-        ETag: `"${source.sha256}"`,
-      });
+      return download(c, source);
+    })
+    .get('/:id/sources', (c) => {
+      const id = parseId(c.req.param('id'));
+      const items = service.sources(id).map((file) => ({
+        ...file,
+        links: { download: `/api/agreements/${id}/sources/${file.sha256}` },
+      }));
+      return c.json({ items });
+    })
+    .get('/:id/sources/:sha256', (c) => {
+      const id = parseId(c.req.param('id'));
+      const sha256 = c.req.param('sha256').toLowerCase();
+      const source = /^[0-9a-f]{64}$/.test(sha256) ? service.sourceFile(id, sha256) : undefined;
+      if (!source) {
+        service.agreement(id);
+        throw new NotFoundError(
+          'source_not_found',
+          `Thỏa ước "${id}" không có tệp gốc ${sha256}.`,
+          `Agreement "${id}" has no source file ${sha256}.`,
+        );
+      }
+      return download(c, source);
     })
     .post(
       '/',
@@ -69,8 +101,22 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
       async (c) => {
         const { bytes, filename, overrides } = await readUpload(c.req.raw);
         // Graded before it is stored, so the grade is a list filter and a search facet from the start.
-        const { agreement } = await service.importDocument(bytes, { filename, overrides });
+        const { agreement, sameAgreement } = await service.importDocument(bytes, { filename, overrides });
         c.header('Location', links(agreement.id).self);
+        if (sameAgreement) {
+          // Another file of an agreement already stored: nothing new was created.
+          return c.json(
+            {
+              id: agreement.id,
+              sameAgreement: true,
+              message: sameAgreement.message,
+              messageEn: sameAgreement.messageEn,
+              source: sameAgreement.file,
+              links: links(agreement.id),
+            },
+            200,
+          );
+        }
         return c.json(
           {
             id: agreement.id,
