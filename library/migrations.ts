@@ -161,6 +161,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE agreements ADD COLUMN content_key TEXT;
   CREATE INDEX agreements_content_key ON agreements(content_key);
   `,
+  // Officers' edits of metadata, one per field, kept by the document's sha256 (as corrections are) so a
+  // re-import of the same document keeps them; the value the text gave is kept to withdraw an edit.
+  `
+  CREATE TABLE metadata_edits (
+    sha256 TEXT NOT NULL,
+    field TEXT NOT NULL,
+    agreement_id TEXT NOT NULL,
+    value_json TEXT NOT NULL,
+    previous_json TEXT,
+    previous_source_json TEXT,
+    edited_by TEXT NOT NULL,
+    edited_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, field)
+  );
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Correction } from '../clauses/corrections.ts';
 import { agreementNotFound, DuplicateError } from '../clauses/errors.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
+import type { EditableMetaField, MetaEdit } from '../clauses/meta-edits.ts';
 import { provinceFilterNames } from '../clauses/provinces.ts';
 import { foldText, toSlug } from '../clauses/text.ts';
 import type {
@@ -17,6 +18,7 @@ import type {
   AgreementDraft,
   AgreementEvent,
   AgreementEventType,
+  AgreementMeta,
   AgreementSummary,
   SourceInfo,
   StoredGrade,
@@ -204,23 +206,11 @@ export class SqliteLibrary implements Library {
         format: agreement.source.format,
         mediaType: agreement.source.mediaType,
         size: agreement.source.size,
-        employer: meta.employer ?? null,
-        title: meta.title ?? null,
-        industry: meta.industry ?? null,
-        province: meta.province ?? null,
-        provinceFolded: meta.province ? foldText(meta.province) : null,
-        districtFolded: meta.district ? foldText(meta.district) : null,
-        searchFolded: foldText(
-          [meta.employer, meta.title, meta.unionSide, agreement.source.filename].join(' '),
-        ),
-        signedOn: meta.signedOn ?? null,
-        effectiveOn: meta.effectiveOn ?? null,
-        expiresOn: meta.expiresOn ?? null,
+        ...metaColumns(meta, agreement.source.filename),
         articles: stats.articles,
         clauses: stats.clauses,
         nodes: stats.nodes,
         warningCount: agreement.warnings.length,
-        meta: JSON.stringify(meta),
         tree: JSON.stringify(agreement.tree),
         preamble: JSON.stringify(agreement.preamble),
         closing: JSON.stringify(agreement.closing),
@@ -558,6 +548,92 @@ export class SqliteLibrary implements Library {
     return changes > 0;
   }
 
+  metaEdits(sha256: string): MetaEdit[] {
+    const rows = this.db
+      .prepare(
+        `SELECT field, value_json, previous_json, previous_source_json, edited_by, edited_at
+         FROM metadata_edits WHERE sha256 = ? ORDER BY edited_at, field`,
+      )
+      .all(sha256) as MetaEditRow[];
+    return rows.map(toMetaEdit);
+  }
+
+  saveMetaEdit(agreementId: string, edit: MetaEdit): void {
+    this.db
+      .transaction(() => {
+        const sha256 = this.shaOf(agreementId);
+        // A second edit of a field keeps the value the text gave, to go back to it.
+        this.db
+          .prepare(
+            `INSERT INTO metadata_edits (sha256, field, agreement_id, value_json, previous_json, previous_source_json,
+               edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (sha256, field) DO UPDATE SET agreement_id = excluded.agreement_id,
+               value_json = excluded.value_json, edited_by = excluded.edited_by, edited_at = excluded.edited_at`,
+          )
+          .run(
+            sha256,
+            edit.field,
+            agreementId,
+            JSON.stringify(edit.value),
+            edit.previous === undefined ? null : JSON.stringify(edit.previous),
+            edit.previousSource ? JSON.stringify(edit.previousSource) : null,
+            edit.by,
+            edit.at,
+          );
+      })
+      .immediate();
+  }
+
+  removeMetaEdit(agreementId: string, field: EditableMetaField): MetaEdit | undefined {
+    return this.db
+      .transaction(() => {
+        const sha256 = this.shaOf(agreementId);
+        const row = this.db
+          .prepare(
+            `SELECT field, value_json, previous_json, previous_source_json, edited_by, edited_at
+             FROM metadata_edits WHERE sha256 = ? AND field = ?`,
+          )
+          .get(sha256, field) as MetaEditRow | undefined;
+        if (!row) return undefined;
+        this.db.prepare('DELETE FROM metadata_edits WHERE sha256 = ? AND field = ?').run(sha256, field);
+        return toMetaEdit(row);
+      })
+      .immediate();
+  }
+
+  setMeta(agreementId: string, meta: AgreementMeta): void {
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT filename FROM agreements WHERE id = ?').get(agreementId) as
+          | { filename: string }
+          | undefined;
+        if (!row) throw agreementNotFound(agreementId);
+        this.db
+          .prepare(
+            `UPDATE agreements SET employer = @employer, title = @title, industry = @industry, province = @province,
+               province_folded = @provinceFolded, district_folded = @districtFolded, search_folded = @searchFolded,
+               signed_on = @signedOn, effective_on = @effectiveOn, expires_on = @expiresOn, meta_json = @meta
+             WHERE id = @id`,
+          )
+          .run({ id: agreementId, ...metaColumns(meta, row.filename) });
+        // The search documents carry the metadata for filters and facets: written again, in this transaction.
+        const agreement = this.get(agreementId);
+        const events = this.events([agreementId]).get(agreementId) ?? [];
+        if (agreement) writeAgreementDocuments(this.db, agreementDocuments(agreement, events), agreementId);
+      })
+      .immediate();
+    this.search.invalidate(agreementId);
+  }
+
+  /** The sha256 of the document an agreement was read from. */
+  private shaOf(agreementId: string): string {
+    const row = this.db.prepare('SELECT sha256 FROM agreements WHERE id = ?').get(agreementId) as
+      | { sha256: string }
+      | undefined;
+    if (!row) throw agreementNotFound(agreementId);
+    return row.sha256;
+  }
+
   setGrade(agreementId: string, grade: StoredGrade | undefined): void {
     const value = grade ?? null;
     const changed = this.db.transaction(() => {
@@ -585,6 +661,43 @@ export class SqliteLibrary implements Library {
     for (let n = 2; this.statements.idTaken.get(id); n++) id = `${base}-${n}`;
     return id;
   }
+}
+
+/** The filter and listing columns of the metadata (and the metadata itself as JSON). */
+function metaColumns(meta: AgreementMeta, filename: string) {
+  return {
+    employer: meta.employer ?? null,
+    title: meta.title ?? null,
+    industry: meta.industry ?? null,
+    province: meta.province ?? null,
+    provinceFolded: meta.province ? foldText(meta.province) : null,
+    districtFolded: meta.district ? foldText(meta.district) : null,
+    searchFolded: foldText([meta.employer, meta.title, meta.unionSide, filename].join(' ')),
+    signedOn: meta.signedOn ?? null,
+    effectiveOn: meta.effectiveOn ?? null,
+    expiresOn: meta.expiresOn ?? null,
+    meta: JSON.stringify(meta),
+  };
+}
+
+interface MetaEditRow {
+  field: string;
+  value_json: string;
+  previous_json: string | null;
+  previous_source_json: string | null;
+  edited_by: string;
+  edited_at: string;
+}
+
+function toMetaEdit(row: MetaEditRow): MetaEdit {
+  return {
+    field: row.field as EditableMetaField,
+    value: JSON.parse(row.value_json),
+    ...(row.previous_json === null ? {} : { previous: JSON.parse(row.previous_json) }),
+    ...(row.previous_source_json === null ? {} : { previousSource: JSON.parse(row.previous_source_json) }),
+    by: row.edited_by,
+    at: row.edited_at,
+  };
 }
 
 function escapeLike(text: string): string {

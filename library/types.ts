@@ -5,10 +5,12 @@
 
 import type { Correction } from '../clauses/corrections.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
+import type { EditableMetaField, MetaEdit } from '../clauses/meta-edits.ts';
 import type {
   Agreement,
   AgreementDraft,
   AgreementEvent,
+  AgreementMeta,
   AgreementSummary,
   SourceInfo,
   StoredGrade,
@@ -142,6 +144,20 @@ export interface Library {
   addCorrection(agreementId: string, correction: Correction): void;
   /** Withdraws a correction; @returns false when the agreement has no such correction */
   removeCorrection(agreementId: string, correctionId: string): boolean;
+  /** The officers' edits of a document's metadata, oldest first (by its sha256: kept across re-imports). */
+  metaEdits(sha256: string): MetaEdit[];
+  /**
+   * Stores an edit of one field (replacing an earlier edit of it, whose previous value is kept).
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  saveMetaEdit(agreementId: string, edit: MetaEdit): void;
+  /** Withdraws the edit of a field; @returns it, or undefined when there was none */
+  removeMetaEdit(agreementId: string, field: EditableMetaField): MetaEdit | undefined;
+  /**
+   * Replaces an agreement's metadata: its filter columns and search documents follow in the same transaction.
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  setMeta(agreementId: string, meta: AgreementMeta): void;
   /** Stores the grade last computed, for listing and search facets. */
   setGrade(agreementId: string, grade: StoredGrade | undefined): void;
   close(): void;

@@ -18,6 +18,7 @@ import { createComparisonCache } from './comparisons.ts';
 import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import * as corrections from './corrections.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
+import * as metadata from './metadata.ts';
 import * as questions from './questions.ts';
 import * as writes from './writes.ts';
 
@@ -125,6 +126,11 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     withdrawCorrection: (id: string, correctionId: string) =>
       corrections.withdrawCorrection(ctx, id, correctionId),
     corrections: (id: string, on?: string) => corrections.correctionsOf(ctx, id, on),
+    /** An officer sets metadata fields by hand (the employer, dates, province…); every list follows. */
+    editMetadata: (id: string, request: metadata.MetadataEditRequest) =>
+      metadata.editMetadata(ctx, id, request),
+    withdrawMetadataEdit: (id: string, field: string) => metadata.withdrawMetadataEdit(ctx, id, field),
+    metadataEdits: (id: string) => metadata.metadataEditsOf(ctx, id),
     /** The search index's name (`sqlite-fts5`, `meilisearch`). */
     searchBackend: () => ctx.search?.backend ?? 'none',
     /** Rebuilds the search index from the library of record. */

@@ -15,6 +15,7 @@
 import { agreementNotFound, ValidationError } from '../clauses/errors.ts';
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
+import { applyMetaEdits } from '../clauses/meta-edits.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
 import { importFile, type MetaOverrides } from '../importer/index.ts';
 import {
@@ -92,6 +93,9 @@ export async function storeDraft(
     ? undefined
     : ctx.library.findByContentKey(contentKey(draft.tree));
   if (same) return addSource(ctx, same.id, draft, bytes);
+  // An officer's edits of this document's metadata, made before it was removed, still hold.
+  const edits = ctx.library.metaEdits(draft.source.sha256);
+  if (edits.length > 0) draft = { ...draft, meta: applyMetaEdits(draft.meta, edits) };
   const on = ctx.today();
   const comparison = compareCorrected(ctx.library, draft, { on });
   const grade = gradeDraft(ctx, draft, comparison, on);

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
+
+const TOKEN = 'test-token';
+const auth = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
+const ID = 'xay-dung-song-hong-2022';
+
+let temp: ReturnType<typeof tempLibrary>;
+let app: ReturnType<typeof createApp>;
+
+beforeEach(() => {
+  temp = tempLibrary();
+  addSamples(temp.library, ['xay-dung-song-hong-2022.md', 'nhua-thuan-an-2024.md']);
+  app = createApp({ library: temp.library, apiToken: TOKEN, today: () => '2026-11-23' });
+});
+afterEach(() => temp.cleanup());
+
+const patch = (body: unknown, headers: Record<string, string> = auth) =>
+  app.request(`/api/agreements/${ID}/metadata`, { method: 'PATCH', headers, body: JSON.stringify(body) });
+
+describe('PATCH /api/agreements/:id/metadata', () => {
+  it('sets fields by hand with who and when, and the list filter follows', async () => {
+    const res = await patch({ province: 'Bình Dương', termMonths: 24, by: 'Lan' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      meta: Record<string, unknown>;
+      edits: Array<{ field: string; by: string }>;
+    };
+    expect(body.meta).toMatchObject({
+      province: 'Bình Dương',
+      currentProvince: 'Hồ Chí Minh',
+      termMonths: 24,
+    });
+    expect(body.edits.map((e) => [e.field, e.by])).toEqual([
+      ['province', 'Lan'],
+      ['termMonths', 'Lan'],
+    ]);
+    const list = (await (await app.request('/api/agreements?province=HCM')).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(list.items.map((a) => a.id)).toContain(ID);
+    const shown = (await (await app.request(`/api/agreements/${ID}/metadata`)).json()) as {
+      provenance: Record<string, { from: string; by?: string }>;
+    };
+    expect(shown.provenance.province).toMatchObject({ from: 'hand', by: 'Lan' });
+  });
+
+  it('takes who edits from X-Edited-By when the body does not say', async () => {
+    const res = await patch({ employer: 'Sông Hồng' }, { ...auth, 'X-Edited-By': 'Minh' });
+    expect(((await res.json()) as { edits: Array<{ by: string }> }).edits[0]?.by).toBe('Minh');
+  });
+
+  it('answers 400 with suggestions for a province it does not recognise', async () => {
+    const res = await patch({ province: 'Binh Duongg' });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toMatch(/không nhận ra tỉnh "Binh Duongg" — có phải Bình Dương/);
+  });
+
+  it('needs the write token', async () => {
+    const res = await patch({ employer: 'X' }, { 'Content-Type': 'application/json' });
+    expect(res.status).toBe(401);
+  });
+
+  it('withdraws an edit with DELETE …/metadata/:field, back to the value of the text', async () => {
+    await patch({ province: 'Bình Dương' });
+    const res = await app.request(`/api/agreements/${ID}/metadata/province`, {
+      method: 'DELETE',
+      headers: auth,
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { meta: { province: string } }).meta.province).toBe('Hà Nội');
+    const again = await app.request(`/api/agreements/${ID}/metadata/province`, {
+      method: 'DELETE',
+      headers: auth,
+    });
+    expect(again.status).toBe(404);
+  });
+});
