@@ -77,3 +77,41 @@ describe('PATCH /api/agreements/:id/metadata', () => {
     expect(again.status).toBe(404);
   });
 });
+
+describe('the agreement page', () => {
+  const form = (fields: Record<string, string>) => {
+    const body = new URLSearchParams(fields);
+    return app.request(`/agreements/${ID}/metadata`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+  };
+
+  it('shows where each value came from and the source files', async () => {
+    const html = await (await app.request(`/agreements/${ID}`)).text();
+    expect(html).toContain('Sửa thông tin');
+    expect(html).toMatch(/theo văn bản, dòng \d+/);
+    expect(html).toContain(`/api/agreements/${ID}/sources/`);
+  });
+
+  it('"Sửa thông tin" saves the changed fields; the page, the list and the expiry dashboard follow', async () => {
+    const res = await form({ province: 'Bình Dương', expiresOn: '2027-01-31', by: 'Lan', token: TOKEN });
+    expect(res.status).toBe(303);
+    const html = await (await app.request(`/agreements/${ID}`)).text();
+    expect(html).toContain('Bình Dương — nay thuộc TP. Hồ Chí Minh');
+    expect(html).toMatch(/do Lan sửa ngày \d\d\/\d\d\/\d{4}/);
+    expect(await (await app.request('/expiry?province=HCM')).text()).toContain(ID);
+    expect(
+      ((await (await app.request(`/api/agreements/${ID}/metadata`)).json()) as { edits: unknown[] }).edits,
+    ).toHaveLength(2);
+  });
+
+  it('says why an edit is refused, and refuses a wrong token', async () => {
+    const refused = await form({ province: 'Binh Duongg', by: 'Lan', token: TOKEN });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('có phải Bình Dương');
+    expect((await form({ province: 'Bình Dương', by: 'Lan', token: 'wrong' })).status).toBe(400);
+    expect(temp.library.metaEdits(temp.library.get(ID)!.source.sha256)).toEqual([]);
+  });
+});
