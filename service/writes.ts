@@ -16,11 +16,13 @@ import { agreementNotFound, ValidationError } from '../clauses/errors.ts';
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import { applyMetaEdits } from '../clauses/meta-edits.ts';
+import { foldText } from '../clauses/text.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
 import { importFile, type MetaOverrides } from '../importer/index.ts';
 import {
   type AssessmentChange,
   contentKey,
+  eachSummary,
   type NewAgreementEvent,
   type SourceFile,
 } from '../library/index.ts';
@@ -96,6 +98,8 @@ export async function storeDraft(
   // An officer's edits of this document's metadata, made before it was removed, still hold.
   const edits = ctx.library.metaEdits(draft.source.sha256);
   if (edits.length > 0) draft = { ...draft, meta: applyMetaEdits(draft.meta, edits) };
+  const predecessorId = predecessorOf(ctx, draft);
+  if (predecessorId) draft = { ...draft, meta: { ...draft.meta, predecessorId } };
   const on = ctx.today();
   const comparison = compareCorrected(ctx.library, draft, { on });
   const grade = gradeDraft(ctx, draft, comparison, on);
@@ -110,6 +114,20 @@ export async function storeDraft(
     }
   }
   return { agreement, grade, ...(draft.report ? { report: draft.report } : {}) };
+}
+
+/**
+ * The agreement a draft says it replaces, when it is in the library: the same employer, signed on the day
+ * the draft names, and only one such (unsure, no link: the page shows the words as written).
+ */
+function predecessorOf(ctx: ServiceContext, draft: AgreementDraft): string | undefined {
+  const { employer, replacesSignedOn } = draft.meta;
+  if (!employer || !replacesSignedOn) return undefined;
+  const name = foldText(employer);
+  const found = [...eachSummary(ctx.library, { q: employer })].filter(
+    (s) => s.meta.signedOn === replacesSignedOn && foldText(s.meta.employer ?? '') === name,
+  );
+  return found.length === 1 ? found[0]!.id : undefined;
 }
 
 /** Adds a document to the sources of the stored agreement with the same text. */

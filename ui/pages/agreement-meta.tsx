@@ -93,6 +93,25 @@ export function MetaDetails(props: MetaDetailsProps) {
               <td class="note">{provenanceText(meta.provenance?.[field as 'employer'], ctx.lang)}</td>
             </tr>
           ))}
+          {meta.replaces || meta.predecessorId ? (
+            <tr>
+              <th scope="row">{vi ? 'Thay thế cho' : 'Replaces'}</th>
+              <td>
+                {meta.predecessorId ? (
+                  <a href={href(ctx, `/agreements/${meta.predecessorId}`)}>{meta.predecessorId}</a>
+                ) : (
+                  meta.replaces
+                )}
+              </td>
+              <td class="note">
+                {meta.predecessorId && meta.replaces
+                  ? `“${meta.replaces}”`
+                  : provenanceText(meta.provenance?.replaces, ctx.lang)}
+              </td>
+            </tr>
+          ) : (
+            ''
+          )}
         </tbody>
       </table>
       <h3>{vi ? 'Tệp gốc' : 'Source files'}</h3>
