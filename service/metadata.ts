@@ -9,7 +9,7 @@
 import { isIsoDate } from '../clauses/dates.ts';
 import { NotFoundError, ValidationError } from '../clauses/errors.ts';
 import type { GradeReport } from '../clauses/grading.ts';
-import { INDUSTRIES, resolveIndustry } from '../clauses/industries.ts';
+import { resolveIndustry, suggestIndustries } from '../clauses/industries.ts';
 import {
   applyMetaEdits,
   EDITABLE_META_FIELDS,
@@ -39,19 +39,6 @@ export interface MetadataEdited {
   meta: AgreementMeta;
   edits: MetaEdit[];
   grade: GradeReport;
-}
-
-/** Industries whose names are closest to an unrecognised input. */
-export function suggestIndustries(input: string, limit = 3): string[] {
-  const words = foldText(input)
-    .split(/[\s-]+/)
-    .filter((w) => w.length >= 2);
-  return INDUSTRIES.filter((i) => {
-    const names = foldText(`${i.id} ${i.name} ${i.nameEn} ${i.keywords.join(' ')}`);
-    return words.some((w) => names.includes(w));
-  })
-    .slice(0, limit)
-    .map((i) => i.name);
 }
 
 function invalid(field: string, vi: string, en: string): ValidationError {

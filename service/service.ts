@@ -90,6 +90,16 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     summaries: (filter: AgreementFilter = {}) => [...eachSummary(library, filter)],
     events: (id: string) => eventsOf(ctx, id),
     counts: () => library.counts(),
+    /** The areas the agreements name (districts and zones, follow-up unions), for the area filter. */
+    areas: () => {
+      const district = new Set<string>();
+      const superiorUnion = new Set<string>();
+      for (const { meta } of eachSummary(library)) {
+        if (meta.district) district.add(meta.district);
+        if (meta.superiorUnion) superiorUnion.add(meta.superiorUnion);
+      }
+      return { district: [...district].sort(), superiorUnion: [...superiorUnion].sort() };
+    },
     checklist: (id: string) => checklistOf(ctx, loadAgreement(ctx, id).id),
 
     // Questions.

@@ -14,7 +14,7 @@ import { requireWriteToken } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
 import { ListQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
-import { parseId, validQuery } from '../validation.ts';
+import { checkArea, parseId, validQuery } from '../validation.ts';
 
 export interface AgreementRoutesDeps {
   service: Service;
@@ -62,6 +62,7 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
   return new Hono()
     .get('/', validQuery(ListQuery), (c) => {
       const { page, pageSize, ...filter } = c.req.valid('query');
+      if (filter.district) checkArea('district', filter.district, service.areas().district);
       const result = service.list(filter, { page, pageSize });
       return c.json({ ...result, items: result.items.map(summaryJson) });
     })

@@ -13,7 +13,7 @@ import { expiryReportPdf } from '../../ui/index.ts';
 import { requireWriteToken } from '../auth.ts';
 import { reportFonts } from '../fonts.ts';
 import { EventBody, ExpiryQuery } from '../schemas.ts';
-import { areaFilter, parseId, readJsonBody, validQuery } from '../validation.ts';
+import { areaFilter, checkArea, parseId, readJsonBody, validQuery } from '../validation.ts';
 import { calendar, spreadsheet } from './expiry-formats.ts';
 
 export interface ExpiryRoutesDeps {
@@ -36,14 +36,20 @@ function itemJson(item: ExpiryItem) {
 /** Builds the sub-app mounted at /api. */
 export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps) {
   const writes = requireWriteToken(apiToken);
-  const report = (query: z.infer<typeof ExpiryQuery>) =>
-    service.expiry({
+  const report = (query: z.infer<typeof ExpiryQuery>) => {
+    if (query.district || query.superiorUnion) {
+      const areas = service.areas();
+      checkArea('district', query.district, areas.district);
+      checkArea('superiorUnion', query.superiorUnion, areas.superiorUnion);
+    }
+    return service.expiry({
       filter: areaFilter(query),
       on: query.on,
       within: query.within,
       statuses: query.status,
       superiorUnion: query.superiorUnion,
     });
+  };
   return new Hono()
     .get('/expiry', validQuery(ExpiryQuery), (c) => {
       const result = report(c.req.valid('query'));
