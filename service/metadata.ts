@@ -20,7 +20,6 @@ import {
   withdrawMetaEdit,
 } from '../clauses/meta-edits.ts';
 import { resolveProvince, suggestProvinces } from '../clauses/provinces.ts';
-import { foldText } from '../clauses/text.ts';
 import type { AgreementMeta } from '../clauses/types.ts';
 import { loadAgreement, type ServiceContext } from './context.ts';
 import { storeGrade } from './grades.ts';
