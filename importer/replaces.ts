@@ -17,7 +17,7 @@ export interface ReplacedAgreement {
 }
 
 const AGREEMENT = String.raw`(?:bản\s+)?(?:th[ỏo][aả]\s*ư[ớo]c|TƯLĐTT)`;
-const PHRASE = new RegExp(String.raw`thay\s+th[ếe](?:\s+cho)?\s+${AGREEMENT}[^.;\n]*`, 'iu');
+const PHRASE = new RegExp(String.raw`thay\s+th[ếe](?:\s+cho)?\s+${AGREEMENT}[^.;\n]{0,300}`, 'iu');
 const DATE = /ngày\s*(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:\/|-|\.|\s+năm\s+)\s*(\d{4})/iu;
 const NUMBER = /\bsố\s*:?\s*([0-9][\p{L}\p{N}/.-]*[\p{L}\p{N}])/iu;
 
