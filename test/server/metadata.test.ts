@@ -13,7 +13,7 @@ beforeEach(() => {
   temp = tempLibrary();
   addSamples(temp.library, ['xay-dung-song-hong-2022.md', 'nhua-thuan-an-2024.md']);
   app = createApp({ library: temp.library, apiToken: TOKEN, today: () => '2026-11-23' });
-});
+}, 30_000);
 afterEach(() => temp.cleanup());
 
 const patch = (body: unknown, headers: Record<string, string> = auth) =>

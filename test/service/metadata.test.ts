@@ -12,7 +12,7 @@ beforeEach(async () => {
   service = createService({ library: temp.library, clock: () => ON });
   for (const file of ['xay-dung-song-hong-2022.md', 'nhua-thuan-an-2024.md'])
     await service.importDocument(readSample(file), { filename: file });
-});
+}, 30_000);
 afterEach(() => temp.cleanup());
 
 const ids = (filter: Parameters<Service['list']>[0]) =>
