@@ -228,3 +228,16 @@ export function detectIndustry(texts: readonly string[]): Industry | undefined {
   }
   return best?.industry;
 }
+
+/** Industries whose names are closest to an unrecognised input. */
+export function suggestIndustries(input: string, limit = 3): string[] {
+  const words = foldText(input)
+    .split(/[\s-]+/)
+    .filter((w) => w.length >= 2);
+  return INDUSTRIES.filter((i) => {
+    const names = foldText(`${i.id} ${i.name} ${i.nameEn} ${i.keywords.join(' ')}`);
+    return words.some((w) => names.includes(w));
+  })
+    .slice(0, limit)
+    .map((i) => i.name);
+}

@@ -122,6 +122,12 @@ export interface AgreementMeta {
   workersCovered?: number;
   /** Share of workers who voted for the agreement, in percent (Điều 76). */
   approvalPercent?: number;
+  /** The words saying which agreement this one replaces, as written ("thay thế cho Thỏa ước … ký ngày 15/01/2021"). */
+  replaces?: string;
+  /** The signing date of the agreement it replaces, read from those words. */
+  replacesSignedOn?: string;
+  /** The agreement of the library it replaces (same employer, signed that day), linked when it is there. */
+  predecessorId?: string;
   /** Where each value came from; a field without an entry was not found. */
   provenance?: MetaProvenance;
 }

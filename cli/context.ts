@@ -29,6 +29,8 @@ export const USAGE = `Cách dùng / usage: npm run cba -- <lệnh> [tùy chọn]
   list [--industry] [--province] [--district] [--q <từ khóa>] [--page N] [--page-size N] [--json]
   show <mã> [--json]            xem một thỏa ước theo cây điều khoản / print one agreement
   remove <mã>                   xóa một thỏa ước / delete one agreement
+  meta <mã> --set trường=giá trị --by <tên> [--unset trường]
+                                sửa thông tin (nơi ký, ngày, tỉnh…) / edit metadata by hand
   compare <mã> [--on YYYY-MM-DD] [--region I–IV] [--json]
                                 so sánh với mức sàn pháp lý / compare with the legal floors
   check <tệp> [--on YYYY-MM-DD] [--region I–IV] [--json]

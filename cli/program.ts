@@ -11,6 +11,7 @@ import { expiringCommand } from './commands/expiring.ts';
 import { gradeCommand } from './commands/grade.ts';
 import { importCommand } from './commands/import.ts';
 import { listCommand } from './commands/list.ts';
+import { metaCommand } from './commands/meta.ts';
 import { reindexCommand, searchCommand } from './commands/search.ts';
 import { removeCommand, showCommand } from './commands/show.ts';
 import { userCommand } from './commands/user.ts';
@@ -30,6 +31,7 @@ const COMMANDS = [
   listCommand,
   showCommand,
   removeCommand,
+  metaCommand,
   compareCommand,
   checkCommand,
   expiringCommand,

@@ -24,6 +24,7 @@ import { isBlank } from './layout.ts';
 import { readPlaceAndDates } from './metadata-dates.ts';
 import { readPlaces } from './metadata-places.ts';
 import { type FoundSignatory, readParties, readSignatures } from './parties-block.ts';
+import { readReplaces } from './replaces.ts';
 
 type Lines = readonly (string | SourceLine)[];
 
@@ -238,6 +239,14 @@ function readText(sources: MetadataSources): TextRead {
   set('signingPlace', top.signingPlace?.value, top.signingPlace?.line);
   set('signedOn', top.signedOn?.value, top.signedOn?.line);
   readPlaceAndDates(headerLines, closingLines, bodyLines, meta, set, top.blanks.length > 0);
+  // "thay thế cho Thỏa ước … ký ngày …": the words as written; the service links the agreement when it is there.
+  const all = [...headerLines, ...bodyLines, ...closingLines];
+  const replaced = readReplaces(all.map((l) => l.text));
+  if (replaced) {
+    const line = all[replaced.index]?.line;
+    set('replaces', replaced.asWritten, line);
+    set('replacesSignedOn', replaced.signedOn, line);
+  }
   readTerm(body, meta);
   if (meta.termMonths !== undefined) provenance.termMonths = { from: 'text', line: termLine(bodyLines) };
 

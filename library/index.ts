@@ -33,6 +33,7 @@ export {
   VISIBILITIES,
   type Visibility,
 } from './account-types.ts';
+export { contentKey } from './content-key.ts';
 export { agreementDocuments, lawDocuments } from './documents.ts';
 export {
   type DraftStore,
@@ -82,6 +83,7 @@ export type {
   NewAgreementEvent,
   PageRequest,
   PageResult,
+  SourceFile,
   StoredSource,
 } from './types.ts';
 

@@ -228,6 +228,43 @@ export const MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'audit_log is append-only');
   END;
   `,
+  // Several files per agreement (a Word file and its signed PDF): every source file keyed by its sha256,
+  // with the agreement it belongs to; the content key recognises the same text in another file. The old
+  // one-blob-per-agreement table is copied over and dropped. Content keys are filled when the library opens.
+  `
+  CREATE TABLE source_files (
+    sha256 TEXT PRIMARY KEY,
+    agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+    filename TEXT NOT NULL,
+    format TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    bytes BLOB NOT NULL,
+    added_at TEXT NOT NULL
+  );
+  CREATE INDEX source_files_agreement ON source_files(agreement_id, added_at);
+  INSERT INTO source_files (sha256, agreement_id, filename, format, media_type, size, bytes, added_at)
+    SELECT a.sha256, a.id, a.filename, a.format, a.media_type, a.size, s.bytes, a.imported_at
+    FROM agreements a JOIN sources s ON s.agreement_id = a.id;
+  DROP TABLE sources;
+  ALTER TABLE agreements ADD COLUMN content_key TEXT;
+  CREATE INDEX agreements_content_key ON agreements(content_key);
+  `,
+  // Officers' edits of metadata, one per field, kept by the document's sha256 (as corrections are) so a
+  // re-import of the same document keeps them; the value the text gave is kept to withdraw an edit.
+  `
+  CREATE TABLE metadata_edits (
+    sha256 TEXT NOT NULL,
+    field TEXT NOT NULL,
+    agreement_id TEXT NOT NULL,
+    value_json TEXT NOT NULL,
+    previous_json TEXT,
+    previous_source_json TEXT,
+    edited_by TEXT NOT NULL,
+    edited_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, field)
+  );
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

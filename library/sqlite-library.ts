@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Correction } from '../clauses/corrections.ts';
 import { agreementNotFound, DuplicateError } from '../clauses/errors.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
+import type { EditableMetaField, MetaEdit } from '../clauses/meta-edits.ts';
 import { provinceFilterNames } from '../clauses/provinces.ts';
 import { foldText, toSlug } from '../clauses/text.ts';
 import type {
@@ -17,10 +18,13 @@ import type {
   AgreementDraft,
   AgreementEvent,
   AgreementEventType,
+  AgreementMeta,
   AgreementSummary,
+  SourceInfo,
   StoredGrade,
 } from '../clauses/types.ts';
 import type { AgreementAccess, Visibility } from './account-types.ts';
+import { contentKey } from './content-key.ts';
 import { agreementDocuments } from './documents.ts';
 import { migrate } from './migrations.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
@@ -34,6 +38,7 @@ import type {
   NewAgreementEvent,
   PageRequest,
   PageResult,
+  SourceFile,
   StoredSource,
 } from './types.ts';
 
@@ -91,6 +96,7 @@ export class SqliteLibrary implements Library {
     insert: BetterSqlite3.Statement;
     insertSource: BetterSqlite3.Statement;
     bySha: BetterSqlite3.Statement;
+    byContent: BetterSqlite3.Statement;
     idTaken: BetterSqlite3.Statement;
   };
 
@@ -106,18 +112,30 @@ export class SqliteLibrary implements Library {
       insert: this.db.prepare(
         `INSERT INTO agreements (id, sha256, filename, format, media_type, size, employer, title, industry, province,
            province_folded, district_folded, search_folded, signed_on, effective_on, expires_on, article_count,
-           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at, grade)
+           clause_count, node_count, warning_count, meta_json, tree_json, preamble_json, closing_json, warnings_json, imported_at, grade,
+           content_key)
          VALUES (@id, @sha256, @filename, @format, @mediaType, @size, @employer, @title, @industry, @province,
            @provinceFolded, @districtFolded, @searchFolded, @signedOn, @effectiveOn, @expiresOn, @articles,
-           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt, @grade)`,
+           @clauses, @nodes, @warningCount, @meta, @tree, @preamble, @closing, @warnings, @importedAt, @grade,
+           @contentKey)`,
       ),
-      insertSource: this.db.prepare('INSERT INTO sources (agreement_id, bytes) VALUES (?, ?)'),
-      bySha: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE sha256 = ?`),
+      insertSource: this.db.prepare(
+        `INSERT INTO source_files (sha256, agreement_id, filename, format, media_type, size, bytes, added_at)
+         VALUES (@sha256, @agreementId, @filename, @format, @mediaType, @size, @bytes, @addedAt)`,
+      ),
+      bySha: this.db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM agreements
+         WHERE sha256 = @sha OR id = (SELECT agreement_id FROM source_files WHERE sha256 = @sha)`,
+      ),
+      byContent: this.db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE content_key = ? ORDER BY imported_at, id LIMIT 1`,
+      ),
       idTaken: this.db.prepare('SELECT 1 FROM agreements WHERE id = ?'),
     };
     this.search = new SqliteSearch(this.db);
     this.accounts = new SqliteAccounts(this.db);
     this.indexMissing();
+    this.keyMissing();
     this.dataVersion = this.readDataVersion();
   }
 
@@ -161,6 +179,18 @@ export class SqliteLibrary implements Library {
     this.search.invalidate();
   }
 
+  /** Fills the content keys of agreements stored before there were any ('' marks a tree without words). */
+  private keyMissing(): void {
+    const rows = this.db
+      .prepare('SELECT id, tree_json FROM agreements WHERE content_key IS NULL')
+      .all() as Array<{ id: string; tree_json: string }>;
+    if (rows.length === 0) return;
+    const update = this.db.prepare('UPDATE agreements SET content_key = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const row of rows) update.run(contentKey(JSON.parse(row.tree_json)), row.id);
+    })();
+  }
+
   add(draft: AgreementDraft, bytes: Uint8Array, options: AddOptions = {}): Agreement {
     const importedAt = (options.now ?? new Date()).toISOString();
     const insert = this.db.transaction((): Agreement => {
@@ -180,31 +210,20 @@ export class SqliteLibrary implements Library {
         format: agreement.source.format,
         mediaType: agreement.source.mediaType,
         size: agreement.source.size,
-        employer: meta.employer ?? null,
-        title: meta.title ?? null,
-        industry: meta.industry ?? null,
-        province: meta.province ?? null,
-        provinceFolded: meta.province ? foldText(meta.province) : null,
-        districtFolded: meta.district ? foldText(meta.district) : null,
-        searchFolded: foldText(
-          [meta.employer, meta.title, meta.unionSide, agreement.source.filename].join(' '),
-        ),
-        signedOn: meta.signedOn ?? null,
-        effectiveOn: meta.effectiveOn ?? null,
-        expiresOn: meta.expiresOn ?? null,
+        ...metaColumns(meta, agreement.source.filename),
         articles: stats.articles,
         clauses: stats.clauses,
         nodes: stats.nodes,
         warningCount: agreement.warnings.length,
-        meta: JSON.stringify(meta),
         tree: JSON.stringify(agreement.tree),
         preamble: JSON.stringify(agreement.preamble),
         closing: JSON.stringify(agreement.closing),
         warnings: JSON.stringify(agreement.warnings),
         importedAt,
         grade: options.grade ?? null,
+        contentKey: contentKey(agreement.tree),
       });
-      this.statements.insertSource.run(agreement.id, Buffer.from(bytes));
+      this.insertSource(agreement.id, agreement.source, bytes, importedAt);
       if (options.access) this.setAccess(agreement.id, options.access);
       writeAgreementDocuments(this.db, agreementDocuments(agreement), agreement.id);
       return agreement;
@@ -226,12 +245,34 @@ export class SqliteLibrary implements Library {
     };
   }
 
+  private insertSource(agreementId: string, source: SourceInfo, bytes: Uint8Array, addedAt: string): void {
+    this.statements.insertSource.run({
+      sha256: source.sha256,
+      agreementId,
+      filename: source.filename,
+      format: source.format,
+      mediaType: source.mediaType,
+      size: source.size,
+      bytes: Buffer.from(bytes),
+      addedAt,
+    });
+  }
+
   source(id: string): StoredSource | undefined {
+    const row = this.db.prepare('SELECT sha256 FROM agreements WHERE id = ?').get(id) as
+      | { sha256: string }
+      | undefined;
+    return row ? this.sourceFile(id, row.sha256) : undefined;
+  }
+
+  sourceFile(agreementId: string, sha256: string): StoredSource | undefined {
     const row = this.db
       .prepare(
-        'SELECT s.bytes, a.filename, a.media_type, a.sha256 FROM sources s JOIN agreements a ON a.id = s.agreement_id WHERE a.id = ?',
+        'SELECT bytes, filename, media_type, sha256 FROM source_files WHERE agreement_id = ? AND sha256 = ?',
       )
-      .get(id) as { bytes: Buffer; filename: string; media_type: string; sha256: string } | undefined;
+      .get(agreementId, sha256) as
+      | { bytes: Buffer; filename: string; media_type: string; sha256: string }
+      | undefined;
     if (!row) return undefined;
     return {
       bytes: new Uint8Array(row.bytes),
@@ -241,8 +282,59 @@ export class SqliteLibrary implements Library {
     };
   }
 
+  sources(agreementId: string): SourceFile[] {
+    const rows = this.db
+      .prepare(
+        `SELECT f.sha256, f.filename, f.format, f.media_type, f.size, f.added_at, f.sha256 = a.sha256 AS is_primary
+         FROM source_files f JOIN agreements a ON a.id = f.agreement_id
+         WHERE f.agreement_id = ? ORDER BY is_primary DESC, f.added_at, f.filename`,
+      )
+      .all(agreementId) as Array<{
+      sha256: string;
+      filename: string;
+      format: string;
+      media_type: string;
+      size: number;
+      added_at: string;
+      is_primary: number;
+    }>;
+    return rows.map((row) => ({
+      sha256: row.sha256,
+      filename: row.filename,
+      format: row.format as SourceInfo['format'],
+      mediaType: row.media_type,
+      size: row.size,
+      addedAt: row.added_at,
+      primary: row.is_primary === 1,
+    }));
+  }
+
+  addSource(
+    agreementId: string,
+    source: SourceInfo,
+    bytes: Uint8Array,
+    options: AddOptions = {},
+  ): SourceFile {
+    const addedAt = (options.now ?? new Date()).toISOString();
+    this.db
+      .transaction(() => {
+        if (!this.statements.idTaken.get(agreementId)) throw agreementNotFound(agreementId);
+        const existing = this.findBySha256(source.sha256);
+        if (existing) throw new DuplicateError(existing.id, source.filename);
+        this.insertSource(agreementId, source, bytes, addedAt);
+      })
+      .immediate();
+    return { ...source, addedAt, primary: false };
+  }
+
   findBySha256(sha256: string): AgreementSummary | undefined {
-    const row = this.statements.bySha.get(sha256) as Row | undefined;
+    const row = this.statements.bySha.get({ sha: sha256 }) as Row | undefined;
+    return row ? toSummary(row) : undefined;
+  }
+
+  findByContentKey(key: string): AgreementSummary | undefined {
+    if (!key) return undefined;
+    const row = this.statements.byContent.get(key) as Row | undefined;
     return row ? toSummary(row) : undefined;
   }
 
@@ -505,6 +597,92 @@ export class SqliteLibrary implements Library {
     return changes > 0;
   }
 
+  metaEdits(sha256: string): MetaEdit[] {
+    const rows = this.db
+      .prepare(
+        `SELECT field, value_json, previous_json, previous_source_json, edited_by, edited_at
+         FROM metadata_edits WHERE sha256 = ? ORDER BY edited_at, field`,
+      )
+      .all(sha256) as MetaEditRow[];
+    return rows.map(toMetaEdit);
+  }
+
+  saveMetaEdit(agreementId: string, edit: MetaEdit): void {
+    this.db
+      .transaction(() => {
+        const sha256 = this.shaOf(agreementId);
+        // A second edit of a field keeps the value the text gave, to go back to it.
+        this.db
+          .prepare(
+            `INSERT INTO metadata_edits (sha256, field, agreement_id, value_json, previous_json, previous_source_json,
+               edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (sha256, field) DO UPDATE SET agreement_id = excluded.agreement_id,
+               value_json = excluded.value_json, edited_by = excluded.edited_by, edited_at = excluded.edited_at`,
+          )
+          .run(
+            sha256,
+            edit.field,
+            agreementId,
+            JSON.stringify(edit.value),
+            edit.previous === undefined ? null : JSON.stringify(edit.previous),
+            edit.previousSource ? JSON.stringify(edit.previousSource) : null,
+            edit.by,
+            edit.at,
+          );
+      })
+      .immediate();
+  }
+
+  removeMetaEdit(agreementId: string, field: EditableMetaField): MetaEdit | undefined {
+    return this.db
+      .transaction(() => {
+        const sha256 = this.shaOf(agreementId);
+        const row = this.db
+          .prepare(
+            `SELECT field, value_json, previous_json, previous_source_json, edited_by, edited_at
+             FROM metadata_edits WHERE sha256 = ? AND field = ?`,
+          )
+          .get(sha256, field) as MetaEditRow | undefined;
+        if (!row) return undefined;
+        this.db.prepare('DELETE FROM metadata_edits WHERE sha256 = ? AND field = ?').run(sha256, field);
+        return toMetaEdit(row);
+      })
+      .immediate();
+  }
+
+  setMeta(agreementId: string, meta: AgreementMeta): void {
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT filename FROM agreements WHERE id = ?').get(agreementId) as
+          | { filename: string }
+          | undefined;
+        if (!row) throw agreementNotFound(agreementId);
+        this.db
+          .prepare(
+            `UPDATE agreements SET employer = @employer, title = @title, industry = @industry, province = @province,
+               province_folded = @provinceFolded, district_folded = @districtFolded, search_folded = @searchFolded,
+               signed_on = @signedOn, effective_on = @effectiveOn, expires_on = @expiresOn, meta_json = @meta
+             WHERE id = @id`,
+          )
+          .run({ id: agreementId, ...metaColumns(meta, row.filename) });
+        // The search documents carry the metadata for filters and facets: written again, in this transaction.
+        const agreement = this.get(agreementId);
+        const events = this.events([agreementId]).get(agreementId) ?? [];
+        if (agreement) writeAgreementDocuments(this.db, agreementDocuments(agreement, events), agreementId);
+      })
+      .immediate();
+    this.search.invalidate(agreementId);
+  }
+
+  /** The sha256 of the document an agreement was read from. */
+  private shaOf(agreementId: string): string {
+    const row = this.db.prepare('SELECT sha256 FROM agreements WHERE id = ?').get(agreementId) as
+      | { sha256: string }
+      | undefined;
+    if (!row) throw agreementNotFound(agreementId);
+    return row.sha256;
+  }
+
   setGrade(agreementId: string, grade: StoredGrade | undefined): void {
     const value = grade ?? null;
     const changed = this.db.transaction(() => {
@@ -532,6 +710,43 @@ export class SqliteLibrary implements Library {
     for (let n = 2; this.statements.idTaken.get(id); n++) id = `${base}-${n}`;
     return id;
   }
+}
+
+/** The filter and listing columns of the metadata (and the metadata itself as JSON). */
+function metaColumns(meta: AgreementMeta, filename: string) {
+  return {
+    employer: meta.employer ?? null,
+    title: meta.title ?? null,
+    industry: meta.industry ?? null,
+    province: meta.province ?? null,
+    provinceFolded: meta.province ? foldText(meta.province) : null,
+    districtFolded: meta.district ? foldText(meta.district) : null,
+    searchFolded: foldText([meta.employer, meta.title, meta.unionSide, filename].join(' ')),
+    signedOn: meta.signedOn ?? null,
+    effectiveOn: meta.effectiveOn ?? null,
+    expiresOn: meta.expiresOn ?? null,
+    meta: JSON.stringify(meta),
+  };
+}
+
+interface MetaEditRow {
+  field: string;
+  value_json: string;
+  previous_json: string | null;
+  previous_source_json: string | null;
+  edited_by: string;
+  edited_at: string;
+}
+
+function toMetaEdit(row: MetaEditRow): MetaEdit {
+  return {
+    field: row.field as EditableMetaField,
+    value: JSON.parse(row.value_json),
+    ...(row.previous_json === null ? {} : { previous: JSON.parse(row.previous_json) }),
+    ...(row.previous_source_json === null ? {} : { previousSource: JSON.parse(row.previous_source_json) }),
+    by: row.edited_by,
+    at: row.edited_at,
+  };
 }
 
 function escapeLike(text: string): string {

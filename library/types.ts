@@ -5,11 +5,14 @@
 
 import type { Correction } from '../clauses/corrections.ts';
 import type { AssessmentAnswer } from '../clauses/grading.ts';
+import type { EditableMetaField, MetaEdit } from '../clauses/meta-edits.ts';
 import type {
   Agreement,
   AgreementDraft,
   AgreementEvent,
+  AgreementMeta,
   AgreementSummary,
+  SourceInfo,
   StoredGrade,
 } from '../clauses/types.ts';
 import type { AccountStore, AgreementAccess, Visibility } from './account-types.ts';
@@ -48,6 +51,14 @@ export interface StoredSource {
   filename: string;
   mediaType: string;
   sha256: string;
+}
+
+/** One of an agreement's source files (a Word file, its signed PDF…), without its bytes. */
+export interface SourceFile extends SourceInfo {
+  /** When it was added to the library (ISO timestamp). */
+  addedAt: string;
+  /** Whether it is the file the agreement was read from (the others share its text). */
+  primary: boolean;
 }
 
 export interface LibraryCounts {
@@ -95,8 +106,22 @@ export interface Library {
    */
   add(draft: AgreementDraft, bytes: Uint8Array, options?: AddOptions): Agreement;
   get(id: string): Agreement | undefined;
+  /** The file the agreement was read from. */
   source(id: string): StoredSource | undefined;
+  /** The agreement holding a file with these exact bytes (the one it was read from, or another source). */
   findBySha256(sha256: string): AgreementSummary | undefined;
+  /** The agreement whose clause tree has this content key (see `contentKey`); never for an empty key. */
+  findByContentKey(key: string): AgreementSummary | undefined;
+  /**
+   * Adds another file of the same agreement (its signed PDF beside the Word file).
+   * @throws DuplicateError when a file with the same sha256 is already there
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  addSource(agreementId: string, source: SourceInfo, bytes: Uint8Array, options?: AddOptions): SourceFile;
+  /** An agreement's source files, the one it was read from first, then by the day they were added. */
+  sources(agreementId: string): SourceFile[];
+  /** One of an agreement's source files, with its bytes. */
+  sourceFile(agreementId: string, sha256: string): StoredSource | undefined;
   list(filter: AgreementFilter, page: PageRequest): PageResult<AgreementSummary>;
   /** @returns false when there was no such agreement */
   remove(id: string): boolean;
@@ -124,6 +149,20 @@ export interface Library {
   addCorrection(agreementId: string, correction: Correction): void;
   /** Withdraws a correction; @returns false when the agreement has no such correction */
   removeCorrection(agreementId: string, correctionId: string): boolean;
+  /** The officers' edits of a document's metadata, oldest first (by its sha256: kept across re-imports). */
+  metaEdits(sha256: string): MetaEdit[];
+  /**
+   * Stores an edit of one field (replacing an earlier edit of it, whose previous value is kept).
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  saveMetaEdit(agreementId: string, edit: MetaEdit): void;
+  /** Withdraws the edit of a field; @returns it, or undefined when there was none */
+  removeMetaEdit(agreementId: string, field: EditableMetaField): MetaEdit | undefined;
+  /**
+   * Replaces an agreement's metadata: its filter columns and search documents follow in the same transaction.
+   * @throws NotFoundError when the agreement is not in the library
+   */
+  setMeta(agreementId: string, meta: AgreementMeta): void;
   /** Stores the grade last computed, for listing and search facets. */
   setGrade(agreementId: string, grade: StoredGrade | undefined): void;
   /** Users, sessions, API keys and the audit log, in the same transactions as the agreements. */

@@ -18,6 +18,7 @@ import { draftRoutes } from './api/drafts.ts';
 import { expiryRoutes } from './api/expiry.ts';
 import { gradingRoutes } from './api/grading.ts';
 import { healthRoutes } from './api/health.ts';
+import { metadataRoutes } from './api/metadata.ts';
 import { searchRoutes } from './api/search.ts';
 import { versionRoutes } from './api/versions.ts';
 import { hideInternal, identify } from './auth.ts';
@@ -72,6 +73,7 @@ export function createApp({
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));
+  app.route('/api/agreements', metadataRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
   app.route('/api', comparisonRoutes({ service, maxUploadBytes, today }));
   app.route('/api', draftRoutes({ service, maxUploadBytes, apiToken }));

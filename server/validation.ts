@@ -6,8 +6,9 @@
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { ValidationError } from '../clauses/errors.ts';
-import { resolveIndustry } from '../clauses/industries.ts';
+import { resolveIndustry, suggestIndustries } from '../clauses/industries.ts';
 import { resolveProvince, suggestProvinces } from '../clauses/provinces.ts';
+import { foldText } from '../clauses/text.ts';
 import type { AgreementFilter } from '../library/index.ts';
 import { AGREEMENT_ID } from './schemas.ts';
 
@@ -69,7 +70,8 @@ export function areaFilter(query: {
 }): AgreementFilter {
   const unknown = (field: string, value: string) => {
     // A filter that matches nothing is said, with what was probably meant — never the whole country.
-    const maybe = field === 'province' ? suggestProvinces(value) : [];
+    const maybe =
+      field === 'province' ? suggestProvinces(value) : field === 'industry' ? suggestIndustries(value) : [];
     return new ValidationError(
       'invalid_input',
       `Dữ liệu không hợp lệ (query): ${field}: không nhận ra "${value}"${maybe.length ? ` — có phải ${maybe.join(', ')}?` : ''}`,
@@ -81,6 +83,34 @@ export function areaFilter(query: {
   const province = query.province ? resolveProvince(query.province)?.name : undefined;
   if (query.province && !province) throw unknown('province', query.province);
   return { industry, province, district: query.district };
+}
+
+/**
+ * Checks an area filter (the follow-up union: a district, an industrial zone, a federation) against the
+ * areas the library knows: one that matches none answers 400 with the nearest, never the whole country.
+ * @param known the areas named by the library's agreements
+ * @throws ValidationError when no known area contains the folded input
+ */
+export function checkArea(
+  field: 'district' | 'superiorUnion',
+  value: string | undefined,
+  known: readonly string[],
+): void {
+  if (!value?.trim()) return;
+  const typed = foldText(value);
+  if (known.some((area) => foldText(area).includes(typed))) return;
+  const words = typed.split(' ').filter((w) => w.length >= 2);
+  const maybe = known
+    .map((area) => ({ area, shared: words.filter((w) => foldText(area).includes(w)).length }))
+    .filter((a) => a.shared > 0)
+    .sort((a, b) => b.shared - a.shared || a.area.localeCompare(b.area, 'vi'))
+    .slice(0, 3)
+    .map((a) => a.area);
+  throw new ValidationError(
+    'invalid_input',
+    `Dữ liệu không hợp lệ (query): ${field}: không nhận ra "${value}"${maybe.length ? ` — có phải ${maybe.join(', ')}?` : ''}`,
+    `Invalid query: ${field}: unknown "${value}"${maybe.length ? ` — did you mean ${maybe.join(', ')}?` : ''}`,
+  );
 }
 
 /** A query's parameters, each given once: a repeated parameter counts with its first value. */

@@ -23,6 +23,7 @@ import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceCo
 import * as corrections from './corrections.ts';
 import { createDraftService, type DraftService } from './drafts.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
+import * as metadata from './metadata.ts';
 import * as questions from './questions.ts';
 import * as suggestions from './suggestions.ts';
 import * as users from './users.ts';
@@ -107,11 +108,24 @@ export function createService({
     agreement: (id: string) => loadAgreement(ctx, id),
     find: (id: string) => library.get(id),
     source: (id: string) => library.source(id),
+    /** @throws NotFoundError */
+    sources: (id: string) => library.sources(loadAgreement(ctx, id).id),
+    sourceFile: (id: string, sha256: string) => library.sourceFile(id, sha256),
     findBySha256: (sha256: string) => library.findBySha256(sha256),
     /** Every agreement's summary matching a filter. */
     summaries: (filter: AgreementFilter = {}) => [...eachSummary(library, filter)],
     events: (id: string) => eventsOf(ctx, id),
     counts: () => library.counts(),
+    /** The areas the agreements name (districts and zones, follow-up unions), for the area filter. */
+    areas: () => {
+      const district = new Set<string>();
+      const superiorUnion = new Set<string>();
+      for (const { meta } of eachSummary(library)) {
+        if (meta.district) district.add(meta.district);
+        if (meta.superiorUnion) superiorUnion.add(meta.superiorUnion);
+      }
+      return { district: [...district].sort(), superiorUnion: [...superiorUnion].sort() };
+    },
     checklist: (id: string) => checklistOf(ctx, loadAgreement(ctx, id).id),
 
     // Questions.
@@ -161,6 +175,12 @@ export function createService({
     withdrawCorrection: (id: string, correctionId: string, actor?: Actor) =>
       corrections.withdrawCorrection(ctx, id, correctionId, actor),
     corrections: (id: string, on?: string) => corrections.correctionsOf(ctx, id, on),
+    /** An officer sets metadata fields by hand (the employer, dates, province…); every list follows. */
+    editMetadata: (id: string, request: metadata.MetadataEditRequest, actor?: Actor) =>
+      metadata.editMetadata(ctx, id, request, actor),
+    withdrawMetadataEdit: (id: string, field: string, actor?: Actor) =>
+      metadata.withdrawMetadataEdit(ctx, id, field, actor),
+    metadataEdits: (id: string) => metadata.metadataEditsOf(ctx, id),
     /** The search index's name (`sqlite-fts5`, `meilisearch`). */
     searchBackend: () => ctx.search?.backend ?? 'none',
     /** Rebuilds the search index from the library of record. */

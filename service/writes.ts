@@ -15,12 +15,22 @@
 import { agreementNotFound, ValidationError } from '../clauses/errors.ts';
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
+import { applyMetaEdits } from '../clauses/meta-edits.ts';
+import { foldText } from '../clauses/text.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
 import { importFile, type MetaOverrides } from '../importer/index.ts';
-import type { AgreementAccess, AssessmentChange, NewAgreementEvent, Visibility } from '../library/index.ts';
+import {
+  type AgreementAccess,
+  type AssessmentChange,
+  contentKey,
+  eachSummary,
+  type NewAgreementEvent,
+  type SourceFile,
+  type Visibility,
+} from '../library/index.ts';
 import { type Actor, CLI_ACTOR, recordAudit } from './audit.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
-import { gradeDraft, storeGrade } from './grades.ts';
+import { gradeDraft, gradeStored, storeGrade } from './grades.ts';
 
 export interface ImportRequest {
   filename: string;
@@ -38,6 +48,18 @@ export interface Imported {
   grade: GradeReport;
   /** What the import says to the person who made it (found, missing, technical details). */
   report?: ImportReport;
+  /**
+   * Set when the document is another file of an agreement already stored (its signed PDF beside the
+   * Word file): no second agreement, the file was added to `agreement`'s sources.
+   */
+  sameAgreement?: SameAgreement;
+}
+
+/** What an import of another file of a stored agreement says (Vietnamese first), and the file added. */
+export interface SameAgreement {
+  file: SourceFile;
+  message: string;
+  messageEn: string;
 }
 
 /** Reads a document into a draft, storing nothing (an import's first step, a draft check, a dry run). */
@@ -56,7 +78,8 @@ export function readDraft(
 /**
  * Imports a document: read, graded before it is stored, stored with its grade and search documents in
  * one transaction, then sent to an external index once.
- * @throws DuplicateError when the same document is already in the library
+ * @throws DuplicateError when the same document (the same bytes) is already in the library; the same text
+ *   in another file is added to the stored agreement's sources (`sameAgreement` says so)
  * @throws the index's error when an external index refuses it; the import is undone
  */
 export async function importDocument(
@@ -74,6 +97,17 @@ export async function storeDraft(
   bytes: Uint8Array,
   options: Pick<ImportRequest, 'actor' | 'access'> = {},
 ): Promise<Imported> {
+  // The same bytes are "already in the library" (library.add says so); the same text in another file is
+  // the same agreement, whose sources the file joins.
+  const same = ctx.library.findBySha256(draft.source.sha256)
+    ? undefined
+    : ctx.library.findByContentKey(contentKey(draft.tree));
+  if (same) return addSource(ctx, same.id, draft, bytes);
+  // An officer's edits of this document's metadata, made before it was removed, still hold.
+  const edits = ctx.library.metaEdits(draft.source.sha256);
+  if (edits.length > 0) draft = { ...draft, meta: applyMetaEdits(draft.meta, edits) };
+  const predecessorId = predecessorOf(ctx, draft);
+  if (predecessorId) draft = { ...draft, meta: { ...draft.meta, predecessorId } };
   const on = ctx.today();
   const comparison = compareCorrected(ctx.library, draft, { on });
   const grade = gradeDraft(ctx, draft, comparison, on);
@@ -104,6 +138,37 @@ export async function storeDraft(
     }
   }
   return { agreement, grade, ...(draft.report ? { report: draft.report } : {}) };
+}
+
+/**
+ * The agreement a draft says it replaces, when it is in the library: the same employer, signed on the day
+ * the draft names, and only one such (unsure, no link: the page shows the words as written).
+ */
+function predecessorOf(ctx: ServiceContext, draft: AgreementDraft): string | undefined {
+  const { employer, replacesSignedOn } = draft.meta;
+  if (!employer || !replacesSignedOn) return undefined;
+  const name = foldText(employer);
+  const found = [...eachSummary(ctx.library, { q: employer })].filter(
+    (s) => s.meta.signedOn === replacesSignedOn && foldText(s.meta.employer ?? '') === name,
+  );
+  return found.length === 1 ? found[0]!.id : undefined;
+}
+
+/** Adds a document to the sources of the stored agreement with the same text. */
+function addSource(ctx: ServiceContext, id: string, draft: AgreementDraft, bytes: Uint8Array): Imported {
+  const file = ctx.library.addSource(id, draft.source, bytes);
+  const agreement = loadAgreement(ctx, id);
+  const who = agreement.meta.employer ?? agreement.meta.title ?? id;
+  return {
+    agreement,
+    grade: gradeStored(ctx, agreement, ctx.today()) as GradeReport,
+    ...(draft.report ? { report: draft.report } : {}),
+    sameAgreement: {
+      file,
+      message: `Đây là cùng một thỏa ước với ${who} (${id}) — đã thêm tệp làm bản gốc khác.`,
+      messageEn: `This is the same agreement as ${who} (${id}) — the file was added as another original.`,
+    },
+  };
 }
 
 /**

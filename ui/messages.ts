@@ -192,6 +192,7 @@ const vi = {
   uploading: 'Đang tải lên…',
   outcome_imported: 'Đã nhập',
   outcome_duplicate: 'Đã có trong thư viện',
+  outcome_same_agreement: 'Thêm bản gốc',
   outcome_failed: 'Lỗi',
   importResults: 'Kết quả nhập',
 
@@ -469,6 +470,7 @@ const en: Record<MessageKey, string> = {
   uploading: 'Uploading…',
   outcome_imported: 'Imported',
   outcome_duplicate: 'Already in the library',
+  outcome_same_agreement: 'Another original added',
   outcome_failed: 'Failed',
   importResults: 'Import results',
 

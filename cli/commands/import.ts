@@ -12,7 +12,7 @@ import { type Runner, usageError } from '../context.ts';
 
 interface FileOutcome {
   file: string;
-  status: 'imported' | 'duplicate' | 'failed' | 'checked';
+  status: 'imported' | 'duplicate' | 'same_agreement' | 'failed' | 'checked';
   id?: string;
   articles?: number;
   warnings?: ImportWarning[];
@@ -86,7 +86,20 @@ export function importCommand(run: Runner): Command {
               continue;
             }
             // Graded, stored and indexed once (Meilisearch too, with MEILI_URL); undone if the index refuses it.
-            const { agreement: added, grade: agreement } = await service.storeDraft(draft, bytes);
+            const {
+              agreement: added,
+              grade: agreement,
+              sameAgreement,
+            } = await service.storeDraft(draft, bytes);
+            if (sameAgreement) {
+              outcomes.push({
+                file,
+                status: 'same_agreement',
+                id: added.id,
+                reason: `${sameAgreement.message} / ${sameAgreement.messageEn}`,
+              });
+              continue;
+            }
             outcomes.push({
               file,
               status: 'imported',
@@ -117,6 +130,7 @@ export function importCommand(run: Runner): Command {
           imported: count('imported'),
           checked: count('checked'),
           duplicates: count('duplicate'),
+          sameAgreement: count('same_agreement'),
           failed: count('failed'),
           warnings: outcomes.reduce((n, o) => n + (o.warnings?.length ?? 0), 0),
           dryRun: options.dryRun,
@@ -137,6 +151,8 @@ export function importCommand(run: Runner): Command {
                 .map((w) => w.field);
               if (missingFields.length > 0)
                 io.stdout(`    ! thiếu thông tin / missing: ${missingFields.join(', ')}`);
+            } else if (o.status === 'same_agreement') {
+              io.stdout(`+ ${o.file}: ${o.reason}`);
             } else if (o.status === 'duplicate') {
               io.stdout(
                 `= ${o.file}: đã có trong thư viện (${o.id}), bỏ qua / already in the library, skipped`,

@@ -4,18 +4,17 @@
  * and delete. Writes need the API token.
  */
 
-import type { Context } from 'hono';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { agreementNotFound, ForbiddenError, ValidationError } from '../../clauses/errors.ts';
+import { agreementNotFound, ForbiddenError, NotFoundError, ValidationError } from '../../clauses/errors.ts';
 import type { Agreement, AgreementSummary } from '../../clauses/types.ts';
-import { VISIBILITIES, type Visibility } from '../../library/index.ts';
+import { type StoredSource, VISIBILITIES, type Visibility } from '../../library/index.ts';
 import { type Service, textVisible, visibleTo } from '../../service/index.ts';
 import { actorOfRequest, requireWrite } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
 import { ListQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
-import { parseId, validQuery } from '../validation.ts';
+import { checkArea, parseId, validQuery } from '../validation.ts';
 
 export interface AgreementRoutesDeps {
   service: Service;
@@ -24,7 +23,26 @@ export interface AgreementRoutesDeps {
 }
 
 function links(id: string) {
-  return { self: `/api/agreements/${id}`, source: `/api/agreements/${id}/source` };
+  return {
+    self: `/api/agreements/${id}`,
+    source: `/api/agreements/${id}/source`,
+    sources: `/api/agreements/${id}/sources`,
+  };
+}
+
+/** A stored file as a download, named as it was uploaded. */
+function download(c: Context, source: StoredSource) {
+  const ascii =
+    source.filename
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'thoa-uoc';
+  return c.body(source.bytes.slice().buffer as ArrayBuffer, 200, {
+    'Content-Type': source.mediaType,
+    'Content-Disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(source.filename)}`,
+    'X-Content-Type-Options': 'nosniff',
+    ETag: `"${source.sha256}"`,
+  });
 }
 
 function summaryJson(s: AgreementSummary) {
@@ -46,12 +64,22 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
     if (!c.get('principal') && visibility === 'internal') throw agreementNotFound(id);
     return visibility;
   };
+  /** Refuses the text (and the source files) of a summary-only agreement to a reader not signed in. */
+  const textShown = (c: Context, id: string) => {
+    if (!textVisible(c.get('principal'), visibilityFor(c, id)))
+      throw new ForbiddenError(
+        'summary_only',
+        'Thỏa ước này chỉ công khai phần tóm tắt; đăng nhập để xem văn bản.',
+        'Only the summary of this agreement is public; sign in to read the text.',
+      );
+  };
   // Room for multipart framing and form fields around the file itself.
   const bodyLimitBytes = maxUploadBytes + 64 * 1024;
 
   return new Hono()
     .get('/', validQuery(ListQuery), (c) => {
       const { page, pageSize, ...filter } = c.req.valid('query');
+      if (filter.district) checkArea('district', filter.district, service.areas().district);
       const result = service.list(
         { ...filter, visibility: visibleTo(c.get('principal')) },
         { page, pageSize },
@@ -84,23 +112,31 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
       const id = parseId(c.req.param('id'));
       const source = service.source(id);
       if (!source) throw agreementNotFound(id);
-      if (!textVisible(c.get('principal'), visibilityFor(c, id)))
-        throw new ForbiddenError(
-          'summary_only',
-          'Thỏa ước này chỉ công khai phần tóm tắt; đăng nhập để xem văn bản.',
-          'Only the summary of this agreement is public; sign in to read the text.',
+      textShown(c, id);
+      return download(c, source);
+    })
+    .get('/:id/sources', (c) => {
+      const id = parseId(c.req.param('id'));
+      const items = service.sources(id).map((file) => ({
+        ...file,
+        links: { download: `/api/agreements/${id}/sources/${file.sha256}` },
+      }));
+      return c.json({ items });
+    })
+    .get('/:id/sources/:sha256', (c) => {
+      const id = parseId(c.req.param('id'));
+      const sha256 = c.req.param('sha256').toLowerCase();
+      const source = /^[0-9a-f]{64}$/.test(sha256) ? service.sourceFile(id, sha256) : undefined;
+      if (!source) {
+        service.agreement(id);
+        throw new NotFoundError(
+          'source_not_found',
+          `Thỏa ước "${id}" không có tệp gốc ${sha256}.`,
+          `Agreement "${id}" has no source file ${sha256}.`,
         );
-      const ascii =
-        source.filename
-          .normalize('NFD')
-          .replace(/[^\x20-\x7e]/g, '')
-          .replace(/["\\]/g, '') || 'thoa-uoc';
-      return c.body(source.bytes.slice().buffer as ArrayBuffer, 200, {
-        'Content-Type': source.mediaType,
-        'Content-Disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(source.filename)}`,
-        'X-Content-Type-Options': 'nosniff',
-        ETag: `"${source.sha256}"`,
-      });
+      }
+      textShown(c, id);
+      return download(c, source);
     })
     .post(
       '/',
@@ -110,13 +146,27 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
         const { bytes, filename, overrides } = await readUpload(c.req.raw);
         // Graded before it is stored, so the grade is a list filter and a search facet from the start.
         const principal = c.get('principal');
-        const { agreement } = await service.importDocument(bytes, {
+        const { agreement, sameAgreement } = await service.importDocument(bytes, {
           filename,
           overrides,
           actor: actorOfRequest(c),
           ...(principal?.kind === 'user' ? { access: { ownerId: principal.user.id } } : {}),
         });
         c.header('Location', links(agreement.id).self);
+        if (sameAgreement) {
+          // Another file of an agreement already stored: nothing new was created.
+          return c.json(
+            {
+              id: agreement.id,
+              sameAgreement: true,
+              message: sameAgreement.message,
+              messageEn: sameAgreement.messageEn,
+              source: sameAgreement.file,
+              links: links(agreement.id),
+            },
+            200,
+          );
+        }
         return c.json(
           {
             id: agreement.id,

@@ -13,7 +13,7 @@ import { expiryReportPdf } from '../../ui/index.ts';
 import { actorOfRequest, requireWrite } from '../auth.ts';
 import { reportFonts } from '../fonts.ts';
 import { EventBody, ExpiryQuery } from '../schemas.ts';
-import { areaFilter, parseId, readJsonBody, validQuery } from '../validation.ts';
+import { areaFilter, checkArea, parseId, readJsonBody, validQuery } from '../validation.ts';
 import { calendar, spreadsheet } from './expiry-formats.ts';
 
 export interface ExpiryRoutesDeps {
@@ -37,14 +37,20 @@ function itemJson(item: ExpiryItem) {
 export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps) {
   const events = requireWrite({ service, apiToken }, 'event', true);
   // Anonymous readers' reports and exports list only what they may see.
-  const report = (query: z.infer<typeof ExpiryQuery>, principal?: Principal) =>
-    service.expiry({
+  const report = (query: z.infer<typeof ExpiryQuery>, principal?: Principal) => {
+    if (query.district || query.superiorUnion) {
+      const areas = service.areas();
+      checkArea('district', query.district, areas.district);
+      checkArea('superiorUnion', query.superiorUnion, areas.superiorUnion);
+    }
+    return service.expiry({
       filter: { ...areaFilter(query), visibility: visibleTo(principal) },
       on: query.on,
       within: query.within,
       statuses: query.status,
       superiorUnion: query.superiorUnion,
     });
+  };
   return new Hono()
     .get('/expiry', validQuery(ExpiryQuery), (c) => {
       const result = report(c.req.valid('query'), c.get('principal'));

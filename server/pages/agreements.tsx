@@ -9,6 +9,8 @@ import { type ComparisonRow, VERDICTS, type Verdict } from '../../clauses/compar
 import { targetOf } from '../../clauses/corrections.ts';
 import { CbaError } from '../../clauses/errors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
+import { EDITABLE_META_FIELDS } from '../../clauses/meta-edits.ts';
+import { describeProvince } from '../../clauses/provinces.ts';
 import { getTopic } from '../../clauses/topics.ts';
 import type { WageRegion } from '../../clauses/types.ts';
 import { type AgreementView, type DayOptions, type Service, textVisible } from '../../service/index.ts';
@@ -45,8 +47,16 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
   };
   const wordingByNode = (view: Pick<AgreementView, 'wording'>) =>
     Object.fromEntries(view.wording.rows.map((r) => [r.nodeId, r]));
-  const agreementPage = (c: Context, view: AgreementView, error?: string, status: 400 | 401 | 403 = 400) => {
+  const agreementPage = (
+    c: Context,
+    view: AgreementView,
+    error?: string,
+    status: 400 | 401 | 403 = 400,
+    metaError?: string,
+  ) => {
     const { agreement } = view;
+    const ctx = pageContext(c);
+    const province = agreement.meta.province ? describeProvince(agreement.meta.province) : undefined;
     const rows: Record<string, ComparisonRow[]> = {};
     for (const row of view.comparison.rows) rows[row.nodeId] = [...(rows[row.nodeId] ?? []), row];
     return c.html(
@@ -59,9 +69,12 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         rows={rows}
         comparison={view.comparison}
         events={view.events}
+        sources={service.sources(agreement.id)}
+        {...(province ? { provinceLabel: ctx.lang === 'vi' ? province.vi : province.en } : {})}
         {...(error ? { error } : {})}
+        {...(metaError ? { metaError } : {})}
       />,
-      error ? status : 200,
+      error || metaError ? status : 200,
     );
   };
 
@@ -146,6 +159,34 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         throw error;
       }
       return c.redirect(`/agreements/${view.agreement.id}${langSuffix(c, '?')}#events-title`, 303);
+    })
+    .post('/:id/metadata', bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
+      const view = viewOf(c);
+      if (!view) return notFound(c);
+      const form = await c.req.parseBody();
+      const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+      const write = checkFormWrite(c, deps, form, 'edit', view.agreement.id);
+      if (!write.ok)
+        return agreementPage(c, view, undefined, write.status === 401 ? 400 : write.status, write.message);
+      const by = field('by') || write.actor.actorName;
+      // Only the fields the officer changed: the form sends every field with its current value.
+      const current = view.agreement.meta as unknown as Record<string, unknown>;
+      const set = Object.fromEntries(
+        Object.keys(EDITABLE_META_FIELDS)
+          .filter((name) => typeof form[name] === 'string')
+          .map((name) => [name, field(name)] as const)
+          .filter(([name, value]) => value !== (current[name] === undefined ? '' : String(current[name])))
+          .map(([name, value]) => [name, value === '' ? null : value]),
+      );
+      if (Object.keys(set).length === 0)
+        return c.redirect(`/agreements/${view.agreement.id}${langSuffix(c, '?')}#meta-title`, 303);
+      try {
+        await service.editMetadata(view.agreement.id, { set, by: by.slice(0, 200) }, write.actor);
+      } catch (error) {
+        if (error instanceof CbaError) return agreementPage(c, view, undefined, 400, messageOf(c, error));
+        throw error;
+      }
+      return c.redirect(`/agreements/${view.agreement.id}${langSuffix(c, '?')}#meta-title`, 303);
     })
     .post('/:id/remove', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       const view = viewOf(c);

@@ -44,11 +44,20 @@ export function importPages({ service, apiToken, maxUploadBytes }: ImportPagesDe
         for (const file of files) {
           try {
             const bytes = new Uint8Array(await file.arrayBuffer());
-            const { agreement, report } = await service.importDocument(bytes, {
+            const { agreement, report, sameAgreement } = await service.importDocument(bytes, {
               filename: file.name,
               actor: write.actor,
               ...owner,
             });
+            if (sameAgreement) {
+              outcomes.push({
+                file: file.name,
+                status: 'same_agreement',
+                id: agreement.id,
+                reason: ctx.lang === 'vi' ? sameAgreement.message : sameAgreement.messageEn,
+              });
+              continue;
+            }
             outcomes.push({
               file: file.name,
               status: 'imported',

@@ -86,7 +86,7 @@ describe('SqliteLibrary', () => {
     expect(library.remove(id)).toBe(true);
     expect(library.source(id)).toBeUndefined();
     expect(library.remove(id)).toBe(false);
-    const orphans = library.db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number };
+    const orphans = library.db.prepare('SELECT COUNT(*) AS n FROM source_files').get() as { n: number };
     expect(orphans.n).toBe(0);
   });
 

@@ -14,6 +14,7 @@ import { Alert, formatDate, RestatesBadge, VerdictBadge } from '../components.ts
 import { Coverage } from '../coverage.tsx';
 import { FormCredentials, href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
+import { MetaDetails, type SourceFileRow } from './agreement-meta.tsx';
 
 export interface AgreementPageProps {
   ctx: PageContext;
@@ -28,6 +29,12 @@ export interface AgreementPageProps {
   wording?: Record<string, LawWordingRow>;
   events: AgreementEvent[];
   error?: string;
+  /** The province with the one it now belongs to ("Bình Dương — nay thuộc TP. Hồ Chí Minh"). */
+  provinceLabel?: string;
+  /** The agreement's source files (a Word file, its signed PDF…). */
+  sources?: SourceFileRow[];
+  /** The refused metadata edit's reason. */
+  metaError?: string;
 }
 
 const EVENT_TYPES: AgreementEventType[] = ['filed', 'negotiation_started', 'extended', 'replaced'];
@@ -169,7 +176,7 @@ export function AgreementPage(props: AgreementPageProps) {
   const days = expiry.continuationDaysLeft ?? expiry.daysToExpiry;
   const facts: Array<[MessageKey, string | undefined]> = [
     ['industry', props.industryName],
-    ['province', m.province],
+    ['province', props.provinceLabel ?? m.province],
     ['district', m.district],
     ['superiorUnion', m.superiorUnion],
     ['signedOn', m.signedOn && formatDate(m.signedOn)],
@@ -223,6 +230,14 @@ export function AgreementPage(props: AgreementPageProps) {
             </>
           ))}
       </dl>
+      <MetaDetails
+        ctx={ctx}
+        agreementId={agreement.id}
+        meta={m}
+        sources={props.sources ?? []}
+        {...(props.provinceLabel ? { provinceLabel: props.provinceLabel } : {})}
+        {...(props.metaError ? { error: props.metaError } : {})}
+      />
       {props.comparison ? <Coverage ctx={ctx} comparison={props.comparison} /> : ''}
       {agreement.warnings.length ? (
         <details class="warnings">

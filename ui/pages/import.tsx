@@ -7,7 +7,8 @@ import type { MessageKey } from '../messages.ts';
 
 export interface ImportOutcome {
   file: string;
-  status: 'imported' | 'duplicate' | 'failed';
+  /** `same_agreement`: another file of a stored agreement, added to its sources (`reason` says so). */
+  status: 'imported' | 'duplicate' | 'same_agreement' | 'failed';
   id?: string;
   reason?: string;
   warnings?: ImportWarning[];

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createService, type Service } from '../../service/index.ts';
+import { tempLibrary } from '../helpers.ts';
+
+const agreement = (employer: string, signed: string, extra: string) => `---
+employer: ${employer}
+signedOn: ${signed}
+---
+
+# Thỏa ước lao động tập thể
+
+## Điều 1. Thời giờ làm việc
+
+Người lao động làm việc 44 giờ một tuần; ${signed}.
+
+## Điều 2. Hiệu lực
+
+${extra}
+`;
+
+let temp: ReturnType<typeof tempLibrary>;
+let service: Service;
+beforeEach(() => {
+  temp = tempLibrary();
+  service = createService({ library: temp.library, clock: () => '2026-11-23' });
+});
+afterEach(() => temp.cleanup());
+
+const add = async (name: string, text: string) =>
+  (await service.importDocument(Buffer.from(text), { filename: name })).agreement;
+
+describe('the predecessor an agreement says it replaces', () => {
+  const REPLACES = 'Thỏa ước này thay thế cho Thỏa ước lao động tập thể ký ngày 15/01/2021.';
+
+  it('is linked when the same employer signed one that day', async () => {
+    const old = await add('cu.md', agreement('Công ty TNHH Hòa Bình', '2021-01-15', 'Có hiệu lực 3 năm.'));
+    const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+    expect(next.meta.replaces).toBe('thay thế cho Thỏa ước lao động tập thể ký ngày 15/01/2021');
+    expect(next.meta.predecessorId).toBe(old.id);
+    const app = createApp({ library: temp.library, today: () => '2026-11-23' });
+    const html = await (await app.request(`/agreements/${next.id}`)).text();
+    expect(html).toContain(`Thay thế cho</th><td><a href="/agreements/${old.id}">`);
+  });
+
+  it.each([
+    ['another employer', 'Công ty TNHH Hòa Bình Mới', '2021-01-15'],
+    ['another day', 'Công ty TNHH Hòa Bình', '2021-01-16'],
+  ])('is not linked to %s; the words are shown as written', async (_, employer, signed) => {
+    await add('cu.md', agreement(employer, signed, 'Có hiệu lực 3 năm.'));
+    const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+    expect(next.meta.predecessorId).toBeUndefined();
+    const app = createApp({ library: temp.library, today: () => '2026-11-23' });
+    const html = await (await app.request(`/agreements/${next.id}`)).text();
+    expect(html).toContain('Thay thế cho</th><td>thay thế cho Thỏa ước lao động tập thể ký ngày 15/01/2021');
+  });
+});

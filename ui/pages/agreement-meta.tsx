@@ -1,0 +1,151 @@
+/**
+ * The agreement page's "Thông tin" section: each metadata value with where it came from ("theo văn bản,
+ * dòng 12" / "do Lan sửa ngày 20/11/2026"), the source files to download, and the "Sửa thông tin" form.
+ */
+
+import type { AgreementMeta, MetaSource } from '../../clauses/types.ts';
+import { Alert, formatDate } from '../components.tsx';
+import { href, type PageContext } from '../layout.tsx';
+
+/** One of the agreement's files, as listed. */
+export interface SourceFileRow {
+  sha256: string;
+  filename: string;
+  format: string;
+  size: number;
+  addedAt: string;
+  primary: boolean;
+}
+
+export interface MetaDetailsProps {
+  ctx: PageContext;
+  agreementId: string;
+  meta: AgreementMeta;
+  /** The province with the one it now belongs to ("Bình Dương — nay thuộc TP. Hồ Chí Minh"). */
+  provinceLabel?: string;
+  sources: SourceFileRow[];
+  error?: string;
+}
+
+/** The fields shown and offered in the form, with their labels (Vietnamese, English) and input type. */
+const FIELDS: ReadonlyArray<[keyof AgreementMeta & string, string, string, 'text' | 'date' | 'number']> = [
+  ['employer', 'Người sử dụng lao động', 'Employer', 'text'],
+  ['parentGroup', 'Đơn vị cấp trên', 'Parent group', 'text'],
+  ['unionSide', 'Bên tập thể lao động', 'Union side', 'text'],
+  ['title', 'Tên văn bản', 'Title', 'text'],
+  ['documentNumber', 'Số văn bản', 'Document number', 'text'],
+  ['address', 'Địa chỉ', 'Address', 'text'],
+  ['taxCode', 'Mã số thuế', 'Tax code', 'text'],
+  ['signingPlace', 'Nơi ký', 'Signing place', 'text'],
+  ['signedOn', 'Ngày ký', 'Signed on', 'date'],
+  ['effectiveOn', 'Ngày hiệu lực', 'Effective on', 'date'],
+  ['expiresOn', 'Ngày hết hạn', 'Expires on', 'date'],
+  ['termMonths', 'Thời hạn (tháng)', 'Term (months)', 'number'],
+  ['industry', 'Ngành', 'Industry', 'text'],
+  ['province', 'Tỉnh, thành phố', 'Province', 'text'],
+  ['district', 'Khu vực', 'Area', 'text'],
+  ['superiorUnion', 'Công đoàn cấp trên theo dõi', 'Follow-up union', 'text'],
+];
+
+/** Where a value came from, in words. */
+export function provenanceText(source: MetaSource | undefined, lang: 'vi' | 'en'): string {
+  if (!source) return '';
+  switch (source.from) {
+    case 'text': {
+      const where = [
+        source.page ? (lang === 'vi' ? `trang ${source.page}` : `page ${source.page}`) : '',
+        source.line ? (lang === 'vi' ? `dòng ${source.line}` : `line ${source.line}`) : '',
+      ].filter(Boolean);
+      return lang === 'vi'
+        ? `theo văn bản${where.length ? `, ${where.join(', ')}` : ''}`
+        : `from the text${where.length ? `, ${where.join(', ')}` : ''}`;
+    }
+    case 'derived':
+      return lang === 'vi' ? `suy ra (${source.rule})` : `derived (${source.rule})`;
+    case 'given':
+      return lang === 'vi' ? 'ghi kèm khi nhập' : 'given with the import';
+    case 'hand': {
+      const on = source.at ? formatDate(source.at.slice(0, 10)) : '';
+      return lang === 'vi'
+        ? `do ${source.by ?? '?'} sửa${on ? ` ngày ${on}` : ''}`
+        : `set by ${source.by ?? '?'}${on ? ` on ${on}` : ''}`;
+    }
+  }
+}
+
+export function MetaDetails(props: MetaDetailsProps) {
+  const { ctx, meta } = props;
+  const { t } = ctx;
+  const vi = ctx.lang === 'vi';
+  const record = meta as unknown as Record<string, string | number | undefined>;
+  const shown = FIELDS.filter(([field]) => record[field] !== undefined);
+  return (
+    <section aria-labelledby="meta-title">
+      <h2 id="meta-title">{vi ? 'Thông tin và nguồn' : 'Details and where they come from'}</h2>
+      <table class="meta-provenance">
+        <tbody>
+          {shown.map(([field, labelVi, labelEn]) => (
+            <tr>
+              <th scope="row">{vi ? labelVi : labelEn}</th>
+              <td>
+                {field === 'province' && props.provinceLabel ? props.provinceLabel : String(record[field])}
+              </td>
+              <td class="note">{provenanceText(meta.provenance?.[field as 'employer'], ctx.lang)}</td>
+            </tr>
+          ))}
+          {meta.replaces || meta.predecessorId ? (
+            <tr>
+              <th scope="row">{vi ? 'Thay thế cho' : 'Replaces'}</th>
+              <td>
+                {meta.predecessorId ? (
+                  <a href={href(ctx, `/agreements/${meta.predecessorId}`)}>{meta.predecessorId}</a>
+                ) : (
+                  meta.replaces
+                )}
+              </td>
+              <td class="note">
+                {meta.predecessorId && meta.replaces
+                  ? `“${meta.replaces}”`
+                  : provenanceText(meta.provenance?.replaces, ctx.lang)}
+              </td>
+            </tr>
+          ) : (
+            ''
+          )}
+        </tbody>
+      </table>
+      <h3>{vi ? 'Tệp gốc' : 'Source files'}</h3>
+      <ul class="sources">
+        {props.sources.map((s) => (
+          <li>
+            <a href={`/api/agreements/${props.agreementId}/sources/${s.sha256}`}>{s.filename}</a> ({s.format},{' '}
+            {Math.max(1, Math.round(s.size / 1024))} KB, {formatDate(s.addedAt.slice(0, 10))})
+            {s.primary ? <span class="note"> · {vi ? 'bản đọc nội dung' : 'read from'}</span> : ''}
+          </li>
+        ))}
+      </ul>
+      <Alert message={props.error} />
+      <details {...(props.error ? { open: true } : {})}>
+        <summary>{vi ? 'Sửa thông tin' : 'Edit details'}</summary>
+        <form method="post" action={href(ctx, `/agreements/${props.agreementId}/metadata`)} class="stack">
+          {FIELDS.map(([field, labelVi, labelEn, type]) => (
+            <>
+              <label for={`meta-${field}`}>{vi ? labelVi : labelEn}</label>
+              <input
+                id={`meta-${field}`}
+                name={field}
+                type={type}
+                value={record[field] === undefined ? '' : String(record[field])}
+              />
+            </>
+          ))}
+          <label for="meta-by">{t('yourName')}</label>
+          <input id="meta-by" name="by" required autocomplete="name" />
+          <label for="meta-token">{t('token')}</label>
+          <input id="meta-token" name="token" type="password" required autocomplete="off" />
+          <button type="submit">{vi ? 'Lưu thông tin' : 'Save details'}</button>
+        </form>
+      </details>
+    </section>
+  );
+}
