@@ -6,7 +6,7 @@
 
 import { type Comparison, compareWithFloors } from '../clauses/compare.ts';
 import type { AgreementDraft, WageRegion } from '../clauses/types.ts';
-import { DEFAULT_MAX_BYTES, importFile, type MetaOverrides } from '../importer/index.ts';
+import { DEFAULT_MAX_BYTES, type DocumentLimits, importFile, type MetaOverrides } from '../importer/index.ts';
 
 export interface CheckRequest {
   filename: string;
@@ -16,6 +16,8 @@ export interface CheckRequest {
   region?: WageRegion | undefined;
   /** Largest document accepted (10 MB by default). */
   maxBytes?: number | undefined;
+  /** Page and paragraph caps checked before a PDF or Word draft is read in full. */
+  limits?: DocumentLimits | undefined;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function checkDocument(
     filename: request.filename,
     ...(request.overrides ? { overrides: request.overrides } : {}),
     maxBytes: request.maxBytes ?? DEFAULT_MAX_BYTES,
+    ...(request.limits ? { limits: request.limits } : {}),
   });
   const comparison = compareWithFloors(draft, {
     on: request.on,

@@ -12,6 +12,7 @@ export { type CheckRequest, checkDocument } from './check.ts';
 export { COMPARISON_CACHE_SIZE, type ComparisonCache, createComparisonCache } from './comparisons.ts';
 export { type Config, readConfig } from './config.ts';
 export type { Corrected, CorrectionRequest } from './corrections.ts';
+export { asReadFailure, type DocumentReader, inProcessReader } from './documents.ts';
 export type { GradesDashboard, GradesQuery } from './grades.ts';
 export type {
   AgreementView,

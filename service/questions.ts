@@ -26,7 +26,6 @@ import type {
 } from '../clauses/types.ts';
 import { compareVersions, type VersionComparison } from '../clauses/versions.ts';
 import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult } from '../library/index.ts';
-import { checkDocument } from './check.ts';
 import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeStored } from './grades.ts';
 import type { ImportRequest } from './writes.ts';
@@ -249,5 +248,10 @@ export function checkDraft(
   bytes: Uint8Array,
   request: ImportRequest & DayOptions,
 ): Promise<{ draft: AgreementDraft; comparison: Comparison }> {
-  return checkDocument(bytes, { ...request, on: request.on ?? ctx.today(), maxBytes: ctx.maxBytes });
+  return ctx.reader.check(bytes, {
+    ...request,
+    on: request.on ?? ctx.today(),
+    maxBytes: ctx.maxBytes,
+    limits: ctx.limits,
+  });
 }

@@ -5,7 +5,7 @@
 
 import { dateInVietnam } from '../clauses/dates.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
-import { DEFAULT_MAX_BYTES } from '../importer/index.ts';
+import { DEFAULT_MAX_BYTES, type DocumentLimits } from '../importer/index.ts';
 import {
   type AgreementFilter,
   eachAgreementWithEvents,
@@ -17,6 +17,7 @@ import {
 import { createComparisonCache } from './comparisons.ts';
 import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import * as corrections from './corrections.ts';
+import { type DocumentReader, inProcessReader } from './documents.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
 import * as questions from './questions.ts';
 import * as writes from './writes.ts';
@@ -31,6 +32,10 @@ export interface ServiceDeps {
   clock?: (() => string) | undefined;
   /** Largest document accepted by an import or a check (10 MB by default). */
   maxUploadBytes?: number | undefined;
+  /** Reads documents; in this process by default (the server passes its worker pool). */
+  reader?: DocumentReader | undefined;
+  /** Page and paragraph caps for PDF and Word documents (the importer's defaults otherwise). */
+  documentLimits?: DocumentLimits | undefined;
 }
 
 /** Runs `check` before each method: a change made by another process is noticed at the next call. */
@@ -56,7 +61,15 @@ function checkedFirst<T extends Record<string, (...args: never[]) => unknown>>(
  * const service = createService({ library: openLibrary('./data') });
  * const { agreement } = await service.importDocument(bytes, { filename: 'thoa-uoc.md' });
  */
-export function createService({ library, search, rubric = RUBRIC, clock, maxUploadBytes }: ServiceDeps) {
+export function createService({
+  library,
+  search,
+  rubric = RUBRIC,
+  clock,
+  maxUploadBytes,
+  reader = inProcessReader,
+  documentLimits = {},
+}: ServiceDeps) {
   const index = search ?? library.search;
   const ctx: ServiceContext = {
     library,
@@ -65,6 +78,8 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     rubric,
     today: clock ?? (() => dateInVietnam(new Date())),
     maxBytes: maxUploadBytes ?? DEFAULT_MAX_BYTES,
+    limits: documentLimits,
+    reader,
     cache: createComparisonCache((agreement, options) => compareCorrected(library, agreement, options)),
   };
   // Another process (the CLI beside a running server) wrote: what is remembered may be gone or changed.

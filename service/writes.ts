@@ -12,11 +12,12 @@
  *    exists.
  */
 
-import { agreementNotFound, ValidationError } from '../clauses/errors.ts';
+import { agreementNotFound, ImportError, ValidationError } from '../clauses/errors.ts';
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
+import { walkTree } from '../clauses/tree.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
-import { importFile, type MetaOverrides } from '../importer/index.ts';
+import type { MetaOverrides } from '../importer/index.ts';
 import type { AssessmentChange, NewAgreementEvent } from '../library/index.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeDraft, storeGrade } from './grades.ts';
@@ -41,10 +42,11 @@ export function readDraft(
   bytes: Uint8Array,
   request: ImportRequest,
 ): Promise<AgreementDraft> {
-  return importFile(bytes, {
+  return ctx.reader.read(bytes, {
     filename: request.filename,
     ...(request.overrides ? { overrides: request.overrides } : {}),
     maxBytes: ctx.maxBytes,
+    limits: ctx.limits,
   });
 }
 
@@ -68,6 +70,7 @@ export async function storeDraft(
   draft: AgreementDraft,
   bytes: Uint8Array,
 ): Promise<Imported> {
+  refuseNearlyEmpty(draft);
   const on = ctx.today();
   const comparison = compareCorrected(ctx.library, draft, { on });
   const grade = gradeDraft(ctx, draft, comparison, on);
@@ -82,6 +85,32 @@ export async function storeDraft(
     }
   }
   return { agreement, grade, ...(draft.report ? { report: draft.report } : {}) };
+}
+
+/** Fewer bytes than this cannot hold an agreement: such a file is refused, not stored. */
+export const MIN_DOCUMENT_BYTES = 64;
+
+/**
+ * A file too small to hold an agreement, or whose text has no letter, is refused rather than stored as an
+ * empty agreement.
+ * @throws ImportError `empty_document`
+ */
+function refuseNearlyEmpty(draft: AgreementDraft): void {
+  const { filename, size } = draft.source;
+  let letters = draft.preamble.some((line) => /\p{L}/u.test(line));
+  const unstructured = draft.warnings.some((w) => w.code === 'no_structure');
+  walkTree(draft.tree, (node) => {
+    // Only what was read from the document, not the heading the builder gives a text with no structure.
+    const heading =
+      unstructured && draft.tree[0] === node ? '' : 'heading' in node ? (node.heading ?? '') : '';
+    if (!letters && 'text' in node && /\p{L}/u.test(`${heading}${node.text}`)) letters = true;
+  });
+  if (size < MIN_DOCUMENT_BYTES || !letters)
+    throw new ImportError(
+      'empty_document',
+      `Tệp "${filename}" gần như trống (${size} byte${letters ? '' : ', không có chữ'}): không có gì để lưu.`,
+      `"${filename}" is nearly empty (${size} bytes${letters ? '' : ', no letters'}): nothing to store.`,
+    );
 }
 
 /**

@@ -16,7 +16,7 @@ import { AgreementPage, ComparePage } from '../../ui/index.ts';
 import { tokenMatches } from '../auth.ts';
 import { ComparisonQuery, CorrectionBody, EventBody } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
-import { htmlError, langSuffix, messageOf, pageContext, pageQuery, tokenError } from './context.tsx';
+import { formOf, htmlError, langSuffix, messageOf, pageContext, pageQuery, tokenError } from './context.tsx';
 
 export interface AgreementPagesDeps {
   service: Service;
@@ -94,7 +94,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     .post('/:id/events', bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
       const view = viewOf(c);
       if (!view) return notFound(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
       if (!tokenMatches(apiToken, field('token'))) return agreementPage(c, view, tokenError(apiToken));
       // The form's fields, checked with the API's schema of an event.
@@ -129,7 +129,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     .post('/:id/remove', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       const view = viewOf(c);
       if (!view) return notFound(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       if (!tokenMatches(apiToken, String(form.token ?? '')))
         return agreementPage(c, view, tokenError(apiToken));
       await service.remove(view.agreement.id);
@@ -147,7 +147,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     .post('/:id/corrections', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       const id = c.req.param('id');
       if (!AGREEMENT_ID.test(id) || !service.find(id)) return notFound(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
       if (!tokenMatches(apiToken, field('token'))) return comparePage(c, id, {}, tokenError(apiToken), 401);
       const number = (name: string) => (field(name) === '' ? undefined : Number(field(name)));

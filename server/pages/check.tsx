@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { CbaError } from '../../clauses/errors.ts';
 import type { Service } from '../../service/index.ts';
 import { CheckPage } from '../../ui/index.ts';
-import { htmlError, messageOf, pageContext } from './context.tsx';
+import { formOf, htmlError, messageOf, pageContext } from './context.tsx';
 
 export function checkPages({ service, maxUploadBytes }: { service: Service; maxUploadBytes: number }) {
   const maxMegabytes = Math.round((maxUploadBytes / 1024 / 1024) * 10) / 10;
@@ -19,7 +19,7 @@ export function checkPages({ service, maxUploadBytes }: { service: Service; maxU
       }),
       async (c) => {
         const ctx = pageContext(c);
-        const form = await c.req.parseBody();
+        const form = await formOf(c);
         const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
         const text = typeof form.text === 'string' ? form.text : '';
         try {

@@ -9,7 +9,7 @@ import { GradePage } from '../../ui/index.ts';
 import { tokenMatches } from '../auth.ts';
 import { AssessmentBody } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
-import { htmlError, langSuffix, pageContext, tokenError } from './context.tsx';
+import { formOf, htmlError, langSuffix, pageContext, tokenError } from './context.tsx';
 
 export interface GradePagesDeps {
   service: Service;
@@ -48,7 +48,7 @@ export function gradePages({ service, apiToken, rubric }: GradePagesDeps) {
     .post('/:id/grade', bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
       const id = known(c);
       if (!id) return notFound(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       if (!tokenMatches(apiToken, String(form.token ?? '')))
         return gradePage(c, id, { error: tokenError(apiToken) });
       // Every officer criterion is on the form: an empty field withdraws its answer.

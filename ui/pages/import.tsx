@@ -35,6 +35,9 @@ export function ImportPage(props: ImportPageProps) {
         class="stack"
         data-upload
       >
+        {/* The token first: browsers send fields in this order, and the server checks it before reading the files. */}
+        <label for="token">{t('token')}</label>
+        <input id="token" name="token" type="password" required autocomplete="off" />
         <label for="files">{t('files')}</label>
         <input
           id="files"
@@ -44,8 +47,6 @@ export function ImportPage(props: ImportPageProps) {
           required
           accept=".md,.txt,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         />
-        <label for="token">{t('token')}</label>
-        <input id="token" name="token" type="password" required autocomplete="off" />
         <button type="submit">{t('importButton')}</button>
         <progress max="100" value="0" hidden aria-label={t('uploading')} />
       </form>
