@@ -89,7 +89,7 @@ export function createParsePool({
 }: ParsePoolOptions = {}): ParsePool {
   const pool = new Tinypool({
     filename: new URL('./parse-worker.mjs', import.meta.url).href,
-    minThreads: 0,
+    minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
     resourceLimits: {
@@ -100,8 +100,9 @@ export function createParsePool({
   // A worker that dies between tasks is replaced; it must not take the server with it.
   pool.on('error', (error: unknown) => console.error('Parse worker failed between tasks:', error));
 
-  // Tasks wait here, not in tinypool's queue, so a task's time limit starts when a worker takes it.
-  let running = 0;
+  // Tasks wait here, not in tinypool's queue, so a task's time limit starts when a worker takes it — and only
+  // once the workers have loaded the readers (seconds on a busy machine), which a document must not pay for.
+  let running = workers;
   const waiting: Array<() => void> = [];
   const acquire = (): Promise<void> => {
     if (running < workers) {
@@ -116,15 +117,27 @@ export function createParsePool({
     else running--;
   };
 
+  /** Resolves once a worker has answered a ping: a worker started in place of an ended one has loaded. */
+  const warm = () =>
+    pool.run({ kind: 'ping' }, { signal: AbortSignal.timeout(120_000) }).then(
+      () => undefined,
+      () => undefined,
+    );
+  for (let i = 0; i < workers; i++) void warm().finally(release);
+
   async function run<K extends ParseTask['kind']>(task: ParseTask & { kind: K }): Promise<TaskResult<K>> {
     await acquire();
     let outcome: TaskOutcome<unknown>;
+    let ended = false;
     try {
       outcome = (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as TaskOutcome<unknown>;
     } catch (error) {
+      ended = true;
       throw stopped(error, timeoutMs, memoryMb);
     } finally {
-      release();
+      // The worker was ended: its slot is given back once its replacement has loaded.
+      if (ended) void warm().finally(release);
+      else release();
     }
     if (!outcome.ok) throw reviveFailure(outcome.failure);
     return outcome.value as TaskResult<K>;

@@ -37,12 +37,15 @@ export type ReportTask =
 export type ParseTask =
   | { kind: 'read'; bytes: Uint8Array; options: ImportOptions }
   | { kind: 'check'; bytes: Uint8Array; request: CheckRequest }
-  | ({ kind: 'report' } & ReportTask);
+  | ({ kind: 'report' } & ReportTask)
+  /** Answers at once: a worker that answers has loaded the readers (the pool warms new workers with it). */
+  | { kind: 'ping' };
 
 interface TaskResults {
   read: AgreementDraft;
   check: { draft: AgreementDraft; comparison: Comparison };
   report: Uint8Array;
+  ping: 'pong';
 }
 export type TaskResult<K extends ParseTask['kind']> = TaskResults[K];
 
@@ -83,6 +86,8 @@ function perform(task: ParseTask): Promise<unknown> {
       return checkDocument(task.bytes, task.request);
     case 'report':
       return drawReport(task);
+    case 'ping':
+      return Promise.resolve('pong');
   }
 }
 

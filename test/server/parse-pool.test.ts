@@ -42,7 +42,7 @@ describe('the parse pool', { timeout: 60_000 }, () => {
 });
 
 describe('a task past its limits', { timeout: 60_000 }, () => {
-  it('is ended at its time limit with an ImportError, and the pool reads the next document', async () => {
+  it('is ended at its time limit (counted from when a loaded worker takes it) with an ImportError', async () => {
     const pool = createParsePool({ workers: 1, timeoutMs: 1, memoryMb: 512 });
     try {
       const failure = await pool.read(readSample(SAMPLE), { filename: SAMPLE }).catch((e) => e);
