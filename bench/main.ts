@@ -5,6 +5,7 @@
  *   library    library-wide API requests (below the floor, benchmarks, N-way, grades), first and again
  *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
  *   relevance  recall@10 and MRR of the judged queries over the sample library (--verbose, --literal)
+ *   hostile    hostile documents posted to a real server while /api/health is sampled (--in-process: no pool)
  *   generate   only write the corpus to bench/out/corpus-N
  */
 
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCompareBench } from './compare.ts';
 import { generateCorpus } from './generate.ts';
+import { runHostileBench } from './hostile.ts';
 import { runImportBench } from './import.ts';
 import { runLibraryBench } from './library.ts';
 import { runRelevanceBench } from './relevance.ts';
@@ -26,6 +28,7 @@ const { values, positionals } = parseArgs({
     queries: { type: 'string', default: '500' },
     verbose: { type: 'boolean', default: false },
     literal: { type: 'boolean', default: false },
+    'in-process': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.count);
@@ -58,6 +61,9 @@ switch (positionals[0] ?? 'import') {
   case 'relevance':
     await runRelevanceBench({ verbose: values.verbose, literal: values.literal });
     break;
+  case 'hostile':
+    await runHostileBench({ inProcess: values['in-process'] });
+    break;
   case 'generate':
     console.log(
       `${generateCorpus(join('bench', 'out', `corpus-${count}`), count).length} files in bench/out/corpus-${count}`,
@@ -65,7 +71,7 @@ switch (positionals[0] ?? 'import') {
     break;
   default:
     console.error(
-      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, search, relevance, generate`,
+      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, search, relevance, hostile, generate`,
     );
     process.exit(2);
 }

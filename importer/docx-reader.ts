@@ -11,19 +11,24 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { ImportError, UnsupportedFormatError } from '../clauses/errors.ts';
 import { htmlToText } from './html-text.ts';
+import type { DocumentLimits } from './import-document.ts';
 
 /** Largest total size of the unpacked parts of a DOCX (a 10 MB file rarely unpacks past 30 MB). */
 export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/** Most paragraphs in a Word document's body unless told otherwise: a long agreement has a few thousand. */
+export const MAX_DOCX_PARAGRAPHS = 50_000;
 
 /**
  * Reads a DOCX into plain text in the layout the text front end understands.
  *
  * @throws UnsupportedFormatError when the file is not a DOCX (a ZIP of something else)
- * @throws ImportError for a zip bomb or a document mammoth cannot read
+ * @throws ImportError for a zip bomb, too many paragraphs, or a document mammoth cannot read
  */
 export async function docxToText(
   bytes: Uint8Array,
   filename: string,
+  limits: DocumentLimits = {},
 ): Promise<{ text: string; messages: string[] }> {
   let zip: JSZip;
   try {
@@ -49,11 +54,22 @@ export async function docxToText(
     const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
     unpacked += size;
   });
-  if (unpacked > MAX_DOCX_UNPACKED_BYTES) {
+  const maxUnpacked = limits.maxDocxUnpackedBytes ?? MAX_DOCX_UNPACKED_BYTES;
+  if (unpacked > maxUnpacked) {
     throw new ImportError(
       'docx_too_large_unpacked',
-      `Tệp "${filename}" giải nén ra ${Math.round(unpacked / 1048576)} MB, vượt giới hạn ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB.`,
-      `"${filename}" unpacks to ${Math.round(unpacked / 1048576)} MB, above the ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB limit.`,
+      `Tệp "${filename}" giải nén ra ${Math.round(unpacked / 1048576)} MB, vượt giới hạn ${Math.round(maxUnpacked / 1048576)} MB.`,
+      `"${filename}" unpacks to ${Math.round(unpacked / 1048576)} MB, above the ${Math.round(maxUnpacked / 1048576)} MB limit.`,
+    );
+  }
+  // Paragraphs counted in the raw XML (a linear scan) before mammoth builds its tree of every one of them.
+  const maxParagraphs = limits.maxDocxParagraphs ?? MAX_DOCX_PARAGRAPHS;
+  const paragraphs = countParagraphs(await zip.file('word/document.xml')!.async('string'));
+  if (paragraphs > maxParagraphs) {
+    throw new ImportError(
+      'docx_too_many_paragraphs',
+      `Tệp "${filename}" có ${paragraphs} đoạn văn, vượt giới hạn ${maxParagraphs} đoạn.`,
+      `"${filename}" has ${paragraphs} paragraphs, above the limit of ${maxParagraphs}.`,
     );
   }
   let html: string;
@@ -71,4 +87,15 @@ export async function docxToText(
     );
   }
   return { text: htmlToText(fromHtml(html, { fragment: true })), messages };
+}
+
+/** Opening `<w:p>` / `<w:p …>` tags (not `<w:pPr>`, `<w:proofErr>`…). */
+function countParagraphs(xml: string): number {
+  let count = 0;
+  for (let at = xml.indexOf('<w:p'); at !== -1; at = xml.indexOf('<w:p', at + 4)) {
+    const next = xml.charCodeAt(at + 4);
+    // '>', ' ', '/', tab, newline
+    if (next === 62 || next === 32 || next === 47 || next === 9 || next === 10 || next === 13) count++;
+  }
+  return count;
 }

@@ -31,6 +31,18 @@ export interface ImportOptions {
   overrides?: MetaOverrides;
   /** Largest accepted file, in bytes. */
   maxBytes?: number;
+  /** Caps checked before a PDF or Word document is read in full. */
+  limits?: DocumentLimits;
+}
+
+/** What a document may cost, checked before the expensive reading starts. */
+export interface DocumentLimits {
+  /** Most pages of a PDF (2,000 by default). */
+  maxPdfPages?: number;
+  /** Largest unpacked size of a Word document's parts, in bytes (100 MB by default). */
+  maxDocxUnpackedBytes?: number;
+  /** Most paragraphs in a Word document's body (50,000 by default). */
+  maxDocxParagraphs?: number;
 }
 
 const MEDIA_TYPES: Record<SourceFormat, string> = {
@@ -78,7 +90,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
   // The bytes decide: a ZIP is read as a Word document whatever its name, and a .docx that is not a ZIP is refused.
   if (sniffBinaryFormat(bytes) === 'DOCX/ZIP') {
-    const { text, messages } = await docxToText(bytes, filename);
+    const { text, messages } = await docxToText(bytes, filename, options.limits);
     // Mammoth's messages ("Unrecognised paragraph style …") are for the technical details, not the warnings.
     const warnings: ImportWarning[] = [];
     if (!text.trim())
@@ -95,7 +107,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     return draft;
   }
   if (sniffBinaryFormat(bytes) === 'PDF') {
-    const read = await pdfToText(bytes, filename);
+    const read = await pdfToText(bytes, filename, options.limits?.maxPdfPages);
     const warnings: ImportWarning[] = [];
     const draft = fromText(readableText(read.text, warnings), 'pdf', bytes, filename, warnings, options);
     // Provenance: each clause keeps the page it was read from.

@@ -5,9 +5,10 @@
  * {@link importFile} (any format), {@link importDocument} (text formats).
  */
 
-export { docxToText, MAX_DOCX_UNPACKED_BYTES } from './docx-reader.ts';
+export { docxToText, MAX_DOCX_PARAGRAPHS, MAX_DOCX_UNPACKED_BYTES } from './docx-reader.ts';
 export {
   DEFAULT_MAX_BYTES,
+  type DocumentLimits,
   type ImportOptions,
   importDocument,
   importFile,
@@ -15,4 +16,4 @@ export {
 } from './import-document.ts';
 export type { MetaOverrides } from './metadata.ts';
 export { OVERRIDE_FIELDS, type OverrideProblem, parseOverrides } from './overrides.ts';
-export { type PdfText, pdfToText } from './pdf-reader.ts';
+export { MAX_PDF_PAGES, type PdfText, pdfToText } from './pdf-reader.ts';

@@ -33,11 +33,19 @@ const STRUCTURE =
 const HEADING = /^(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều|ĐIỀU)\s/u;
 const PAGE_NUMBER = /^(?:trang|page)?\s*\d+\s*(?:(?:\/|trên|of)\s*\d+)?$/iu;
 
+/** Most pages read from a PDF unless told otherwise: a long agreement has a few hundred. */
+export const MAX_PDF_PAGES = 2000;
+
 /**
  * Reads the text of a PDF.
- * @throws ImportError for an encrypted, corrupt or text-less (scanned) PDF
+ * @param maxPages more pages than this are refused before any page is read
+ * @throws ImportError for an encrypted, corrupt, too long or text-less (scanned) PDF
  */
-export async function pdfToText(bytes: Uint8Array, filename: string): Promise<PdfText> {
+export async function pdfToText(
+  bytes: Uint8Array,
+  filename: string,
+  maxPages: number = MAX_PDF_PAGES,
+): Promise<PdfText> {
   let pdf: Awaited<ReturnType<typeof getDocument>['promise']>;
   try {
     pdf = await getDocument({
@@ -63,6 +71,14 @@ export async function pdfToText(bytes: Uint8Array, filename: string): Promise<Pd
   }
   const lines: Line[] = [];
   const pageCount = pdf.numPages;
+  if (pageCount > maxPages) {
+    await pdf.destroy().catch(() => undefined);
+    throw new ImportError(
+      'pdf_too_many_pages',
+      `Tệp "${filename}" có ${pageCount} trang, vượt giới hạn ${maxPages} trang.`,
+      `"${filename}" has ${pageCount} pages, above the limit of ${maxPages}.`,
+    );
+  }
   try {
     for (let n = 1; n <= pageCount; n++) {
       const page = await pdf.getPage(n);

@@ -4,8 +4,9 @@
  * opens the library.
  */
 
-import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
 import { dateInVietnam } from '../clauses/dates.ts';
 import { CbaError } from '../clauses/errors.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
@@ -22,10 +23,13 @@ import { metadataRoutes } from './api/metadata.ts';
 import { searchRoutes } from './api/search.ts';
 import { versionRoutes } from './api/versions.ts';
 import { hideInternal, identify } from './auth.ts';
-import { handleError, handleNotFound } from './errors.ts';
+import { handleError, handleNotFound, tooLarge } from './errors.ts';
 import { type LoginLimit, memoryLoginLimit } from './login-limit.ts';
 import { failurePage, htmlError } from './pages/context.tsx';
 import { pageRoutes } from './pages/index.ts';
+import { inProcessReports, type ReportRenderer } from './parse-pool.ts';
+import type { RateLimits } from './rate-limits.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './sessions.tsx';
 
 export interface AppDeps {
@@ -48,6 +52,32 @@ export interface AppDeps {
   defaultVisibility?: Visibility;
   /** The limit on failed sign-ins per client (the abuse limits provide it; in memory by default). */
   loginLimit?: LoginLimit;
+  /** Draws PDF reports: the parse pool in the server (main.ts), this process by default. */
+  reports?: ReportRenderer;
+  /** Abuse limits per client (server/rate-limits.ts); none when not given (tests), main.ts gives the configured ones. */
+  limits?: RateLimits;
+}
+
+/** Routes that take a document: each sets its own size limit (after checking the token where it needs one). */
+const UPLOADS =
+  /^\/(?:api\/agreements|api\/check(?:\/[\w.-]+)?|check(?:\/[\w.-]+)?|import|(?:api\/)?drafts(?:\/.*)?)$/;
+/** Largest body of every other route: forms and JSON are small. */
+const SMALL_BODY_BYTES = 1024 * 1024;
+
+/** The limits that apply to a request, by route. */
+function limitsFor(limits: RateLimits | undefined): MiddlewareHandler {
+  if (!limits) return (_c, next) => next();
+  const check = every(limits.checks, limits.parses);
+  const checkReport = every(limits.checks, limits.reports, limits.parses);
+  return (c: Context, next) => {
+    const { path, method } = c.req;
+    if (method === 'POST' && (path === '/api/check' || path === '/check')) return check(c, next);
+    if (method === 'POST' && path === '/api/check/report.pdf') return checkReport(c, next);
+    if (method === 'POST' && (path === '/api/agreements' || path === '/import'))
+      return limits.parses(c, next);
+    if (path.endsWith('.pdf')) return limits.reports(c, next);
+    return next();
+  };
 }
 
 export function createApp({
@@ -61,10 +91,17 @@ export function createApp({
   service = createService({ library, search, rubric, clock: today, maxUploadBytes, defaultVisibility }),
   publicUrl = 'http://localhost:3000',
   loginLimit = memoryLoginLimit(),
+  reports = inProcessReports,
+  limits,
 }: AppDeps) {
   const app = new Hono();
   const secure = publicUrl.startsWith('https:');
-  app.use(secureHeaders());
+  app.use(securityHeaders());
+  // Wrong tokens are counted and a client past its limit is refused before anything else is read.
+  if (limits) app.use(limits.authFailures);
+  const smallBody = bodyLimit({ maxSize: SMALL_BODY_BYTES, onError: (c) => tooLarge(c, SMALL_BODY_BYTES) });
+  app.use((c, next) => (UPLOADS.test(c.req.path) ? next() : smallBody(c, next)));
+  app.use(limitsFor(limits));
   // Who is asking, before any body is read.
   app.use(identify({ service, apiToken, secure }));
   for (const path of ['/api/agreements/:id', '/api/agreements/:id/*', '/agreements/:id/*'])
@@ -75,11 +112,11 @@ export function createApp({
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));
   app.route('/api/agreements', metadataRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
-  app.route('/api', comparisonRoutes({ service, maxUploadBytes, today }));
+  app.route('/api', comparisonRoutes({ service, maxUploadBytes, today, reports }));
   app.route('/api', draftRoutes({ service, maxUploadBytes, apiToken }));
-  app.route('/api', expiryRoutes({ service, apiToken, publicUrl }));
+  app.route('/api', expiryRoutes({ service, apiToken, publicUrl, reports }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
-  app.route('/api', versionRoutes({ service }));
+  app.route('/api', versionRoutes({ service, reports }));
   app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric }));
   // Pages answer HTML, the API JSON.
   app.notFound((c) =>

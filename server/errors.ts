@@ -62,7 +62,8 @@ export function statusOf(error: CbaError): ContentfulStatusCode {
   if (error instanceof DuplicateError) return 409;
   if (error instanceof TooLargeError) return 413;
   if (error instanceof UnsupportedFormatError) return 415;
-  if (error instanceof ImportError) return 422;
+  // A document that needs more memory than a parse worker may use is too big, not malformed.
+  if (error instanceof ImportError) return error.code === 'document_too_big' ? 413 : 422;
   if (error instanceof SearchUnavailableError) return 503;
   return 400;
 }

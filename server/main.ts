@@ -6,8 +6,10 @@
 import { serve } from '@hono/node-server';
 import { dateInVietnam } from '../clauses/dates.ts';
 import { eachAgreementWithEvents, openLibrary, openSearch, readRubricFile } from '../library/index.ts';
-import { createService, readConfig } from '../service/index.ts';
+import { createService, inProcessReader, readConfig } from '../service/index.ts';
 import { createApp } from './app.ts';
+import { createParsePool, inProcessReports } from './parse-pool.ts';
+import { createRateLimits } from './rate-limits.ts';
 import { seedLibrary } from './seed.ts';
 
 // A promise a document reader forgot to handle must not take the service down for every user:
@@ -52,12 +54,21 @@ if (search !== library.search) {
   }
 }
 
+// Documents are read, checked and drawn as reports in worker threads, each within a time and memory limit
+// (CBA_PARSE_WORKERS=0 reads them on the event loop, as before the pool: for `npm run bench -- hostile` only).
+const pool = createParsePool({
+  ...(config.parse.workers ? { workers: config.parse.workers } : {}),
+  timeoutMs: config.parse.timeoutMs,
+  memoryMb: config.parse.memoryMb,
+});
 const service = createService({
   library,
   search,
   rubric,
   maxUploadBytes: config.maxUploadBytes,
   defaultVisibility: config.defaultVisibility,
+  reader: config.parse.workers === 0 ? inProcessReader : pool,
+  documentLimits: config.documentLimits,
 });
 const app = createApp({
   library,
@@ -68,6 +79,8 @@ const app = createApp({
   defaultVisibility: config.defaultVisibility,
   maxUploadBytes: config.maxUploadBytes,
   publicUrl: config.publicUrl,
+  reports: config.parse.workers === 0 ? inProcessReports : pool,
+  limits: createRateLimits(config.limits),
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const counts = library.counts();
@@ -96,7 +109,7 @@ function shutdown() {
   warming.abort();
   server.close(() => {
     library.close();
-    process.exit(0);
+    void pool.close().finally(() => process.exit(0));
   });
 }
 process.on('SIGINT', shutdown);

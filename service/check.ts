@@ -7,7 +7,7 @@
 import { readBlanks } from '../clauses/blanks.ts';
 import { type Comparison, compareWithFloors } from '../clauses/compare.ts';
 import type { AgreementDraft, Blank, WageRegion } from '../clauses/types.ts';
-import { DEFAULT_MAX_BYTES, importFile, type MetaOverrides } from '../importer/index.ts';
+import { DEFAULT_MAX_BYTES, type DocumentLimits, importFile, type MetaOverrides } from '../importer/index.ts';
 
 export interface CheckRequest {
   filename: string;
@@ -17,6 +17,8 @@ export interface CheckRequest {
   region?: WageRegion | undefined;
   /** Largest document accepted (10 MB by default). */
   maxBytes?: number | undefined;
+  /** Page and paragraph caps checked before a PDF or Word draft is read in full. */
+  limits?: DocumentLimits | undefined;
 }
 
 /** A draft read, compared with the law, and its blanks (a model's places to fill, never a verdict). */
@@ -35,6 +37,7 @@ export async function checkDocument(bytes: Uint8Array, request: CheckRequest): P
     filename: request.filename,
     ...(request.overrides ? { overrides: request.overrides } : {}),
     maxBytes: request.maxBytes ?? DEFAULT_MAX_BYTES,
+    ...(request.limits ? { limits: request.limits } : {}),
   });
   const comparison = compareWithFloors(draft, {
     on: request.on,

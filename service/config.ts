@@ -38,6 +38,23 @@ const EnvSchema = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   CBA_RUBRIC: z.string().min(1).optional(),
   CBA_DEFAULT_VISIBILITY: z.enum(['public', 'internal', 'summary']).default('public'),
+  CBA_PARSE_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  CBA_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  CBA_PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(512),
+  CBA_PDF_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(2000),
+  CBA_DOCX_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(4096).default(100),
+  CBA_DOCX_MAX_PARAGRAPHS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+  CBA_TRUST_PROXY: flag.default(false),
+  CBA_RATE_CHECK_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  CBA_RATE_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  CBA_RATE_AUTH_FAILURES: z.coerce.number().int().min(1).max(100_000).default(10),
+  CBA_RATE_AUTH_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  CBA_PARSES_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(2),
 });
 
 export interface Config {
@@ -58,6 +75,22 @@ export interface Config {
   publicUrl: string;
   /** The visibility of new agreements: public (default), internal (signed-in users) or summary (no text for anonymous readers). */
   defaultVisibility: 'public' | 'internal' | 'summary';
+  /** The parse worker pool: its size (min(2, CPUs) when undefined; 0 reads on the event loop, for benchmarks only) and what one task may cost. */
+  parse: { workers: number | undefined; timeoutMs: number; memoryMb: number };
+  /** Caps checked before a PDF or Word document is read in full. */
+  documentLimits: { maxPdfPages: number; maxDocxUnpackedBytes: number; maxDocxParagraphs: number };
+  /** Abuse limits per client (server/rate-limits.ts). */
+  limits: {
+    /** Read the client's address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+    trustProxy: boolean;
+    checksPerMinute: number;
+    reportsPerMinute: number;
+    /** Wrong tokens or passwords allowed per window before 429. */
+    authFailures: number;
+    authWindowMinutes: number;
+    /** Documents one client may have being read at once. */
+    parsesPerClient: number;
+  };
 }
 
 /**
@@ -87,5 +120,23 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     rubricFile: e.CBA_RUBRIC,
     defaultVisibility: e.CBA_DEFAULT_VISIBILITY,
     publicUrl: (e.CBA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    parse: {
+      workers: e.CBA_PARSE_WORKERS,
+      timeoutMs: e.CBA_PARSE_TIMEOUT_MS,
+      memoryMb: e.CBA_PARSE_MEMORY_MB,
+    },
+    documentLimits: {
+      maxPdfPages: e.CBA_PDF_MAX_PAGES,
+      maxDocxUnpackedBytes: e.CBA_DOCX_MAX_UNPACKED_MB * 1024 * 1024,
+      maxDocxParagraphs: e.CBA_DOCX_MAX_PARAGRAPHS,
+    },
+    limits: {
+      trustProxy: e.CBA_TRUST_PROXY,
+      checksPerMinute: e.CBA_RATE_CHECK_PER_MINUTE,
+      reportsPerMinute: e.CBA_RATE_REPORTS_PER_MINUTE,
+      authFailures: e.CBA_RATE_AUTH_FAILURES,
+      authWindowMinutes: e.CBA_RATE_AUTH_WINDOW_MINUTES,
+      parsesPerClient: e.CBA_PARSES_PER_CLIENT,
+    },
   };
 }

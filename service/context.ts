@@ -8,8 +8,10 @@ import { applyCorrections } from '../clauses/corrections.ts';
 import { agreementNotFound } from '../clauses/errors.ts';
 import type { Rubric } from '../clauses/grading.ts';
 import type { Agreement, AgreementDraft, AgreementEvent } from '../clauses/types.ts';
+import type { DocumentLimits } from '../importer/index.ts';
 import type { Library, SearchIndex, Visibility } from '../library/index.ts';
 import type { ComparedSummary, ComparisonCache } from './comparisons.ts';
+import type { DocumentReader } from './documents.ts';
 
 export interface ServiceContext {
   library: Library;
@@ -22,6 +24,10 @@ export interface ServiceContext {
   today: () => string;
   /** Largest document accepted by an import or a check. */
   maxBytes: number;
+  /** Page and paragraph caps for PDF and Word documents. */
+  limits: DocumentLimits;
+  /** Reads documents: a worker pool in the server, this process in tests and the command line. */
+  reader: DocumentReader;
   cache: ComparisonCache;
   /** The visibility of a new agreement when its import names none (`CBA_DEFAULT_VISIBILITY`; public by default). */
   defaultVisibility?: Visibility | undefined;

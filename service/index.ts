@@ -24,6 +24,7 @@ export { type CheckRequest, type CheckResult, checkDocument } from './check.ts';
 export { COMPARISON_CACHE_SIZE, type ComparisonCache, createComparisonCache } from './comparisons.ts';
 export { type Config, readConfig } from './config.ts';
 export type { Corrected, CorrectionRequest } from './corrections.ts';
+export { asReadFailure, type DocumentReader, inProcessReader } from './documents.ts';
 export type { DraftAccess, DraftService, DraftView } from './drafts.ts';
 export type { GradesDashboard, GradesQuery } from './grades.ts';
 export type {

@@ -243,5 +243,10 @@ export function checkDraft(
   bytes: Uint8Array,
   request: ImportRequest & DayOptions,
 ): Promise<CheckResult> {
-  return checkDocument(bytes, { ...request, on: request.on ?? ctx.today(), maxBytes: ctx.maxBytes });
+  return ctx.reader.check(bytes, {
+    ...request,
+    on: request.on ?? ctx.today(),
+    maxBytes: ctx.maxBytes,
+    limits: ctx.limits,
+  });
 }

@@ -6,7 +6,7 @@
 import { dateInVietnam } from '../clauses/dates.ts';
 import { agreementNotFound } from '../clauses/errors.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
-import { DEFAULT_MAX_BYTES } from '../importer/index.ts';
+import { DEFAULT_MAX_BYTES, type DocumentLimits } from '../importer/index.ts';
 import {
   type AgreementFilter,
   eachAgreementWithEvents,
@@ -21,6 +21,7 @@ import { type Actor, auditLog } from './audit.ts';
 import { createComparisonCache } from './comparisons.ts';
 import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import * as corrections from './corrections.ts';
+import { type DocumentReader, inProcessReader } from './documents.ts';
 import { createDraftService, type DraftService } from './drafts.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
 import * as metadata from './metadata.ts';
@@ -43,6 +44,10 @@ export interface ServiceDeps {
   now?: (() => string) | undefined;
   /** The visibility of new agreements (`CBA_DEFAULT_VISIBILITY`); public by default. */
   defaultVisibility?: Visibility | undefined;
+  /** Reads documents; in this process by default (the server passes its worker pool). */
+  reader?: DocumentReader | undefined;
+  /** Page and paragraph caps for PDF and Word documents (the importer's defaults otherwise). */
+  documentLimits?: DocumentLimits | undefined;
 }
 
 /** Runs `check` before each method: a change made by another process is noticed at the next call. */
@@ -76,6 +81,8 @@ export function createService({
   maxUploadBytes,
   now,
   defaultVisibility,
+  reader = inProcessReader,
+  documentLimits = {},
 }: ServiceDeps) {
   const index = search ?? library.search;
   const ctx: ServiceContext = {
@@ -85,6 +92,8 @@ export function createService({
     rubric,
     today: clock ?? (() => dateInVietnam(new Date())),
     maxBytes: maxUploadBytes ?? DEFAULT_MAX_BYTES,
+    limits: documentLimits,
+    reader,
     cache: createComparisonCache((agreement, options) => compareCorrected(library, agreement, options)),
     defaultVisibility,
   };

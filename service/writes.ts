@@ -12,13 +12,14 @@
  *    exists.
  */
 
-import { agreementNotFound, ValidationError } from '../clauses/errors.ts';
+import { agreementNotFound, ImportError, ValidationError } from '../clauses/errors.ts';
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import { applyMetaEdits } from '../clauses/meta-edits.ts';
 import { foldText } from '../clauses/text.ts';
+import { walkTree } from '../clauses/tree.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
-import { importFile, type MetaOverrides } from '../importer/index.ts';
+import type { MetaOverrides } from '../importer/index.ts';
 import {
   type AgreementAccess,
   type AssessmentChange,
@@ -68,10 +69,11 @@ export function readDraft(
   bytes: Uint8Array,
   request: ImportRequest,
 ): Promise<AgreementDraft> {
-  return importFile(bytes, {
+  return ctx.reader.read(bytes, {
     filename: request.filename,
     ...(request.overrides ? { overrides: request.overrides } : {}),
     maxBytes: ctx.maxBytes,
+    limits: ctx.limits,
   });
 }
 
@@ -97,12 +99,13 @@ export async function storeDraft(
   bytes: Uint8Array,
   options: Pick<ImportRequest, 'actor' | 'access'> = {},
 ): Promise<Imported> {
+  refuseNearlyEmpty(draft);
   // The same bytes are "already in the library" (library.add says so); the same text in another file is
   // the same agreement, whose sources the file joins.
   const same = ctx.library.findBySha256(draft.source.sha256)
     ? undefined
     : ctx.library.findByContentKey(contentKey(draft.tree));
-  if (same) return addSource(ctx, same.id, draft, bytes);
+  if (same) return addSource(ctx, same.id, draft, bytes, options.actor ?? CLI_ACTOR);
   // An officer's edits of this document's metadata, made before it was removed, still hold.
   const edits = ctx.library.metaEdits(draft.source.sha256);
   if (edits.length > 0) draft = { ...draft, meta: applyMetaEdits(draft.meta, edits) };
@@ -140,6 +143,32 @@ export async function storeDraft(
   return { agreement, grade, ...(draft.report ? { report: draft.report } : {}) };
 }
 
+/** Fewer bytes than this cannot hold an agreement: such a file is refused, not stored. */
+export const MIN_DOCUMENT_BYTES = 64;
+
+/**
+ * A file too small to hold an agreement, or whose text has no letter, is refused rather than stored as an
+ * empty agreement.
+ * @throws ImportError `empty_document`
+ */
+function refuseNearlyEmpty(draft: AgreementDraft): void {
+  const { filename, size } = draft.source;
+  let letters = draft.preamble.some((line) => /\p{L}/u.test(line));
+  const unstructured = draft.warnings.some((w) => w.code === 'no_structure');
+  walkTree(draft.tree, (node) => {
+    // Only what was read from the document, not the heading the builder gives a text with no structure.
+    const heading =
+      unstructured && draft.tree[0] === node ? '' : 'heading' in node ? (node.heading ?? '') : '';
+    if (!letters && 'text' in node && /\p{L}/u.test(`${heading}${node.text}`)) letters = true;
+  });
+  if (size < MIN_DOCUMENT_BYTES || !letters)
+    throw new ImportError(
+      'empty_document',
+      `Tệp "${filename}" gần như trống (${size} byte${letters ? '' : ', không có chữ'}): không có gì để lưu.`,
+      `"${filename}" is nearly empty (${size} bytes${letters ? '' : ', no letters'}): nothing to store.`,
+    );
+}
+
 /**
  * The agreement a draft says it replaces, when it is in the library: the same employer, signed on the day
  * the draft names, and only one such (unsure, no link: the page shows the words as written).
@@ -155,8 +184,22 @@ function predecessorOf(ctx: ServiceContext, draft: AgreementDraft): string | und
 }
 
 /** Adds a document to the sources of the stored agreement with the same text. */
-function addSource(ctx: ServiceContext, id: string, draft: AgreementDraft, bytes: Uint8Array): Imported {
-  const file = ctx.library.addSource(id, draft.source, bytes);
+function addSource(
+  ctx: ServiceContext,
+  id: string,
+  draft: AgreementDraft,
+  bytes: Uint8Array,
+  actor: Actor,
+): Imported {
+  const file = ctx.library.transaction(() => {
+    const added = ctx.library.addSource(id, draft.source, bytes);
+    recordAudit(ctx, actor, 'source.add', id, undefined, {
+      sha256: added.sha256,
+      filename: added.filename,
+      format: added.format,
+    });
+    return added;
+  });
   const agreement = loadAgreement(ctx, id);
   const who = agreement.meta.employer ?? agreement.meta.title ?? id;
   return {

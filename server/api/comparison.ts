@@ -13,10 +13,9 @@ import { getIndustry } from '../../clauses/industries.ts';
 import { lawExcerpt } from '../../clauses/law.ts';
 import type { WageRegion } from '../../clauses/types.ts';
 import type { DayOptions, Service } from '../../service/index.ts';
-import { agreementReportPdf, checkReportPdf } from '../../ui/index.ts';
 import { seenBy } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
-import { reportFonts } from '../fonts.ts';
+import type { ReportRenderer } from '../parse-pool.ts';
 import { BelowFloorQuery, ComparisonQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
 import { areaFilter, parseId, validate, validQuery } from '../validation.ts';
@@ -26,6 +25,8 @@ export interface ComparisonRoutesDeps {
   maxUploadBytes: number;
   /** Today's date, the default `on`. */
   today: () => string;
+  /** Draws the PDF reports (the parse pool in the server). */
+  reports: ReportRenderer;
 }
 
 function dayOf(query: z.infer<typeof ComparisonQuery>): DayOptions {
@@ -60,7 +61,7 @@ function pdfResponse(c: Context, pdf: Uint8Array, filename: string): Response {
 }
 
 /** Builds the sub-app mounted at /api. */
-export function comparisonRoutes({ service, maxUploadBytes, today }: ComparisonRoutesDeps) {
+export function comparisonRoutes({ service, maxUploadBytes, today, reports }: ComparisonRoutesDeps) {
   const checkLimit = bodyLimit({
     maxSize: maxUploadBytes + 64 * 1024,
     onError: (c) => tooLarge(c, maxUploadBytes),
@@ -100,7 +101,7 @@ export function comparisonRoutes({ service, maxUploadBytes, today }: ComparisonR
       const { draft, comparison } = await checkDraft(c.req.raw, c.req.query());
       return pdfResponse(
         c,
-        await checkReportPdf({ filename: draft.source.filename, comparison }, reportFonts()),
+        await reports.draw({ report: 'check', data: { filename: draft.source.filename, comparison } }),
         'kiem-tra-du-thao.pdf',
       );
     })
@@ -109,8 +110,9 @@ export function comparisonRoutes({ service, maxUploadBytes, today }: ComparisonR
       const query = validate(ComparisonQuery, c.req.query(), 'query');
       const view = service.agreementView(id, dayOf(query));
       const { meta } = view.agreement;
-      const pdf = await agreementReportPdf(
-        {
+      const pdf = await reports.draw({
+        report: 'agreement',
+        data: {
           id,
           meta,
           ...(meta.industry ? { industryName: getIndustry(meta.industry)?.name ?? meta.industry } : {}),
@@ -118,8 +120,7 @@ export function comparisonRoutes({ service, maxUploadBytes, today }: ComparisonR
           comparison: view.comparison,
           grade: service.grade(id, view.on),
         },
-        reportFonts(),
-      );
+      });
       return pdfResponse(c, pdf, `${id}.pdf`);
     })
     .get('/below-floor', validQuery(BelowFloorQuery), (c) => {

@@ -9,9 +9,8 @@ import { Hono } from 'hono';
 import type { z } from 'zod';
 import { EXPIRY_STATUS_LABELS, type ExpiryItem } from '../../clauses/expiry.ts';
 import { type Principal, type Service, visibleTo } from '../../service/index.ts';
-import { expiryReportPdf } from '../../ui/index.ts';
 import { actorOfRequest, requireWrite } from '../auth.ts';
-import { reportFonts } from '../fonts.ts';
+import type { ReportRenderer } from '../parse-pool.ts';
 import { EventBody, ExpiryQuery } from '../schemas.ts';
 import { areaFilter, checkArea, parseId, readJsonBody, validQuery } from '../validation.ts';
 import { calendar, spreadsheet } from './expiry-formats.ts';
@@ -21,6 +20,8 @@ export interface ExpiryRoutesDeps {
   apiToken: string | undefined;
   /** The configured public address: calendar events link there, whatever Host a request names. */
   publicUrl: string;
+  /** Draws the PDF reports (the parse pool in the server). */
+  reports: ReportRenderer;
 }
 
 function itemJson(item: ExpiryItem) {
@@ -34,7 +35,7 @@ function itemJson(item: ExpiryItem) {
 }
 
 /** Builds the sub-app mounted at /api. */
-export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps) {
+export function expiryRoutes({ service, apiToken, publicUrl, reports }: ExpiryRoutesDeps) {
   const events = requireWrite({ service, apiToken }, 'event', true);
   // Anonymous readers' reports and exports list only what they may see.
   const report = (query: z.infer<typeof ExpiryQuery>, principal?: Principal) => {
@@ -67,7 +68,7 @@ export function expiryRoutes({ service, apiToken, publicUrl }: ExpiryRoutesDeps)
       const query = c.req.valid('query');
       const result = report(query, c.get('principal'));
       const area = [query.district, query.province, query.superiorUnion].filter(Boolean).join(', ');
-      const pdf = await expiryReportPdf({ area, report: result }, reportFonts());
+      const pdf = await reports.draw({ report: 'expiry', data: { area, report: result } });
       return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `inline; filename="thoa-uoc-het-han-${result.on}.pdf"`,

@@ -10,14 +10,15 @@ import type { z } from 'zod';
 import { ValidationError } from '../../clauses/errors.ts';
 import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import type { Service } from '../../service/index.ts';
-import { benchmarkReportPdf, versionReportPdf } from '../../ui/index.ts';
 import { assertReadable, seenBy } from '../auth.ts';
-import { reportFonts } from '../fonts.ts';
+import type { ReportRenderer } from '../parse-pool.ts';
 import { BenchmarkQuery, CompareQuery, OnQuery, VersionsQuery } from '../schemas.ts';
 import { areaFilter, parseId, validQuery } from '../validation.ts';
 
 export interface VersionRoutesDeps {
   service: Service;
+  /** Draws the PDF reports (the parse pool in the server). */
+  reports: ReportRenderer;
 }
 
 /** Unknown topic ids are an error, not an empty table. */
@@ -31,7 +32,7 @@ export function checkTopics(topics: readonly string[] = []): void {
     );
 }
 
-export function versionRoutes({ service }: VersionRoutesDeps) {
+export function versionRoutes({ service, reports }: VersionRoutesDeps) {
   const versions = (c: Context, query: z.infer<typeof VersionsQuery>) => {
     const ids = [parseId(query.from), parseId(query.to)];
     assertReadable(c, service, ids);
@@ -66,11 +67,14 @@ export function versionRoutes({ service }: VersionRoutesDeps) {
     .get('/compare/versions', validQuery(VersionsQuery), (c) => c.json(versions(c, c.req.valid('query'))))
     .get('/compare/versions.pdf', validQuery(VersionsQuery), async (c) => {
       const result = versions(c, c.req.valid('query'));
-      return pdf(await versionReportPdf(result, reportFonts()), `${result.from.id}--${result.to.id}.pdf`);
+      return pdf(
+        await reports.draw({ report: 'versions', data: result }),
+        `${result.from.id}--${result.to.id}.pdf`,
+      );
     })
     .get('/compare', validQuery(CompareQuery), (c) => c.json(nWay(c, c.req.valid('query'))))
     .get('/compare.pdf', validQuery(CompareQuery), async (c) =>
-      pdf(await benchmarkReportPdf(nWay(c, c.req.valid('query')), reportFonts()), 'doi-chieu.pdf'),
+      pdf(await reports.draw({ report: 'benchmarks', data: nWay(c, c.req.valid('query')) }), 'doi-chieu.pdf'),
     )
     .get('/benchmarks', validQuery(BenchmarkQuery), (c) => {
       const query = c.req.valid('query');

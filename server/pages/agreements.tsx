@@ -18,7 +18,7 @@ import { AgreementPage, ComparePage } from '../../ui/index.ts';
 import { checkFormWrite } from '../auth.ts';
 import { ComparisonQuery, CorrectionBody, EventBody } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
-import { htmlError, langSuffix, messageOf, pageContext, pageQuery } from './context.tsx';
+import { formOf, htmlError, langSuffix, messageOf, pageContext, pageQuery } from './context.tsx';
 
 export interface AgreementPagesDeps {
   service: Service;
@@ -126,7 +126,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     .post('/:id/events', bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
       const view = viewOf(c);
       if (!view) return notFound(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
       const write = checkFormWrite(c, deps, form, 'event', view.agreement.id);
       if (!write.ok) return agreementPage(c, view, write.message, write.status === 401 ? 400 : write.status);
@@ -191,7 +191,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     .post('/:id/remove', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       const view = viewOf(c);
       if (!view) return notFound(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       const write = checkFormWrite(c, deps, form, 'remove', view.agreement.id);
       if (!write.ok) return agreementPage(c, view, write.message, write.status === 401 ? 400 : write.status);
       await service.remove(view.agreement.id, write.actor);
@@ -215,7 +215,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     .post('/:id/corrections', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
       const id = c.req.param('id');
       if (!AGREEMENT_ID.test(id) || !service.find(id) || !readable(c, id)) return notFound(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
       const write = checkFormWrite(c, deps, form, 'correct', id);
       if (!write.ok) return comparePage(c, id, {}, write.message, write.status);

@@ -11,7 +11,7 @@ import type { Service } from '../../service/index.ts';
 import { CheckPage, checkReportPdf } from '../../ui/index.ts';
 import { attachment, DOCX_TYPE, reviewedWord } from '../api/drafts.ts';
 import { reportFonts } from '../fonts.ts';
-import { htmlError, messageOf, pageContext } from './context.tsx';
+import { formOf, htmlError, messageOf, pageContext } from './context.tsx';
 
 type Form = Record<string, string | File | (string | File)[]>;
 
@@ -44,7 +44,7 @@ export function checkPages({ service, maxUploadBytes }: { service: Service; maxU
     .get('/', (c) => c.html(<CheckPage ctx={pageContext(c)} text="" maxMegabytes={maxMegabytes} />))
     .post('/', limit, async (c) => {
       const ctx = pageContext(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       const { bytes, filename, text } = await draftOf(form);
       const industry = field(form, 'industry');
       const province = field(form, 'province');
@@ -79,7 +79,7 @@ export function checkPages({ service, maxUploadBytes }: { service: Service; maxU
       }
     })
     .post('/report.pdf', limit, async (c) => {
-      const { bytes, filename } = await draftOf(await c.req.parseBody());
+      const { bytes, filename } = await draftOf(await formOf(c));
       const { draft, comparison } = await service.checkDraft(bytes, { filename });
       const pdf = await checkReportPdf({ filename: draft.source.filename, comparison }, reportFonts());
       return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
@@ -88,7 +88,7 @@ export function checkPages({ service, maxUploadBytes }: { service: Service; maxU
       });
     })
     .post('/review.docx', limit, async (c) => {
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       const { bytes, filename } = await draftOf(form);
       const reviewed = await reviewedWord(service, bytes, {
         filename,

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
-import { CbaError } from '../../clauses/errors.ts';
+import { CbaError, ValidationError } from '../../clauses/errors.ts';
 import { ErrorPage, type Language, type PageContext, translator } from '../../ui/index.ts';
 import { statusOf } from '../errors.ts';
 import { firstValues } from '../validation.ts';
@@ -41,6 +41,22 @@ export function htmlError(
 /** The error page of a failure the service reports (no such agreement, a bad request…). */
 export function failurePage(c: Context, error: CbaError): Response | Promise<Response> {
   return htmlError(c, statusOf(error), messageOf(c, error));
+}
+
+/**
+ * A posted form's fields (`c.req.parseBody`).
+ * @throws ValidationError (400) for a malformed body, instead of a 500
+ */
+export async function formOf(c: Context): Promise<Record<string, string | File>> {
+  try {
+    return await c.req.parseBody();
+  } catch (cause) {
+    throw new ValidationError(
+      'invalid_form',
+      'Dữ liệu biểu mẫu không đọc được.',
+      `The form data cannot be read (${(cause as Error).message}).`,
+    );
+  }
 }
 
 /** A failure's message in the page's language. */

@@ -9,7 +9,7 @@ import { GradePage } from '../../ui/index.ts';
 import { checkFormWrite } from '../auth.ts';
 import { AssessmentBody } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
-import { htmlError, langSuffix, pageContext } from './context.tsx';
+import { formOf, htmlError, langSuffix, pageContext } from './context.tsx';
 
 export interface GradePagesDeps {
   service: Service;
@@ -54,7 +54,7 @@ export function gradePages({ service, apiToken, rubric }: GradePagesDeps) {
     .post('/:id/grade', bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
       const id = known(c);
       if (!id) return notFound(c);
-      const form = await c.req.parseBody();
+      const form = await formOf(c);
       const write = checkFormWrite(c, { service, apiToken }, form, 'assess', id);
       if (!write.ok)
         return gradePage(c, id, { error: write.message }, write.status === 401 ? 400 : write.status);

@@ -26,4 +26,26 @@ describe('readConfig: what a server starts with', () => {
     const token = 'f'.repeat(64);
     expect(readConfig({ CBA_API_TOKEN: token }).apiToken).toBe(token);
   });
+
+  it('bounds what a document and a client may cost by default, and reads the limits from the environment', () => {
+    const defaults = readConfig({});
+    expect(defaults.parse).toEqual({ workers: undefined, timeoutMs: 20_000, memoryMb: 512 });
+    expect(defaults.documentLimits).toEqual({
+      maxPdfPages: 2000,
+      maxDocxUnpackedBytes: 100 * 1024 * 1024,
+      maxDocxParagraphs: 50_000,
+    });
+    expect(defaults.limits).toMatchObject({ trustProxy: false, checksPerMinute: 30, parsesPerClient: 2 });
+    const set = readConfig({
+      CBA_PARSE_WORKERS: '4',
+      CBA_PARSE_TIMEOUT_MS: '5000',
+      CBA_PDF_MAX_PAGES: '300',
+      CBA_TRUST_PROXY: '1',
+      CBA_RATE_AUTH_FAILURES: '5',
+    });
+    expect(set.parse).toMatchObject({ workers: 4, timeoutMs: 5000 });
+    expect(set.documentLimits.maxPdfPages).toBe(300);
+    expect(set.limits).toMatchObject({ trustProxy: true, authFailures: 5 });
+    expect(() => readConfig({ CBA_PARSE_TIMEOUT_MS: '10' })).toThrow(/CBA_PARSE_TIMEOUT_MS/);
+  });
 });

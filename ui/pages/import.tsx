@@ -36,6 +36,9 @@ export function ImportPage(props: ImportPageProps) {
         class="stack"
         data-upload
       >
+        {/* The token first: browsers send fields in this order, and the server checks it before reading the files. */}
+        {/* Before the files: browsers send fields in page order, and the server checks it first. */}
+        <FormCredentials ctx={ctx} id="token" />
         <label for="files">{t('files')}</label>
         <input
           id="files"
@@ -45,7 +48,6 @@ export function ImportPage(props: ImportPageProps) {
           required
           accept=".md,.txt,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         />
-        <FormCredentials ctx={ctx} id="token" />
         <button type="submit">{t('importButton')}</button>
         <progress max="100" value="0" hidden aria-label={t('uploading')} />
       </form>

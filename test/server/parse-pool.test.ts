@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ImportError } from '../../clauses/errors.ts';
+import { importFile } from '../../importer/index.ts';
+import { createParsePool } from '../../server/parse-pool.ts';
+import { readSample } from '../helpers.ts';
+
+const SAMPLE = 'det-may-phu-hung-2021.md';
+
+describe('the parse pool', { timeout: 60_000 }, () => {
+  const pool = createParsePool({ workers: 1, timeoutMs: 30_000, memoryMb: 512 });
+  afterAll(() => pool.close());
+
+  it('reads a document in a worker into the same draft as in this process', async () => {
+    const bytes = readSample(SAMPLE);
+    const inWorker = await pool.read(bytes, { filename: SAMPLE });
+    const here = await importFile(bytes, { filename: SAMPLE });
+    expect(inWorker).toEqual(here);
+  });
+
+  it('checks a draft against the law in a worker', async () => {
+    const { draft, comparison } = await pool.check(readSample(SAMPLE), {
+      filename: SAMPLE,
+      on: '2026-01-01',
+    });
+    expect(draft.stats.clauses).toBeGreaterThan(0);
+    expect(comparison.rows.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the class and code of an import error thrown in the worker', async () => {
+    const yaml = new TextEncoder().encode('---\nnganh: [chưa đóng\n---\n# Điều 1. Thời giờ làm việc\n');
+    const failure = await pool.read(yaml, { filename: 'a.md' }).catch((e) => e);
+    expect(failure).toBeInstanceOf(ImportError);
+    expect(failure).toMatchObject({ code: 'invalid_front_matter', location: { file: 'a.md', line: 2 } });
+    expect(failure.messageVi).toMatch(/Front matter YAML/);
+  });
+
+  it('draws a PDF report in a worker', async () => {
+    const { comparison } = await pool.check(readSample(SAMPLE), { filename: SAMPLE, on: '2026-01-01' });
+    const pdf = await pool.draw({ report: 'check', data: { filename: SAMPLE, comparison } });
+    expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
+  });
+});
+
+describe('a task past its limits', { timeout: 60_000 }, () => {
+  it('is ended at its time limit (counted from when a loaded worker takes it) with an ImportError', async () => {
+    const pool = createParsePool({ workers: 1, timeoutMs: 1, memoryMb: 512 });
+    try {
+      const failure = await pool.read(readSample(SAMPLE), { filename: SAMPLE }).catch((e) => e);
+      expect(failure).toBeInstanceOf(ImportError);
+      expect(failure).toMatchObject({ code: 'document_too_complex' });
+      expect(failure.messageVi).toMatch(/quá phức tạp/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('is ended at its memory limit with an ImportError that answers 413', async () => {
+    const pool = createParsePool({ workers: 1, timeoutMs: 60_000, memoryMb: 96 });
+    // Ten thousand articles of long lines: an honest document, too big to read within 96 MB.
+    const articles = Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `Điều ${i + 1}. Quy định số ${i + 1}\n${'Người lao động được hưởng các chế độ theo thỏa ước. '.repeat(8)}`,
+    );
+    try {
+      const failure = await pool
+        .read(new TextEncoder().encode(articles.join('\n')), {
+          filename: 'lon.txt',
+          maxBytes: 64 * 1024 * 1024,
+        })
+        .catch((e) => e);
+      expect(failure).toBeInstanceOf(ImportError);
+      expect(failure.code).toBe('document_too_big');
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
