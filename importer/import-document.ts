@@ -123,7 +123,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
 }
 
 /** A PDF's text (typed, scanned or both) to a draft: each clause with its page, and its OCR confidence. */
-function fromPdfText(
+export function fromPdfText(
   read: PdfText,
   format: SourceFormat,
   bytes: Uint8Array,

@@ -177,6 +177,26 @@ function ocrLines(page: OcrPage): Line[] {
     if (isMarkLine(line.words)) continue;
     const read = lineText(line);
     if (!read.text) continue;
+    // OCR sometimes runs a heading into the end of the line beside it (a slanted page): a heading after a
+    // column gap starts a line of its own.
+    const split = /^(.+?) \| ((?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC) \S.*)$/u.exec(read.text);
+    if (split) {
+      const size = Math.max(1, (line.bbox.y1 - line.bbox.y0) * 0.75);
+      for (const [k, part] of [split[1]!, split[2]!].entries())
+        out.push({
+          text: part.normalize('NFC'),
+          y: page.height - line.bbox.y1 - k * size * 1.5,
+          size,
+          page: page.page,
+          pageHeight: page.height,
+          right: line.bbox.x1,
+          ocr: {
+            confidence: read.confidence,
+            ...(read.numberConfidence !== undefined ? { numberConfidence: read.numberConfidence } : {}),
+          },
+        });
+      continue;
+    }
     // Tesseract's box holds the diacritics above and the descenders below: the font size is about 3/4 of it.
     const size = Math.max(1, (line.bbox.y1 - line.bbox.y0) * 0.75);
     const ocr: LineConfidence = { confidence: read.confidence };

@@ -5,7 +5,7 @@
 
 import { dateInVietnam } from '../clauses/dates.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
-import { DEFAULT_MAX_BYTES } from '../importer/index.ts';
+import { DEFAULT_MAX_BYTES, renderPdfPagePng } from '../importer/index.ts';
 import {
   type AgreementFilter,
   eachAgreementWithEvents,
@@ -81,6 +81,17 @@ export function createService({ library, search, rubric = RUBRIC, clock, maxUplo
     agreement: (id: string) => loadAgreement(ctx, id),
     find: (id: string) => library.get(id),
     source: (id: string) => library.source(id),
+    /**
+     * Page `n` of a PDF or photo agreement as a PNG, drawn from the stored document, for checking a scan's text.
+     * @returns undefined when the agreement has no such page (or is not a PDF or an image)
+     */
+    pageImage: async (id: string, n: number): Promise<Uint8Array | undefined> => {
+      const source = library.source(id);
+      if (!source) return undefined;
+      if (source.mediaType.startsWith('image/'))
+        return n === 1 && source.mediaType === 'image/png' ? source.bytes : undefined;
+      return source.mediaType === 'application/pdf' ? renderPdfPagePng(source.bytes, n) : undefined;
+    },
     findBySha256: (sha256: string) => library.findBySha256(sha256),
     /** Every agreement's summary matching a filter. */
     summaries: (filter: AgreementFilter = {}) => [...eachSummary(library, filter)],

@@ -16,7 +16,7 @@ import { agreementNotFound, ValidationError } from '../clauses/errors.ts';
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
-import { importFile, type MetaOverrides } from '../importer/index.ts';
+import { type ImportOptions, importFile, type MetaOverrides } from '../importer/index.ts';
 import type { AssessmentChange, NewAgreementEvent } from '../library/index.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeDraft, storeGrade } from './grades.ts';
@@ -25,6 +25,8 @@ export interface ImportRequest {
   filename: string;
   /** Metadata given beside the document (industry, province, wage region…), already checked. */
   overrides?: MetaOverrides;
+  /** Told as each page of a scan is read by OCR ("đang nhận dạng trang 7/24"). */
+  onProgress?: ImportOptions['onProgress'];
 }
 
 export interface Imported {
@@ -44,6 +46,7 @@ export function readDraft(
   return importFile(bytes, {
     filename: request.filename,
     ...(request.overrides ? { overrides: request.overrides } : {}),
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     maxBytes: ctx.maxBytes,
   });
 }

@@ -212,15 +212,23 @@ export function lineText(line: OcrLine): ReadLine {
   const height = Math.max(1, line.bbox.y1 - line.bbox.y0);
   let text = '';
   let end = Number.NEGATIVE_INFINITY;
-  for (const word of line.words) {
+  // Bits of a stamp or a scribble at either end of a line: short, unsure words.
+  const junk = (w: OcrWord) => {
+    const letters = w.text.replace(/[^\p{L}\d]/gu, '').length;
+    return (letters === 0 && !/^[-+•*–.…)]+$/u.test(w.text)) || (w.confidence < 50 && letters <= 2);
+  };
+  const words = [...line.words];
+  while (words.length > 1 && junk(words.at(-1)!)) words.pop();
+  while (words.length > 1 && junk(words[0]!)) words.shift();
+  for (const word of words) {
     const gap = word.bbox.x0 - end;
     if (text) text += gap > height * 2.5 ? ' | ' : ' ';
     text += word.text;
     end = word.bbox.x1;
   }
   const cleaned = restoreCapitalMarks(fixDigitsInNumbers(fixHeadingWords(text.replace(/\s+/g, ' ').trim())));
-  const confidence = line.words.reduce((sum, w) => sum + w.confidence, 0) / line.words.length;
-  const numbers = line.words.filter((w) => /\d/.test(w.text)).map((w) => w.confidence);
+  const confidence = words.reduce((sum, w) => sum + w.confidence, 0) / words.length;
+  const numbers = words.filter((w) => /\d/.test(w.text)).map((w) => w.confidence);
   const read: ReadLine = { text: cleaned, confidence: Math.round(confidence * 10) / 10 };
   if (numbers.length) read.numberConfidence = Math.min(...numbers);
   return read;

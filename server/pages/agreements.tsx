@@ -9,6 +9,7 @@ import { type ComparisonRow, VERDICTS, type Verdict } from '../../clauses/compar
 import { targetOf } from '../../clauses/corrections.ts';
 import { CbaError } from '../../clauses/errors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
+import { scanSummary } from '../../clauses/scan.ts';
 import { getTopic } from '../../clauses/topics.ts';
 import type { WageRegion } from '../../clauses/types.ts';
 import type { AgreementView, DayOptions, Service } from '../../service/index.ts';
@@ -46,6 +47,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         rows={rows}
         comparison={view.comparison}
         events={view.events}
+        {...(scanSummary(agreement.tree) ? { scan: scanSummary(agreement.tree)! } : {})}
         {...(error ? { error } : {})}
       />,
       error ? 400 : 200,

@@ -123,6 +123,24 @@ describe('lineText', () => {
     expect(read.numberConfidence).toBeUndefined();
   });
 
+  it('leaves out the bits of a stamp read at the end of a line', () => {
+    const read = lineText({
+      bbox: { x0: 0, y0: 100, x1: 1200, y1: 140 },
+      words: [
+        word('Điều', 95, 0, 80),
+        word('3.', 96, 95, 130),
+        word('Thưởng', 94, 145, 260),
+        word('mu"', 30, 900, 960),
+      ],
+    });
+    expect(read.text).toBe('Điều 3. Thưởng');
+    const speck = lineText({
+      bbox: { x0: 0, y0: 100, x1: 1200, y1: 140 },
+      words: [word('làm', 95, 0, 60), word('việc.', 93, 75, 160), word('|', 88, 400, 405)],
+    });
+    expect(speck.text).toBe('làm việc.');
+  });
+
   it('keeps the lowest confidence among words with digits', () => {
     const read = lineText({
       bbox: { x0: 0, y0: 100, x1: 900, y1: 140 },
