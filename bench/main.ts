@@ -4,6 +4,7 @@
  *   compare    compareWithFloors over the same corpus vs importDocument
  *   library    library-wide API requests (below the floor, benchmarks, N-way, grades), first and again
  *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
+ *   ocr        scanned sample PDFs read back by OCR: CER, WER, headings, verdicts, s/page (--dpi 150,300 --raw --docs N)
  *   relevance  recall@10 and MRR of the judged queries over the sample library (--verbose, --literal)
  *   hostile    hostile documents posted to a real server while /api/health is sampled (--in-process: no pool)
  *   generate   only write the corpus to bench/out/corpus-N
@@ -16,6 +17,7 @@ import { generateCorpus } from './generate.ts';
 import { runHostileBench } from './hostile.ts';
 import { runImportBench } from './import.ts';
 import { runLibraryBench } from './library.ts';
+import { runOcrBench } from './ocr.ts';
 import { runRelevanceBench } from './relevance.ts';
 import { runSearchBench } from './search.ts';
 
@@ -29,6 +31,9 @@ const { values, positionals } = parseArgs({
     verbose: { type: 'boolean', default: false },
     literal: { type: 'boolean', default: false },
     'in-process': { type: 'boolean', default: false },
+    dpi: { type: 'string', default: '150,300' },
+    raw: { type: 'boolean', default: false },
+    docs: { type: 'string', default: '4' },
   },
 });
 const count = Number(values.count);
@@ -58,6 +63,9 @@ switch (positionals[0] ?? 'import') {
     await runSearchBench({ clauses, queries });
     break;
   }
+  case 'ocr':
+    await runOcrBench({ dpi: values.dpi.split(',').map(Number), raw: values.raw, docs: Number(values.docs) });
+    break;
   case 'relevance':
     await runRelevanceBench({ verbose: values.verbose, literal: values.literal });
     break;
@@ -71,7 +79,7 @@ switch (positionals[0] ?? 'import') {
     break;
   default:
     console.error(
-      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, search, relevance, hostile, generate`,
+      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, search, relevance, hostile, ocr, generate`,
     );
     process.exit(2);
 }

@@ -21,10 +21,11 @@ import { type LawExcerpt, lawExcerpt } from './law.ts';
 import { restatesLawAt } from './law-wording.ts';
 import { type Measure, readNumbers, type SkippedNumber } from './measures.ts';
 import type { PerUnit, QuantityUnit } from './quantities.ts';
+import { hasUnsureNumbers, SCAN_CAUTION } from './scan.ts';
 import { convertUnit, type MeasureSubject } from './subjects.ts';
 import { classifyNode, getTopic, TOPICS } from './topics.ts';
 import { walkTree } from './tree.ts';
-import type { Agreement, Message, WageRegion } from './types.ts';
+import type { Agreement, ClauseNode, Message, WageRegion } from './types.ts';
 
 export type Verdict = 'above' | 'equal' | 'below' | 'no_floor' | 'unclear';
 
@@ -275,6 +276,17 @@ export function compareWithFloors(
         };
       }
   }
+  // A number OCR read with little confidence may be misread: never below, unclear until checked on the page.
+  const scanned = new Map<string, ClauseNode>();
+  walkTree(agreement.tree, (node) => {
+    if (hasUnsureNumbers(node)) scanned.set(node.id, node);
+  });
+  for (const row of rows)
+    if (row.verdict === 'below' && scanned.has(row.nodeId)) {
+      row.verdict = 'unclear';
+      delete row.difference;
+      row.reason = { ...SCAN_CAUTION };
+    }
   const summary = { total: rows.length, above: 0, equal: 0, below: 0, no_floor: 0, unclear: 0 };
   for (const row of rows) summary[row.verdict]++;
   const mentioned = new Set([...nodeTopics.values()].flat());

@@ -176,6 +176,15 @@ export {
   type QuantityUnit,
 } from './quantities.ts';
 export {
+  hasUnsureNumbers,
+  type LowConfidenceNode,
+  OCR_LOW_CONFIDENCE,
+  OCR_NUMBER_CONFIDENCE,
+  SCAN_CAUTION,
+  type ScanSummary,
+  scanSummary,
+} from './scan.ts';
+export {
   highlightSpans,
   type MatchSpan,
   type ParsedQuery,

@@ -47,6 +47,14 @@ interface NodeBase {
   /** Human path, e.g. `Chương III › Điều 10 › khoản 1 › điểm b`. */
   path: string;
   position?: Position;
+  /** Set when the node was read from a scan by OCR: how sure the reading is. */
+  ocr?: OcrConfidence;
+}
+
+/** How sure OCR was of a node's text: mean word confidence and, when it has numbers, the lowest of them (0–100). */
+export interface OcrConfidence {
+  confidence: number;
+  numberConfidence?: number;
 }
 
 /** A numbered or bulleted unit of the agreement, or a free paragraph. */
@@ -159,7 +167,9 @@ export type WarningCode =
   | 'encoding'
   | 'legacy_encoding'
   | 'markdown_too_deep'
-  | 'empty_heading';
+  | 'empty_heading'
+  | 'scanned_text'
+  | 'scan_low_confidence';
 
 /** An import problem that did not stop the import. */
 export interface ImportWarning {
@@ -172,7 +182,7 @@ export interface ImportWarning {
   field?: MetaField;
 }
 
-export type SourceFormat = 'markdown' | 'text' | 'docx' | 'pdf' | 'html';
+export type SourceFormat = 'markdown' | 'text' | 'docx' | 'pdf' | 'html' | 'image';
 
 export interface SourceInfo {
   filename: string;

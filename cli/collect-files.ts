@@ -1,6 +1,6 @@
 /**
  * Expands the paths given on the command line: folders are walked for
- * `.md`, `.txt` and `.docx` files; files are taken as given (so a wrong format is
+ * `.md`, `.txt`, `.docx`, `.pdf` and image (`.png`, `.jpg`) files; files are taken as given (so a wrong format is
  * reported, not silently skipped).
  */
 
@@ -12,7 +12,7 @@ export interface CollectedFiles {
   missing: string[];
 }
 
-const DOCUMENT = /\.(md|markdown|txt|text|docx|pdf)$/i;
+const DOCUMENT = /\.(md|markdown|txt|text|docx|pdf|png|jpe?g)$/i;
 
 export function collectFiles(paths: readonly string[]): CollectedFiles {
   const files: string[] = [];

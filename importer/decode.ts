@@ -20,6 +20,8 @@ const SIGNATURES: Array<{ bytes: number[]; name: string }> = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'DOCX/ZIP' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'Word 97–2003 (DOC)' },
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'RTF' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'PNG' },
+  { bytes: [0xff, 0xd8, 0xff], name: 'JPEG' },
 ];
 
 /** The name of a binary format recognised by its signature, if any. */

@@ -18,8 +18,11 @@ import { summarizeImport } from './import-report.ts';
 import { convertLegacyEncoding } from './legacy-encoding.ts';
 import { MAX_MARKDOWN_DEPTH, markdownNestingDepth, markdownToBlocks } from './markdown-reader.ts';
 import { extractMetadata, type MetaOverrides } from './metadata.ts';
+import type { OcrProgress } from './ocr/ocr-pages.ts';
+import { photosToPdf, sniffImage } from './ocr/photos.ts';
 import { parseOverrides } from './overrides.ts';
-import { pdfToText } from './pdf-reader.ts';
+import { type PdfReadOptions, type PdfText, pdfToText } from './pdf-reader.ts';
+import { scanReport } from './scan-report.ts';
 import { textToBlocks } from './text-reader.ts';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -31,6 +34,10 @@ export interface ImportOptions {
   overrides?: MetaOverrides;
   /** Largest accepted file, in bytes. */
   maxBytes?: number;
+  /** For scans (a PDF without a text layer, photos): OCR options, or `false` to refuse them. */
+  ocr?: PdfReadOptions['ocr'];
+  /** Told as each scanned page is read: "đang nhận dạng trang 7/24". */
+  onProgress?: (progress: OcrProgress) => void;
   /** Caps checked before a PDF or Word document is read in full. */
   limits?: DocumentLimits;
 }
@@ -51,6 +58,7 @@ const MEDIA_TYPES: Record<SourceFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   html: 'text/html; charset=utf-8',
+  image: 'image/png',
 };
 
 /**
@@ -106,22 +114,17 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     );
     return draft;
   }
-  if (sniffBinaryFormat(bytes) === 'PDF') {
-    const read = await pdfToText(bytes, filename, options.limits?.maxPdfPages);
-    const warnings: ImportWarning[] = [];
-    const draft = fromText(readableText(read.text, warnings), 'pdf', bytes, filename, warnings, options);
-    // Provenance: each clause keeps the page it was read from.
-    walkTree(draft.tree, (node) => {
-      const line = node.position?.start.line;
-      const page = line === undefined ? undefined : read.pages[line - 1];
-      if (node.position && page !== undefined) node.position.start.page = page;
+  const image = sniffImage(bytes);
+  if (sniffBinaryFormat(bytes) === 'PDF' || image) {
+    // A photo is read as a one-page image PDF; its own bytes stay the source.
+    const pdfBytes = image ? await photosToPdf([{ bytes, filename }]) : bytes;
+    const ocr = options.ocr === false ? false : { ...options.ocr, onProgress: options.onProgress };
+    const read = await pdfToText(pdfBytes, filename, {
+      ocr,
+      ...(options.limits?.maxPdfPages ? { maxPages: options.limits.maxPdfPages } : {}),
     });
-    for (const source of Object.values(draft.meta.provenance ?? {})) {
-      const page =
-        source.from === 'text' && source.line !== undefined ? read.pages[source.line - 1] : undefined;
-      if (page !== undefined && source.from === 'text') source.page = page;
-    }
-    draft.report = summarizeImport(draft, [`PDF: ${read.pageCount} trang`]);
+    const draft = fromPdfText(read, image ? 'image' : 'pdf', bytes, filename, options);
+    if (image) draft.source.mediaType = image === 'png' ? 'image/png' : 'image/jpeg';
     return draft;
   }
   if (ext === 'docx' || ext === 'pdf') {
@@ -132,6 +135,53 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     );
   }
   return importDocument(bytes, options);
+}
+
+/** A PDF's text (typed, scanned or both) to a draft: each clause with its page, and its OCR confidence. */
+export function fromPdfText(
+  read: PdfText,
+  format: SourceFormat,
+  bytes: Uint8Array,
+  filename: string,
+  options: ImportOptions,
+): AgreementDraft {
+  const warnings: ImportWarning[] = [];
+  const draft = fromText(readableText(read.text, warnings), format, bytes, filename, warnings, options);
+  // Provenance: each clause keeps the page it was read from.
+  walkTree(draft.tree, (node) => {
+    const line = node.position?.start.line;
+    const page = line === undefined ? undefined : read.pages[line - 1];
+    if (node.position && page !== undefined) node.position.start.page = page;
+    const ocr = line === undefined ? undefined : read.confidence?.[line - 1];
+    if (ocr) node.ocr = { ...ocr };
+  });
+  for (const source of Object.values(draft.meta.provenance ?? {})) {
+    const page =
+      source.from === 'text' && source.line !== undefined ? read.pages[source.line - 1] : undefined;
+    if (page !== undefined && source.from === 'text') source.page = page;
+  }
+  const scan = read.scan ? scanReport(read.scan, draft.tree, read.pageCount) : undefined;
+  if (scan) warnings.push(...scan.warnings);
+  draft.report = summarizeImport(draft, [`PDF: ${read.pageCount} trang`, ...(scan ? scan.technical : [])]);
+  if (scan) draft.report.summary.unshift(...scan.summary);
+  return draft;
+}
+
+/**
+ * Imports the photos of one agreement (PNG or JPEG, one a page, in order) as one scanned document:
+ * they are put into one image-only PDF, which is what the library stores (and shows page by page).
+ *
+ * @returns the draft and the PDF bytes to store with it
+ */
+export async function importPhotos(
+  photos: ReadonlyArray<{ bytes: Uint8Array; filename: string }>,
+  options: ImportOptions,
+): Promise<{ draft: AgreementDraft; bytes: Uint8Array }> {
+  const bytes = await photosToPdf(photos);
+  const filename = safeFilename(options.filename.replace(/\.(png|jpe?g)$/i, '.pdf'));
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > maxBytes * 4) throw new TooLargeError(maxBytes * 4, `Ảnh chụp "${filename}"`);
+  return { draft: await importFile(bytes, { ...options, filename, maxBytes: maxBytes * 4 }), bytes };
 }
 
 const LEGACY_NAMES = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' } as const;

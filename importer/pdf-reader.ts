@@ -8,6 +8,9 @@
 
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from '../clauses/errors.ts';
+import { type OcrOptions, type OcrPage, ocrPages } from './ocr/ocr-pages.ts';
+import { isMarkLine, lineText } from './ocr/ocr-text.ts';
+import { preparePage, renderPage } from './ocr/render.ts';
 
 interface Line {
   text: string;
@@ -18,6 +21,25 @@ interface Line {
   pageHeight: number;
   /** Where the line's last piece ends, in points from the left edge. */
   right: number;
+  /** For a line read by OCR: its confidence, and that of its numbers (0–100). */
+  ocr?: LineConfidence;
+}
+
+/** How sure OCR was of a line: mean word confidence, and the lowest of its words with digits. */
+export interface LineConfidence {
+  confidence: number;
+  numberConfidence?: number;
+}
+
+/** What OCR did for a PDF or a set of photos. */
+export interface ScanReading {
+  /** Pages read by OCR (1-based); the others had a text layer. */
+  pages: number[];
+  /** Mean word confidence of each OCR'd page, 0–100, in the order of `pages`. */
+  confidence: number[];
+  /** Angle each OCR'd page was turned back by, in degrees. */
+  skew: number[];
+  seconds: number;
 }
 
 export interface PdfText {
@@ -25,7 +47,20 @@ export interface PdfText {
   /** Page of each line of `text` (index 0 is line 1). */
   pages: number[];
   pageCount: number;
+  /** For a scan: the OCR confidence of each line of `text` (undefined for typed lines). */
+  confidence?: Array<LineConfidence | undefined>;
+  scan?: ScanReading;
 }
+
+export interface PdfReadOptions {
+  /** OCR pages without a text layer (the default), with these options; `false` refuses a scan instead. */
+  ocr?: (OcrOptions & { dpi?: number; clean?: boolean }) | false;
+  /** Most pages read ({@link MAX_PDF_PAGES} by default); a longer PDF is refused before any page is read. */
+  maxPages?: number;
+}
+
+/** A page with fewer characters than this in its text layer is read as an image. */
+const MIN_PAGE_TEXT = 20;
 
 const STRUCTURE =
   /^(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều|ĐIỀU|\d{1,2}(?:\.\d{1,2})+\.?\s|\d{1,3}[.)]\s|[a-zđ]\)|[-+•*]\s)/u;
@@ -44,7 +79,7 @@ export const MAX_PDF_PAGES = 2000;
 export async function pdfToText(
   bytes: Uint8Array,
   filename: string,
-  maxPages: number = MAX_PDF_PAGES,
+  options: PdfReadOptions = {},
 ): Promise<PdfText> {
   let pdf: Awaited<ReturnType<typeof getDocument>['promise']>;
   try {
@@ -69,8 +104,11 @@ export async function pdfToText(
       `"${filename}" is not a readable PDF (${(error as Error).message}).`,
     );
   }
-  const lines: Line[] = [];
+  const byPage: Line[][] = [];
   const pageCount = pdf.numPages;
+  const scanned: number[] = [];
+  let scan: ScanReading | undefined;
+  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
   if (pageCount > maxPages) {
     await pdf.destroy().catch(() => undefined);
     throw new ImportError(
@@ -80,31 +118,120 @@ export async function pdfToText(
     );
   }
   try {
-    for (let n = 1; n <= pageCount; n++) {
-      const page = await pdf.getPage(n);
-      const height = page.getViewport({ scale: 1 }).height;
-      const content = await page.getTextContent();
-      lines.push(...pageLines(content.items, n, height));
-      page.cleanup(); // keep memory bounded on long documents
+    try {
+      for (let n = 1; n <= pageCount; n++) {
+        const page = await pdf.getPage(n);
+        const height = page.getViewport({ scale: 1 }).height;
+        const content = await page.getTextContent();
+        const lines = pageLines(content.items, n, height);
+        byPage.push(lines);
+        // A mixed PDF: a typed page is read from its text layer, a scanned one by OCR.
+        if (lines.reduce((sum, l) => sum + l.text.trim().length, 0) < MIN_PAGE_TEXT) scanned.push(n);
+        page.cleanup(); // keep memory bounded on long documents
+      }
+    } catch (error) {
+      // A damaged page tree or cross-reference table shows only when its page is read.
+      throw new ImportError(
+        'pdf_corrupt',
+        `Tệp "${filename}" bị hỏng, không đọc được đến hết (${(error as Error).message}).`,
+        `"${filename}" is damaged and cannot be read to the end (${(error as Error).message}).`,
+      );
     }
-  } catch (error) {
-    // A damaged page tree or cross-reference table shows only when its page is read.
-    throw new ImportError(
-      'pdf_corrupt',
-      `Tệp "${filename}" bị hỏng, không đọc được đến hết (${(error as Error).message}).`,
-      `"${filename}" is damaged and cannot be read to the end (${(error as Error).message}).`,
-    );
+    const ocr = options.ocr;
+    if (ocr !== false && scanned.length > 0) {
+      const skew = new Map<number, number>();
+      const started = Date.now();
+      const read = await ocrPages(
+        scanned.map((n) => ({
+          page: n,
+          image: async () => {
+            const prepared = await preparePage(await renderPage(pdf, n, ocr?.dpi ?? 300), ocr ?? {});
+            skew.set(n, prepared.skew);
+            return prepared;
+          },
+        })),
+        ocr ?? {},
+      );
+      for (const page of read) byPage[page.page - 1] = ocrLines(page);
+      scan = {
+        pages: read.map((p) => p.page),
+        confidence: read.map((p) => p.confidence),
+        skew: read.map((p) => skew.get(p.page) ?? 0),
+        seconds: (Date.now() - started) / 1000,
+      };
+    }
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
-  if (lines.reduce((sum, l) => sum + l.text.length, 0) < 20) {
+  const lines = byPage.flat();
+  if (lines.reduce((sum, l) => sum + l.text.length, 0) < MIN_PAGE_TEXT) {
+    if (scan)
+      throw new ImportError(
+        'pdf_no_text',
+        `Tệp "${filename}" (${pageCount} trang) không có lớp chữ và nhận dạng ký tự (OCR) không đọc được chữ nào: bản quét có thể quá mờ.`,
+        `"${filename}" (${pageCount} pages) has no text layer and OCR read no text from it: the scan may be too faint.`,
+      );
     throw new ImportError(
       'pdf_no_text',
       `Tệp "${filename}" (${pageCount} trang) không có lớp chữ — có lẽ là bản quét; cần nhận dạng ký tự (OCR) trước khi nhập.`,
       `"${filename}" (${pageCount} pages) has no text layer — probably a scan; it needs OCR before it can be imported.`,
     );
   }
-  return joinLines(dropRunningLines(lines), pageCount);
+  const text = joinLines(dropRunningLines(lines), pageCount);
+  if (scan) text.scan = scan;
+  return text;
+}
+
+/**
+ * The lines OCR read on a page, as the PDF reader's lines: pixels measured from the bottom like points,
+ * stamp and signature marks left out.
+ */
+function ocrLines(page: OcrPage): Line[] {
+  const out: Line[] = [];
+  for (const line of page.lines) {
+    if (isMarkLine(line.words)) continue;
+    const read = lineText(line);
+    if (!read.text) continue;
+    // OCR sometimes runs a heading into the end of the line beside it (a slanted page): a heading after a
+    // column gap starts a line of its own.
+    const split = /^(.+?) \| ((?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC) \S.*)$/u.exec(read.text);
+    if (split) {
+      const size = Math.max(1, (line.bbox.y1 - line.bbox.y0) * 0.75);
+      for (const [k, part] of [split[1]!, split[2]!].entries())
+        out.push({
+          text: part.normalize('NFC'),
+          y: page.height - line.bbox.y1 - k * size * 1.5,
+          size,
+          page: page.page,
+          pageHeight: page.height,
+          right: line.bbox.x1,
+          ocr: {
+            confidence: read.confidence,
+            ...(read.numberConfidence !== undefined ? { numberConfidence: read.numberConfidence } : {}),
+          },
+        });
+      continue;
+    }
+    // Tesseract's box holds the diacritics above and the descenders below: the font size is about 3/4 of it.
+    const size = Math.max(1, (line.bbox.y1 - line.bbox.y0) * 0.75);
+    const ocr: LineConfidence = { confidence: read.confidence };
+    if (read.numberConfidence !== undefined) ocr.numberConfidence = read.numberConfidence;
+    out.push({
+      text: read.text.normalize('NFC'),
+      y: page.height - line.bbox.y1,
+      size,
+      page: page.page,
+      pageHeight: page.height,
+      right: line.bbox.x1,
+      ocr,
+    });
+  }
+  return out;
+}
+
+/** Joins the lines of photos or image pages read by OCR into the reader's text, as for a PDF. */
+export function ocrPagesToText(pages: readonly OcrPage[]): PdfText {
+  return joinLines(dropRunningLines(pages.flatMap(ocrLines)), pages.length);
 }
 
 interface Item {
@@ -204,6 +331,7 @@ function joinLines(lines: Line[], pageCount: number): PdfText {
   for (const line of lines) margin.set(line.page, Math.max(margin.get(line.page) ?? 0, line.right));
   const out: string[] = [];
   const pages: number[] = [];
+  const confidence: Array<LineConfidence | undefined> = [];
   let previous: Line | undefined;
   for (const line of lines) {
     const gap = previous && previous.page === line.page ? previous.y - line.y : Number.POSITIVE_INFINITY;
@@ -223,15 +351,29 @@ function joinLines(lines: Line[], pageCount: number): PdfText {
       (gap <= line.size * 1.8 || previous.page !== line.page);
     if (continues) {
       out[out.length - 1] = `${last} ${line.text}`;
+      confidence[confidence.length - 1] = lowest(confidence.at(-1), line.ocr);
     } else {
       if (previous && gap > line.size * 2.2 && gap !== Number.POSITIVE_INFINITY) {
         out.push('');
         pages.push(line.page);
+        confidence.push(undefined);
       }
       out.push(line.text);
       pages.push(line.page);
+      confidence.push(line.ocr);
     }
     previous = line;
   }
-  return { text: out.join('\n'), pages, pageCount };
+  const text: PdfText = { text: out.join('\n'), pages, pageCount };
+  if (confidence.some((c) => c !== undefined)) text.confidence = confidence;
+  return text;
+}
+
+/** The confidence of a paragraph joined from two lines: the mean of the lower, the lowest number. */
+function lowest(a: LineConfidence | undefined, b: LineConfidence | undefined): LineConfidence | undefined {
+  if (!a || !b) return a ?? b;
+  const joined: LineConfidence = { confidence: Math.min(a.confidence, b.confidence) };
+  const numbers = [a.numberConfidence, b.numberConfidence].filter((n) => n !== undefined);
+  if (numbers.length) joined.numberConfidence = Math.min(...numbers);
+  return joined;
 }

@@ -144,7 +144,8 @@ export function createParsePool({
   }
 
   return {
-    read: (bytes, options) => run({ kind: 'read', bytes, options }),
+    // A progress callback cannot cross to a worker: a scan read in the pool tells no page-by-page progress.
+    read: (bytes, { onProgress: _progress, ...options }) => run({ kind: 'read', bytes, options }),
     check: (bytes, request) => run({ kind: 'check', bytes, request }),
     draw: (report) => run({ kind: 'report', ...report }),
     load: () => ({ running, waiting: waiting.length, workers: pool.threads.length }),

@@ -6,7 +6,7 @@
 import { dateInVietnam } from '../clauses/dates.ts';
 import { agreementNotFound } from '../clauses/errors.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
-import { DEFAULT_MAX_BYTES, type DocumentLimits } from '../importer/index.ts';
+import { DEFAULT_MAX_BYTES, type DocumentLimits, renderPdfPagePng } from '../importer/index.ts';
 import {
   type AgreementFilter,
   eachAgreementWithEvents,
@@ -120,6 +120,17 @@ export function createService({
     /** @throws NotFoundError */
     sources: (id: string) => library.sources(loadAgreement(ctx, id).id),
     sourceFile: (id: string, sha256: string) => library.sourceFile(id, sha256),
+    /**
+     * Page `n` of a PDF or photo agreement as a PNG, drawn from the stored document, for checking a scan's text.
+     * @returns undefined when the agreement has no such page (or is not a PDF or an image)
+     */
+    pageImage: async (id: string, n: number): Promise<Uint8Array | undefined> => {
+      const source = library.source(id);
+      if (!source) return undefined;
+      if (source.mediaType.startsWith('image/'))
+        return n === 1 && source.mediaType === 'image/png' ? source.bytes : undefined;
+      return source.mediaType === 'application/pdf' ? renderPdfPagePng(source.bytes, n) : undefined;
+    },
     findBySha256: (sha256: string) => library.findBySha256(sha256),
     /** Every agreement's summary matching a filter. */
     summaries: (filter: AgreementFilter = {}) => [...eachSummary(library, filter)],

@@ -19,7 +19,7 @@ import { applyMetaEdits } from '../clauses/meta-edits.ts';
 import { foldText } from '../clauses/text.ts';
 import { walkTree } from '../clauses/tree.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
-import type { MetaOverrides } from '../importer/index.ts';
+import type { ImportOptions, MetaOverrides } from '../importer/index.ts';
 import {
   type AgreementAccess,
   type AssessmentChange,
@@ -41,6 +41,8 @@ export interface ImportRequest {
   actor?: Actor | undefined;
   /** Visibility (the library's default otherwise) and owner of the new agreement. */
   access?: Partial<AgreementAccess> | undefined;
+  /** Told as each page of a scan is read by OCR ("đang nhận dạng trang 7/24"). */
+  onProgress?: ImportOptions['onProgress'];
 }
 
 export interface Imported {
@@ -72,6 +74,7 @@ export function readDraft(
   return ctx.reader.read(bytes, {
     filename: request.filename,
     ...(request.overrides ? { overrides: request.overrides } : {}),
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     maxBytes: ctx.maxBytes,
     limits: ctx.limits,
   });

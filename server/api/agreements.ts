@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { agreementNotFound, ForbiddenError, NotFoundError, ValidationError } from '../../clauses/errors.ts';
+import { scanSummary } from '../../clauses/scan.ts';
 import type { Agreement, AgreementSummary } from '../../clauses/types.ts';
 import { type StoredSource, VISIBILITIES, type Visibility } from '../../library/index.ts';
 import { type Service, textVisible, visibleTo } from '../../service/index.ts';
@@ -50,7 +51,9 @@ function summaryJson(s: AgreementSummary) {
 }
 
 function agreementJson(a: Agreement) {
-  return { ...a, links: links(a.id) };
+  // For a scan: how sure the reading is (mean OCR confidence, pages and clauses to check on the page image).
+  const scan = scanSummary(a.tree);
+  return { ...a, ...(scan ? { scan } : {}), links: links(a.id) };
 }
 
 /** Builds the sub-app mounted at /api/agreements. */
@@ -138,6 +141,24 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
       textShown(c, id);
       return download(c, source);
     })
+    .get('/:id/pages/:page{[0-9]{1,4}\\.png}', async (c) => {
+      const id = parseId(c.req.param('id'));
+      const n = Number.parseInt(c.req.param('page'), 10);
+      textShown(c, id);
+      const png = await service.pageImage(id, n);
+      if (!png) {
+        if (!service.find(id)) throw agreementNotFound(id);
+        return c.json(
+          { error: { code: 'page_not_found', message: `Không có trang ${n} / no page ${n}` } },
+          404,
+        );
+      }
+      return c.body(png.slice().buffer as ArrayBuffer, 200, {
+        'Content-Type': 'image/png',
+        'Cache-Control': 'private, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    })
     .post(
       '/',
       importing,
@@ -175,6 +196,7 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
             source: agreement.source,
             warnings: agreement.warnings,
             grade: agreement.grade,
+            ...(scanSummary(agreement.tree) ? { scan: scanSummary(agreement.tree) } : {}),
             links: links(agreement.id),
           },
           201,

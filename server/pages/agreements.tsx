@@ -11,6 +11,7 @@ import { CbaError } from '../../clauses/errors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { EDITABLE_META_FIELDS } from '../../clauses/meta-edits.ts';
 import { describeProvince } from '../../clauses/provinces.ts';
+import { scanSummary } from '../../clauses/scan.ts';
 import { getTopic } from '../../clauses/topics.ts';
 import type { WageRegion } from '../../clauses/types.ts';
 import { type AgreementView, type DayOptions, type Service, textVisible } from '../../service/index.ts';
@@ -71,6 +72,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         events={view.events}
         sources={service.sources(agreement.id)}
         {...(province ? { provinceLabel: ctx.lang === 'vi' ? province.vi : province.en } : {})}
+        {...(scanSummary(agreement.tree) ? { scan: scanSummary(agreement.tree)! } : {})}
         {...(error ? { error } : {})}
         {...(metaError ? { metaError } : {})}
       />,

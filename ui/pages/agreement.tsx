@@ -3,6 +3,7 @@
 import type { Comparison, ComparisonRow } from '../../clauses/compare.ts';
 import type { ExpiryInfo } from '../../clauses/expiry.ts';
 import type { LawWordingRow } from '../../clauses/law-wording.ts';
+import type { ScanSummary } from '../../clauses/scan.ts';
 import type {
   Agreement,
   AgreementEvent,
@@ -14,6 +15,7 @@ import { Alert, formatDate, RestatesBadge, VerdictBadge } from '../components.ts
 import { Coverage } from '../coverage.tsx';
 import { FormCredentials, href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
+import { ScanNotice } from '../scan.tsx';
 import { MetaDetails, type SourceFileRow } from './agreement-meta.tsx';
 
 export interface AgreementPageProps {
@@ -28,6 +30,8 @@ export interface AgreementPageProps {
   /** Clauses compared with the law's words, by node id. */
   wording?: Record<string, LawWordingRow>;
   events: AgreementEvent[];
+  /** For a scan: how sure the reading is (the page shows it, with links to the page images). */
+  scan?: ScanSummary;
   error?: string;
   /** The province with the one it now belongs to ("Bình Dương — nay thuộc TP. Hồ Chí Minh"). */
   provinceLabel?: string;
@@ -238,6 +242,16 @@ export function AgreementPage(props: AgreementPageProps) {
         {...(props.provinceLabel ? { provinceLabel: props.provinceLabel } : {})}
         {...(props.metaError ? { error: props.metaError } : {})}
       />
+      {props.scan ? (
+        <ScanNotice
+          ctx={ctx}
+          agreementId={agreement.id}
+          scan={props.scan}
+          pages={[...new Set(collectPages(agreement.tree))].sort((a, b) => a - b)}
+        />
+      ) : (
+        ''
+      )}
       {props.comparison ? <Coverage ctx={ctx} comparison={props.comparison} /> : ''}
       {agreement.warnings.length ? (
         <details class="warnings">
@@ -284,4 +298,12 @@ export function AgreementPage(props: AgreementPageProps) {
       </div>
     </Layout>
   );
+}
+
+/** Pages the clauses read by OCR were on. */
+function collectPages(nodes: readonly ClauseNode[]): number[] {
+  return nodes.flatMap((n) => [
+    ...(n.ocr && n.position?.start.page !== undefined ? [n.position.start.page] : []),
+    ...collectPages(n.children),
+  ]);
 }
