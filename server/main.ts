@@ -59,6 +59,7 @@ if (search !== library.search) {
 const pool = createParsePool({
   ...(config.parse.workers ? { workers: config.parse.workers } : {}),
   timeoutMs: config.parse.timeoutMs,
+  scanTimeoutMs: config.parse.scanTimeoutMs,
   memoryMb: config.parse.memoryMb,
 });
 const service = createService({

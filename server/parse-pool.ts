@@ -34,6 +34,11 @@ export interface ParsePoolOptions {
   timeoutMs?: number;
   /** Heap one worker may use, in MB (`CBA_PARSE_MEMORY_MB`). */
   memoryMb?: number;
+  /**
+   * Time a PDF or a photo may take (`CBA_SCAN_TIMEOUT_MS`): its pages may be scans, read by OCR at seconds a
+   * page (at most 60 pages, importer/ocr); a typed PDF is bounded by its page cap.
+   */
+  scanTimeoutMs?: number;
 }
 
 export interface ParsePool extends DocumentReader, ReportRenderer {
@@ -44,6 +49,17 @@ export interface ParsePool extends DocumentReader, ReportRenderer {
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
 export const DEFAULT_PARSE_MEMORY_MB = 512;
+export const DEFAULT_SCAN_TIMEOUT_MS = 10 * 60_000;
+
+/** Whether a document may need OCR: a PDF (`%PDF`), a PNG or a JPEG, by its first bytes. */
+function mayBeScan(bytes: Uint8Array): boolean {
+  const [a, b, c, d] = bytes;
+  return (
+    (a === 0x25 && b === 0x50 && c === 0x44 && d === 0x46) ||
+    (a === 0x89 && b === 0x50 && c === 0x4e && d === 0x47) ||
+    (a === 0xff && b === 0xd8 && c === 0xff)
+  );
+}
 
 /** The default pool size: two workers, fewer on a one-core machine. */
 export function defaultParseWorkers(): number {
@@ -86,6 +102,7 @@ export function createParsePool({
   workers = defaultParseWorkers(),
   timeoutMs = DEFAULT_PARSE_TIMEOUT_MS,
   memoryMb = DEFAULT_PARSE_MEMORY_MB,
+  scanTimeoutMs = DEFAULT_SCAN_TIMEOUT_MS,
 }: ParsePoolOptions = {}): ParsePool {
   const pool = new Tinypool({
     filename: new URL('./parse-worker.mjs', import.meta.url).href,
@@ -126,14 +143,15 @@ export function createParsePool({
   for (let i = 0; i < workers; i++) void warm().finally(release);
 
   async function run<K extends ParseTask['kind']>(task: ParseTask & { kind: K }): Promise<TaskResult<K>> {
+    const limitMs = 'bytes' in task && mayBeScan(task.bytes) ? Math.max(timeoutMs, scanTimeoutMs) : timeoutMs;
     await acquire();
     let outcome: TaskOutcome<unknown>;
     let ended = false;
     try {
-      outcome = (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as TaskOutcome<unknown>;
+      outcome = (await pool.run(task, { signal: AbortSignal.timeout(limitMs) })) as TaskOutcome<unknown>;
     } catch (error) {
       ended = true;
-      throw stopped(error, timeoutMs, memoryMb);
+      throw stopped(error, limitMs, memoryMb);
     } finally {
       // The worker was ended: its slot is given back once its replacement has loaded.
       if (ended) void warm().finally(release);

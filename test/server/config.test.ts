@@ -29,7 +29,12 @@ describe('readConfig: what a server starts with', () => {
 
   it('bounds what a document and a client may cost by default, and reads the limits from the environment', () => {
     const defaults = readConfig({});
-    expect(defaults.parse).toEqual({ workers: undefined, timeoutMs: 20_000, memoryMb: 512 });
+    expect(defaults.parse).toEqual({
+      workers: undefined,
+      timeoutMs: 20_000,
+      scanTimeoutMs: 600_000,
+      memoryMb: 512,
+    });
     expect(defaults.documentLimits).toEqual({
       maxPdfPages: 2000,
       maxDocxUnpackedBytes: 100 * 1024 * 1024,

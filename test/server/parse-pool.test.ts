@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../clauses/errors.ts';
 import { importFile } from '../../importer/index.ts';
@@ -54,12 +55,26 @@ describe('a task past its limits', { timeout: 60_000 }, () => {
     }
   });
 
+  it('gives a PDF the time a scan needs (its pages may be read by OCR), not the time of a text', async () => {
+    const pool = createParsePool({ workers: 1, timeoutMs: 1, scanTimeoutMs: 50_000, memoryMb: 512 });
+    try {
+      const bytes = new Uint8Array(
+        readFileSync(new URL('../../fixtures/formats/nhua-thuan-an-2024.pdf', import.meta.url)),
+      );
+      const draft = await pool.read(bytes, { filename: 'nhua-thuan-an-2024.pdf' });
+      expect(draft.source.format).toBe('pdf');
+      expect(draft.stats.articles).toBeGreaterThan(5);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('is ended at its memory limit with an ImportError that answers 413', async () => {
     // The time limit is far off: on a loaded machine the worker's start alone takes tens of seconds.
-    const pool = createParsePool({ workers: 1, timeoutMs: 170_000, memoryMb: 96 });
-    // Ten thousand articles of long lines: an honest document, too big to read within 96 MB.
+    const pool = createParsePool({ workers: 1, timeoutMs: 170_000, memoryMb: 192 });
+    // Forty thousand articles of long lines: an honest document, too big to read within 192 MB.
     const articles = Array.from(
-      { length: 10_000 },
+      { length: 40_000 },
       (_, i) =>
         `Điều ${i + 1}. Quy định số ${i + 1}\n${'Người lao động được hưởng các chế độ theo thỏa ước. '.repeat(8)}`,
     );
