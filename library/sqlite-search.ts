@@ -9,14 +9,7 @@
 
 import type BetterSqlite3 from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
-import { addDays } from '../clauses/dates.ts';
-import {
-  EXPIRY_RULE,
-  type ExpiryStatus,
-  expiryDateRange,
-  PROCEDURE,
-  statusOnDate,
-} from '../clauses/expiry.ts';
+import { EXPIRY_RULE, type ExpiryStatus, expiryDateRange, statusOnDate } from '../clauses/expiry.ts';
 import {
   highlightSpans,
   type ParsedQuery,

@@ -113,7 +113,7 @@ export function createApp({
   app.route('/api/agreements', metadataRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
   app.route('/api', comparisonRoutes({ service, maxUploadBytes, today, reports }));
-  app.route('/api', draftRoutes({ service, maxUploadBytes, apiToken }));
+  app.route('/api', draftRoutes({ service, maxUploadBytes }));
   app.route('/api', expiryRoutes({ service, apiToken, publicUrl, reports }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
   app.route('/api', versionRoutes({ service, reports }));

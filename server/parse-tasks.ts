@@ -5,7 +5,6 @@
  * way; `reviveFailure` turns them back into the same `CbaError` classes.
  */
 
-import type { Comparison } from '../clauses/compare.ts';
 import {
   CbaError,
   ImportError,

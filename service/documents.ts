@@ -5,7 +5,6 @@
  * command line read in this process.
  */
 
-import type { Comparison } from '../clauses/compare.ts';
 import { CbaError, ImportError } from '../clauses/errors.ts';
 import type { AgreementDraft } from '../clauses/types.ts';
 import { type ImportOptions, importFile } from '../importer/index.ts';

@@ -20,7 +20,7 @@ import { provinceFilterNames } from '../clauses/provinces.ts';
 import type { Agreement, AgreementEvent, AgreementSummary, WageRegion } from '../clauses/types.ts';
 import { compareVersions, type VersionComparison } from '../clauses/versions.ts';
 import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult } from '../library/index.ts';
-import { type CheckResult, checkDocument } from './check.ts';
+import type { CheckResult } from './check.ts';
 import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeStored } from './grades.ts';
 import type { ImportRequest } from './writes.ts';

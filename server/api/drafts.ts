@@ -23,7 +23,6 @@ const SuggestionQuery = ComparisonQuery.extend({
 export interface DraftRoutesDeps {
   service: Service;
   maxUploadBytes: number;
-  apiToken?: string | undefined;
 }
 
 const ClauseEdit = z.object({ text: z.string().max(20_000), base: z.number().int().positive().optional() });
@@ -80,7 +79,7 @@ export function attachment(filename: string): string {
 }
 
 /** Builds the sub-app mounted at /api. */
-export function draftRoutes({ service, maxUploadBytes, apiToken }: DraftRoutesDeps) {
+export function draftRoutes({ service, maxUploadBytes }: DraftRoutesDeps) {
   const accessOf = (c: Context): DraftAccess => {
     // A caller with a key (or the bootstrap token) whose role works on drafts; a session-cookie call
     // carries no CSRF header here, so it opens a draft by its secret link only.

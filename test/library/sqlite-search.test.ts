@@ -1,13 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '../../clauses/index.ts';
 import { importDocument } from '../../importer/index.ts';
-import {
-  openLibrary,
-  type SearchQuery,
-  type SqliteLibrary,
-  toExactFtsQuery,
-  toFtsQuery,
-} from '../../library/index.ts';
+import { openLibrary, type SqliteLibrary, toExactFtsQuery, toFtsQuery } from '../../library/index.ts';
 import { addSamples, readSample, searchQuery, tempLibrary } from '../helpers.ts';
 
 let library: SqliteLibrary;
