@@ -1,40 +1,21 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { seedLibrary } from '../../server/seed.ts';
-import { SAMPLE_DIR, tempLibrary } from '../helpers.ts';
-import { available, serveAndLaunch } from './chromium.ts';
+import { SAMPLE_DIR } from '../helpers.ts';
+import { available, serveForTests } from './chromium.ts';
 
 /** Every page under the Content-Security-Policy in real Chromium: none may break it. */
 
-let browser: Browser;
-let base: string;
-let close: () => void;
 let firstId: string;
-
-beforeAll(async () => {
-  if (!available) return;
-  const { library, cleanup } = tempLibrary();
+const served = serveForTests(async (library) => {
   await seedLibrary(library, SAMPLE_DIR, { on: '2026-11-23' });
   firstId = library.list({}, { page: 1, pageSize: 1 }).items[0]!.id;
-  const app = createApp({
+  return createApp({
     library,
     apiToken: 'csp-test-token-0123456789abcdef0123',
     today: () => '2026-11-23',
   });
-  const started = await serveAndLaunch(app);
-  ({ browser, base } = started);
-  close = () => {
-    started.stop();
-    cleanup();
-  };
-}, 60_000);
-
-afterAll(async () => {
-  if (!available) return;
-  await browser.close();
-  close();
 });
 
 describe.skipIf(!available)('pages under the Content-Security-Policy', () => {
@@ -53,7 +34,7 @@ describe.skipIf(!available)('pages under the Content-Security-Policy', () => {
   ];
 
   it('loads every page, its stylesheet and its script with no CSP violation', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
@@ -65,7 +46,7 @@ describe.skipIf(!available)('pages under the Content-Security-Policy', () => {
       });
     });
     for (const path of pages()) {
-      const res = await page.goto(`${base}${path}`);
+      const res = await page.goto(`${served.base}${path}`);
       expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
       // The stylesheet applied (the page is styled), so 'self' styles are allowed.
       await page.waitForLoadState('load');

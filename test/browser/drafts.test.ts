@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { seedLibrary } from '../../server/seed.ts';
-import { SAMPLE_DIR, tempLibrary } from '../helpers.ts';
-import { available, serveAndLaunch } from './chromium.ts';
+import { SAMPLE_DIR } from '../helpers.ts';
+import { available, serveForTests } from './chromium.ts';
 
 /**
  * The drafting workbench on a 360 × 740 phone in real Chromium: open a model, fill a blank from a
@@ -14,37 +13,19 @@ import { available, serveAndLaunch } from './chromium.ts';
  * (`DOCS_SCREENSHOT=1` writes docs/drafting-workbench.png).
  */
 
-let browser: Browser;
-let base: string;
-let close: () => void;
-
-beforeAll(async () => {
-  if (!available) return;
-  const { library, cleanup } = tempLibrary();
+const served = serveForTests(async (library) => {
   await seedLibrary(library, SAMPLE_DIR, { on: '2026-12-01' });
-  const app = createApp({ library, today: () => '2026-12-01' });
-  const started = await serveAndLaunch(app);
-  ({ browser, base } = started);
-  close = () => {
-    started.stop();
-    cleanup();
-  };
-}, 60_000);
-
-afterAll(async () => {
-  if (!available) return;
-  await browser.close();
-  close();
+  return createApp({ library, today: () => '2026-12-01' });
 });
 
 describe.skipIf(!available)('the drafting workbench on a phone', () => {
   it('opens a model, fills a blank from a suggestion, saves, re-checks and downloads Word', async () => {
-    const context = await browser.newContext({
+    const context = await served.browser.newContext({
       viewport: { width: 360, height: 740 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${base}/drafts`);
+    await page.goto(`${served.base}/drafts`);
     await page.selectOption('#draft-model', 'mau-det-may');
     await page.fill('#draft-industry', 'dệt may');
     await page.fill('#draft-by', 'Chủ tịch CĐCS');

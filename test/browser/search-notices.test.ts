@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { INCLUDE_EXPIRED_PARAM } from '../../ui/index.ts';
-import { addSamples, tempLibrary } from '../helpers.ts';
-import { available, serveAndLaunch } from './chromium.ts';
+import { addSamples } from '../helpers.ts';
+import { available, serveForTests } from './chromium.ts';
 
 /**
  * The search page's notices in Chromium: a near-match search, a topic the
@@ -12,31 +11,14 @@ import { available, serveAndLaunch } from './chromium.ts';
  * by the real app (current agreements, versions folded, unless the switch is on).
  */
 
-let browser: Browser;
-let base: string;
-let close: () => void;
-
-beforeAll(async () => {
-  if (!available) return;
-  const { library, cleanup } = tempLibrary();
+const served = serveForTests((library) => {
   addSamples(library);
-  const started = await serveAndLaunch(createApp({ library, today: () => '2026-11-23' }));
-  ({ browser, base } = started);
-  close = () => {
-    started.stop();
-    cleanup();
-  };
-}, 60_000);
-
-afterAll(async () => {
-  if (!available) return;
-  await browser.close();
-  close();
+  return createApp({ library, today: () => '2026-11-23' });
 });
 
 async function searchFor(q: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${base}/`);
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${served.base}/`);
   await page.getByLabel('Tìm điều khoản').fill(q);
   await page.getByRole('button', { name: 'Tìm' }).click();
   await page.waitForURL(/q=/);
