@@ -1,29 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/index.ts';
+import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../library/index.ts';
+import { cliHarness } from './harness.ts';
 
-let dir: string;
-let out: string[];
-let err: string[];
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cba-cli-user-'));
-  out = [];
-  err = [];
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const cba = (stdin: string, ...argv: string[]) =>
-  runCli(argv, {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: { CBA_DATA_DIR: join(dir, 'data') },
-    interactive: false,
-    readStdin: async () => stdin,
-  });
+const cli = cliHarness();
+const cba = cli.cbaWithInput;
 
 describe('cba user', () => {
   it('adds an officer with a password from stdin, lists, disables, and prints a key once', async () => {
@@ -41,13 +22,13 @@ describe('cba user', () => {
       ),
     ).toBe(0);
     expect(await cba('', 'user', 'list', '--json')).toBe(0);
-    expect(JSON.parse(out.at(-1)!)).toEqual([
+    expect(JSON.parse(cli.out.at(-1)!)).toEqual([
       expect.objectContaining({ username: 'lan', role: 'officer', provinces: ['Hà Nội'], disabled: false }),
     ]);
     expect(await cba('', 'user', 'key', 'lan')).toBe(0);
-    expect(out.at(-1)).toMatch(/^cba_[\w-]{43}$/);
+    expect(cli.out.at(-1)).toMatch(/^cba_[\w-]{43}$/);
     expect(await cba('', 'user', 'disable', 'lan')).toBe(0);
-    const library = openLibrary(join(dir, 'data'));
+    const library = openLibrary(join(cli.dir, 'data'));
     try {
       const stored = library.accounts.userByName('lan');
       expect(stored?.disabled).toBe(true);
