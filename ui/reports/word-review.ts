@@ -240,14 +240,13 @@ export async function reviewWordDocument(
     at = paragraph.end;
   }
   out += document.slice(at);
-  zip.file('word/document.xml', out);
+  // No folder entries ("word/"): the package keeps the parts it came with, plus the comments.
+  const put = (name: string, text: string) => zip.file(name, text, { createFolders: false });
+  put('word/document.xml', out);
   if (existingXml)
-    zip.file(
-      'word/comments.xml',
-      existingXml.replace(/<\/w:comments>\s*$/, `${comments.join('')}</w:comments>`),
-    );
+    put('word/comments.xml', existingXml.replace(/<\/w:comments>\s*$/, `${comments.join('')}</w:comments>`));
   else {
-    zip.file(
+    put(
       'word/comments.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${comments.join('')}</w:comments>`,
     );
@@ -258,7 +257,7 @@ export async function reviewWordDocument(
     if (!rels.includes(COMMENTS_TYPE)) {
       const rIds = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
       const rId = `rId${(rIds.length ? Math.max(...rIds) : 0) + 1}`;
-      zip.file(
+      put(
         relsPath,
         rels.replace(
           '</Relationships>',
@@ -268,7 +267,7 @@ export async function reviewWordDocument(
     }
     const types = await zip.file('[Content_Types].xml')?.async('string');
     if (types && !types.includes('/word/comments.xml'))
-      zip.file(
+      put(
         '[Content_Types].xml',
         types.replace(
           '</Types>',
