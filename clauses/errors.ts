@@ -80,6 +80,22 @@ export class DuplicateError extends CbaError {
   }
 }
 
+/**
+ * A change made on a version that another change replaced meanwhile (HTTP 409): a stale save of a
+ * draft. `details` says what replaced it (who saved, when, which version), for the answer's body.
+ */
+export class ConflictError extends CbaError {
+  override name = 'ConflictError';
+  constructor(
+    code: string,
+    messageVi: string,
+    messageEn: string,
+    readonly details: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(code, messageVi, messageEn);
+  }
+}
+
 /** The search engine cannot answer or index (HTTP 503); `cause` holds the engine's own error. */
 export class SearchUnavailableError extends CbaError {
   override name = 'SearchUnavailableError';

@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   CbaError,
+  ConflictError,
   DuplicateError,
   ForbiddenError,
   ImportError,
@@ -59,7 +60,7 @@ export function statusOf(error: CbaError): ContentfulStatusCode {
   if (error instanceof UnauthenticatedError) return 401;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
-  if (error instanceof DuplicateError) return 409;
+  if (error instanceof DuplicateError || error instanceof ConflictError) return 409;
   if (error instanceof TooLargeError) return 413;
   if (error instanceof UnsupportedFormatError) return 415;
   // A document that needs more memory than a parse worker may use is too big, not malformed.
@@ -73,6 +74,7 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof CbaError) {
     const details: Record<string, unknown> = {};
     if (error instanceof DuplicateError) details.existingId = error.existingId;
+    if (error instanceof ConflictError) Object.assign(details, error.details);
     if (error instanceof ImportError) details.location = error.location;
     if (error instanceof TooLargeError) details.limitBytes = error.limitBytes;
     return jsonError(c, statusOf(error), error.code, error.messageVi, error.message, details);

@@ -11,7 +11,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readBlanks } from '../clauses/blanks.ts';
 import { compareWithFloors } from '../clauses/compare.ts';
 import { toDraftMarkdown, withNodeText } from '../clauses/draft-markdown.ts';
-import { NotFoundError, ValidationError } from '../clauses/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../clauses/errors.ts';
 import { findNode } from '../clauses/tree.ts';
 import type { AgreementDraft } from '../clauses/types.ts';
 import { importDocument as importSync } from '../importer/index.ts';
@@ -202,12 +202,7 @@ export function createDraftService(ctx: ServiceContext, now: () => string): Draf
         },
         edit.base,
       );
-      if (saved === undefined)
-        throw new ValidationError(
-          'draft_changed',
-          'Dự thảo vừa được sửa ở nơi khác: tải lại trang rồi sửa lại.',
-          'The draft was changed elsewhere meanwhile: reload and edit again.',
-        );
+      if (saved === undefined) throw staleEdit(store().latest(id)!, edit.base!);
       return viewOf(store().get(id)!);
     },
 
@@ -254,6 +249,28 @@ export function createDraftService(ctx: ServiceContext, now: () => string): Draf
       return { title: draft.title, content: current.content, version: current.version };
     },
   };
+}
+
+/** "14:05 ngày 01/12/2026" (the history's clock, UTC) from an ISO timestamp. */
+function whenOf(iso: string): { vi: string; en: string } {
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  const time = iso.slice(11, 16);
+  return { vi: `${time} ngày ${day}/${month}/${year}`, en: `${time} on ${year}-${month}-${day}` };
+}
+
+/**
+ * The refusal of an edit made on version `base` while `latest` was saved after it: who saved in between
+ * and when, so the chair can compare before saving again.
+ */
+function staleEdit(latest: DraftVersion, base: number): ConflictError {
+  const when = whenOf(latest.changedAt);
+  const between = latest.version - base;
+  return new ConflictError(
+    'draft_changed',
+    `Dự thảo đã được ${latest.changedBy} lưu lúc ${when.vi} (bản ${latest.version}${between > 1 ? `, ${between} lần lưu` : ''}) sau bản ${base} bạn đang sửa: xem lại điều khoản rồi lưu lại — chữ bạn gõ vẫn còn.`,
+    `${latest.changedBy} saved the draft at ${when.en} (version ${latest.version}${between > 1 ? `, ${between} saves` : ''}) after version ${base} you were editing: check the clause and save again — what you typed is kept.`,
+    { savedBy: latest.changedBy, savedAt: latest.changedAt, version: latest.version, base },
+  );
 }
 
 function shorten(text: string, max = 60): string {

@@ -123,8 +123,8 @@ describe('the drafts API', () => {
     };
     expect(body).toMatchObject({ version: 2, summary: { blanks: 0 } });
     expect(body.comparison.rows.map((r) => r.verdict)).toEqual(['above']);
-    // Made on version 1 while version 2 exists: refused, not lost.
-    expect((await edit(1, 15)).status).toBe(400);
+    // Made on version 1 while version 2 exists: refused, not lost — a conflict (409), not a bad request.
+    expect((await edit(1, 15)).status).toBe(409);
     const anonymous = await app.request(`/api/drafts/${created.draft.id}`);
     expect(anonymous.status).toBe(404);
   });
