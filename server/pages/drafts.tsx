@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { CbaError } from '../../clauses/errors.ts';
-import type { DraftAccess, DraftView, Service } from '../../service/index.ts';
+import { CbaError, ConflictError } from '../../clauses/errors.ts';
+import { type DraftAccess, type DraftView, type Service, secretsMatch } from '../../service/index.ts';
 import { DraftNewPage, DraftPage } from '../../ui/index.ts';
 import { attachment, DOCX_TYPE, reviewedWord } from '../api/drafts.ts';
 import { checkFormWrite } from '../auth.ts';
@@ -62,6 +62,21 @@ export function draftPages({
       by: form && text(form, 'by'),
     };
   };
+  /**
+   * A post from a signed-in browser without its session's CSRF token (every form of these pages carries
+   * it): the error page (403), before anything is read or written. A post with the write token, or from
+   * a browser not signed in, is not a session's and goes on.
+   */
+  const refusedForm = (c: Context, form: Form): Response | Promise<Response> | undefined => {
+    const principal = c.get('principal');
+    if (principal?.kind !== 'user' || principal.via !== 'session') return undefined;
+    const check = checkFormWrite(c, { service, apiToken }, form, 'draft');
+    if (check.ok) return undefined;
+    const expected = c.get('csrf');
+    // The token is right and the role may not work on drafts: the draft's secret may still open it.
+    if (expected && secretsMatch(typeof form.csrf === 'string' ? form.csrf : '', expected)) return undefined;
+    return htmlError(c, 403, check.message);
+  };
   const linkOf = (c: Context, id: string, key: string | undefined, anchor = '') => {
     const lang = pageContext(c).lang === 'en' ? 'lang=en&' : '';
     return `/drafts/${id}?${lang}${key ? `key=${encodeURIComponent(key)}` : ''}${anchor}`;
@@ -70,8 +85,8 @@ export function draftPages({
     c: Context,
     view: DraftView,
     access: DraftAccess,
-    extra: { error?: string; secretLink?: string } = {},
-    status: 200 | 400 | 404 = 200,
+    extra: { error?: string; secretLink?: string; kept?: { nodeId: string; text: string } } = {},
+    status: 200 | 400 | 401 | 403 | 404 | 409 = 200,
   ) =>
     c.html(
       <DraftPage
@@ -90,13 +105,17 @@ export function draftPages({
       />,
       status,
     );
-  /** Runs a write; a refused one is shown on the draft's page with the reason. */
+  /**
+   * Runs a write; a refused one is shown on the draft's page with the reason — a stale save (409) with the
+   * clause's typed text kept in its box.
+   */
   const write = async (
     c: Context,
     id: string,
     form: Form,
     run: (access: DraftAccess) => Promise<unknown> | unknown,
     anchor = '',
+    kept?: { nodeId: string; text: string },
   ) => {
     const access = accessOf(c, form);
     try {
@@ -105,7 +124,14 @@ export function draftPages({
     } catch (error) {
       if (!(error instanceof CbaError)) throw error;
       const view = service.draft(id, access);
-      return render(c, view, access, { error: messageOf(c, error) }, 400);
+      const conflict = error instanceof ConflictError;
+      return render(
+        c,
+        view,
+        access,
+        { error: messageOf(c, error), ...(conflict && kept ? { kept } : {}) },
+        conflict ? 409 : 400,
+      );
     }
   };
 
@@ -113,6 +139,8 @@ export function draftPages({
     .get('/', (c) => c.html(<DraftNewPage ctx={pageContext(c)} models={models} />))
     .post('/', limit, async (c) => {
       const form = await c.req.parseBody();
+      const refused = refusedForm(c, form);
+      if (refused) return refused;
       const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
       const model = models.find((m) => m.id === text(form, 'model'));
       try {
@@ -162,7 +190,10 @@ export function draftPages({
       const id = c.req.param('id');
       const nodeId = c.req.param('nodeId');
       const form = await c.req.parseBody();
+      const refused = refusedForm(c, form);
+      if (refused) return refused;
       const base = Number(text(form, 'base'));
+      const typed = text(form, 'text') ?? '';
       return write(
         c,
         id,
@@ -170,15 +201,18 @@ export function draftPages({
         (access) =>
           service.editDraftClause(
             id,
-            { nodeId, text: text(form, 'text') ?? '', base: Number.isInteger(base) ? base : undefined },
+            { nodeId, text: typed, base: Number.isInteger(base) ? base : undefined },
             access,
           ),
         `#c-${nodeId.replace(/[^a-z0-9-]/gi, '-')}`,
+        { nodeId, text: typed },
       );
     })
     .post('/:id/upload', limit, async (c) => {
       const id = c.req.param('id');
       const form = await c.req.parseBody();
+      const refused = refusedForm(c, form);
+      if (refused) return refused;
       const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
       return write(c, id, form, async (access) => {
         if (!file) throw new CbaError('draft_empty', 'Chọn một tệp.', 'Choose a file.');
@@ -188,6 +222,8 @@ export function draftPages({
     .post('/:id/sign', async (c) => {
       const id = c.req.param('id');
       const form = await c.req.parseBody();
+      const refused = refusedForm(c, form);
+      if (refused) return refused;
       return write(c, id, form, (access) => service.signDraft(id, access));
     })
     .get('/:id/draft.md', (c) => {

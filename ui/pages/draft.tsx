@@ -24,6 +24,7 @@ export function DraftNewPage(props: DraftNewPageProps) {
       <p>{t('draftsIntro')}</p>
       <Alert message={props.error} />
       <form method="post" action={href(ctx, '/drafts')} enctype="multipart/form-data" class="stack">
+        {ctx.csrf ? <input type="hidden" name="csrf" value={ctx.csrf} /> : ''}
         <label for="draft-model">{t('draftFromModel')}</label>
         <select id="draft-model" name="model">
           <option value="">{t('draftNoModel')}</option>
@@ -74,6 +75,8 @@ export interface DraftPageProps {
   agreementId?: string;
   error?: string;
   notice?: string;
+  /** A clause's text as typed in a save that was refused (made on an older version): shown again in its box. */
+  kept?: { nodeId: string; text: string };
 }
 
 function nodesOf(tree: readonly ClauseNode[]): StructureNode[] {
@@ -93,13 +96,15 @@ function nodesOf(tree: readonly ClauseNode[]): StructureNode[] {
 const anchorOf = (nodeId: string) => `c-${nodeId.replace(/[^a-z0-9-]/gi, '-')}`;
 
 export function DraftPage(props: DraftPageProps) {
-  const { ctx, id, secret } = props;
+  const { ctx, id, secret, kept } = props;
   const { t } = ctx;
   const keyQuery = secret ? `?key=${encodeURIComponent(secret)}` : '';
   const action = (path: string) =>
     `${href(ctx, `/drafts/${id}${path}`)}${keyQuery ? (href(ctx, '/').includes('?') ? '&' : '?') + keyQuery.slice(1) : ''}`;
+  // Every form: the session's CSRF token when signed in, the secret of the link, the version edited.
   const hidden = (
     <>
+      {ctx.csrf ? <input type="hidden" name="csrf" value={ctx.csrf} /> : ''}
       {secret ? <input type="hidden" name="key" value={secret} /> : ''}
       <input type="hidden" name="base" value={String(props.version)} />
     </>
@@ -134,7 +139,7 @@ export function DraftPage(props: DraftPageProps) {
   };
   return (
     <Layout ctx={ctx} title={props.title} active="/drafts">
-      <Alert message={props.error} />
+      {kept ? '' : <Alert message={props.error} />}
       {props.notice ? <p class="notice">{props.notice}</p> : ''}
       {props.secretLink ? (
         <p class="notice secret-link">
@@ -173,13 +178,22 @@ export function DraftPage(props: DraftPageProps) {
               <label for={`t-${anchorOf(node.id)}`} class="visually-hidden">
                 {node.path}
               </label>
+              {kept?.nodeId === node.id ? <Alert message={props.error} /> : ''}
               <textarea
                 id={`t-${anchorOf(node.id)}`}
                 name="text"
                 rows={Math.min(10, Math.max(3, Math.ceil(node.text.length / 40)))}
               >
-                {node.text}
+                {kept?.nodeId === node.id ? kept.text : node.text}
               </textarea>
+              {kept?.nodeId === node.id ? (
+                <details class="saved-text">
+                  <summary>{t('draftSavedText', { version: props.version })}</summary>
+                  <p>{node.text}</p>
+                </details>
+              ) : (
+                ''
+              )}
               <button type="submit">{t('draftSave')}</button>
             </form>
             {(byNode.get(node.id) ?? []).map((s) => (
