@@ -267,8 +267,8 @@ function staleEdit(latest: DraftVersion, base: number): ConflictError {
   const between = latest.version - base;
   return new ConflictError(
     'draft_changed',
-    `Dự thảo đã được ${latest.changedBy} lưu lúc ${when.vi} (bản ${latest.version}${between > 1 ? `, ${between} lần lưu` : ''}) sau bản ${base} bạn đang sửa: xem lại điều khoản rồi lưu lại — chữ bạn gõ vẫn còn.`,
-    `${latest.changedBy} saved the draft at ${when.en} (version ${latest.version}${between > 1 ? `, ${between} saves` : ''}) after version ${base} you were editing: check the clause and save again — what you typed is kept.`,
+    `Dự thảo vừa được sửa ở nơi khác: ${latest.changedBy} đã lưu lúc ${when.vi} (bản ${latest.version}${between > 1 ? `, ${between} lần lưu` : ''}) sau bản ${base} bạn đang sửa — xem lại điều khoản rồi lưu lại; chữ bạn gõ vẫn còn.`,
+    `The draft was changed elsewhere meanwhile: ${latest.changedBy} saved it at ${when.en} (version ${latest.version}${between > 1 ? `, ${between} saves` : ''}) after version ${base} you were editing — check the clause and save again; what you typed is kept.`,
     { savedBy: latest.changedBy, savedAt: latest.changedAt, version: latest.version, base },
   );
 }

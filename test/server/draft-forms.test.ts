@@ -83,8 +83,10 @@ describe('a save made on an older version of a draft', () => {
       error.savedAt.slice(0, 10).split('-').reverse().join('/'),
       error.savedAt.slice(11, 16),
     ];
-    expect(error.message).toContain(`Dự thảo đã được Lan lưu lúc ${time} ngày ${date} (bản 2) sau bản 1`);
-    expect(error.messageEn).toContain(`Lan saved the draft at ${time}`);
+    expect(error.message).toContain(
+      `Dự thảo vừa được sửa ở nơi khác: Lan đã lưu lúc ${time} ngày ${date} (bản 2) sau bản 1`,
+    );
+    expect(error.messageEn).toContain(`Lan saved it at ${time}`);
     // Nothing of Minh's was saved over Lan's.
     const read = await app.request(`/api/drafts/${draft.id}`, {
       headers: { Authorization: `Bearer ${TOKEN}` },
@@ -103,7 +105,7 @@ describe('a save made on an older version of a draft', () => {
     const refused = await app.request(path, formOf({ key, base: '1', text: minh, by: 'Minh' }));
     expect(refused.status).toBe(409);
     const html = await refused.text();
-    expect(html).toContain('Dự thảo đã được Lan lưu lúc');
+    expect(html).toContain('Lan đã lưu lúc');
     const clause = /<section class="draft-clause" id="c-dieu-1">([\s\S]*?)<\/section>/.exec(html)![1]!;
     expect(clause).toContain('role="alert"');
     expect(/<textarea[^>]*>([^<]*)<\/textarea>/.exec(clause)![1]).toBe(minh);
