@@ -12,6 +12,7 @@ import type { PhraseMatcher } from './phrases.ts';
 import type { Quantity } from './quantities.ts';
 import type { MeasureSubject } from './subjects.ts';
 import type { WageRegion } from './types.ts';
+import { welfareSubjectOf } from './welfare-subjects.ts';
 
 export interface SubjectOptions {
   region?: WageRegion;
@@ -209,6 +210,12 @@ export function subjectOf(quantity: Quantity, scope: Scope): SubjectFound | unde
       if (segment.first(['gửi trẻ', 'nhà trẻ', 'nuôi con nhỏ', 'con nhỏ', 'mẫu giáo']))
         return 'childcare_support';
       if (segment.has('thưởng')) return 'bonus';
+      // "Trợ cấp khi người lao động qua đời", "trợ cấp ốm đau": a welfare sum of its occasion.
+      const occasion = () => welfareSubjectOf(scope);
+      if (segment.has('trợ cấp') && !segment.first(['thôi việc', 'mất việc'])) {
+        const named = occasion();
+        if (named !== 'welfare_support') return named;
+      }
       if (segment.first(['phụ cấp', 'trợ cấp']) && !segment.first(['thôi việc', 'mất việc']))
         return 'allowance';
       const wage =
@@ -219,10 +226,10 @@ export function subjectOf(quantity: Quantity, scope: Scope): SubjectFound | unde
         if (quantity.per.includes('hour')) return 'min_wage_hour';
         if (quantity.per.length === 0 || quantity.per.includes('month')) return 'min_wage_month';
       }
-      if (segment.first(WELFARE_VND)) return 'welfare_support';
+      if (segment.first(WELFARE_VND)) return occasion();
       // A row of a support table: the header says what the amounts are.
       if (context.first(['mức hỗ trợ', 'hỗ trợ', 'trợ cấp', 'phúc lợi']) && !context.first(WAGE_FLOOR))
-        return 'welfare_support';
+        return occasion();
       return undefined;
     }
     case 'month_wage': {

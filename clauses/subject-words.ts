@@ -6,6 +6,7 @@
 
 import type { Scope } from './measure-subjects.ts';
 import type { MeasureSubject } from './subjects.ts';
+import { WELFARE_OCCASIONS } from './welfare-subjects.ts';
 
 // Words that make a number one of the employer's options rather than a commitment.
 export const DISCRETION = [
@@ -93,6 +94,7 @@ const SUBJECT_WORDS: Partial<Record<MeasureSubject, readonly string[]>> = {
   meal_allowance: ['ăn ca', 'tiền ăn', 'bữa ăn', 'suất ăn'],
   allowance: ['phụ cấp', 'trợ cấp'],
   welfare_support: ['hỗ trợ', 'tặng', 'quà', 'phúc lợi', 'trợ cấp'],
+  ...Object.fromEntries(WELFARE_OCCASIONS.map((o) => [o.subject, o.words])),
   training_commitment: ['cam kết làm việc', 'đào tạo', 'học nghề'],
   company_trip: ['du lịch', 'tham quan', 'team building'],
   extra_insurance: ['bảo hiểm'],

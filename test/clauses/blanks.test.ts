@@ -126,10 +126,10 @@ describe('blanks of the model agreement in every format', () => {
         'allowance',
         'bonus',
         'meal_allowance',
-        'welfare_support',
+        'welfare_birthday',
         'childcare_support',
-        'welfare_support',
-        'welfare_support',
+        'welfare_sickness',
+        'welfare_tet_gift',
       ]);
     },
   );

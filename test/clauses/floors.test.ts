@@ -254,7 +254,7 @@ describe('no-floor benefits', () => {
     ['allowance', 'Phụ cấp chuyên cần: 300.000 đồng/tháng.'],
     ['seniority_allowance', 'Phụ cấp thâm niên: 100.000 đồng/tháng cho mỗi năm làm việc.'],
     ['childcare_support', 'Công ty hỗ trợ tiền gửi trẻ 200.000 đồng/tháng.'],
-    ['welfare_support', 'Tặng quà sinh nhật người lao động 200.000 đồng.'],
+    ['welfare_birthday', 'Tặng quà sinh nhật người lao động 200.000 đồng.'],
     ['pay_rise', 'Hằng năm Công ty xét nâng lương với mức tăng không thấp hơn 5%.'],
   ];
   it.each(cases)('marks %s as an extra benefit, never equal to the law', (subject, text) => {
