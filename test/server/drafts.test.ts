@@ -19,11 +19,12 @@ let library: SqliteLibrary;
 let cleanup: () => void;
 let app: ReturnType<typeof createApp>;
 
+// Importing the sample library takes a few seconds, more on a machine shared by other runs.
 beforeAll(() => {
   ({ library, cleanup } = tempLibrary());
   addSamples(library);
   app = createApp({ library, today: () => '2026-12-01' });
-});
+}, 60_000);
 afterAll(() => cleanup());
 
 describe('POST /api/check/suggestions', () => {
@@ -97,7 +98,9 @@ describe('POST /api/check/review.docx', () => {
     expect(after.comments).toContain('Viết ít nhất 150% (Điều 98 khoản 1 điểm a BLLĐ 2019)');
     expect(after.comments).toContain('w:author="Thư viện Thỏa ước"');
     expect(count(after.document, /<w:ins /g)).toBe(Number(res.headers.get('x-review-changes')));
-    expect(count(after.document, /<w:ins /g)).toBeGreaterThanOrEqual(10);
+    // Birthday, sickness and Tết gifts each have fewer than 3 agreements of their own in the sample
+    // library: a comment says so, and no figure is written in for them.
+    expect(count(after.document, /<w:ins /g)).toBeGreaterThanOrEqual(9);
     expect(count(after.document, /<w:del /g)).toBe(count(after.document, /<w:ins /g));
     expect(after.document).toMatch(
       /<w:del w:id="\d+" w:author="Thư viện Thỏa ước" w:date="2026-12-01T00:00:00Z">/,
@@ -131,18 +134,37 @@ describe('POST /api/check/review.docx', () => {
       expect(res.status).toBe(200);
       const { comments, document } = await parts(bytes);
       expect(count(comments, /Chỗ trống/g)).toBeGreaterThanOrEqual(29);
-      expect(count(document, /<w:ins /g)).toBeGreaterThanOrEqual(20);
+      // Welfare blanks get a figure only from gifts for the same occasion (fewer in the sample library).
+      expect(count(document, /<w:ins /g)).toBeGreaterThanOrEqual(14);
     },
   );
 
-  it.skipIf(!soffice)('converts with LibreOffice headless', async () => {
-    const { bytes } = await review(readFileSync(MODEL_DOCX), 'mau-det-may.docx');
-    const dir = mkdtempSync(join(tmpdir(), 'cba-review-'));
-    writeFileSync(join(dir, 'gop-y.docx'), bytes);
-    execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'gop-y.docx')]);
-    expect(existsSync(join(dir, 'gop-y.pdf'))).toBe(true);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  it.skipIf(!soffice)(
+    'converts with LibreOffice headless',
+    async () => {
+      const { bytes } = await review(readFileSync(MODEL_DOCX), 'mau-det-may.docx');
+      const dir = mkdtempSync(join(tmpdir(), 'cba-review-'));
+      writeFileSync(join(dir, 'gop-y.docx'), bytes);
+      // Its own profile, so a LibreOffice already running elsewhere does not take the job (and drop it).
+      execFileSync(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, 'gop-y.docx'),
+        ],
+        { stdio: 'pipe' },
+      );
+      expect(existsSync(join(dir, 'gop-y.pdf'))).toBe(true);
+      rmSync(dir, { recursive: true, force: true });
+      // LibreOffice starts in seconds on a quiet machine, in more than the default 20 s on a loaded one.
+    },
+    180_000,
+  );
 });
 
 describe('the check page', () => {
