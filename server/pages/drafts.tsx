@@ -56,10 +56,12 @@ export function draftPages({
   });
   const accessOf = (c: Context, form?: Form): DraftAccess => {
     const key = (form && text(form, 'key')) ?? c.req.query('key');
+    const check = form === undefined ? undefined : checkFormWrite(c, { service, apiToken }, form, 'draft');
     return {
-      token: form !== undefined && checkFormWrite(c, { service, apiToken }, form, 'draft').ok,
+      token: check?.ok === true,
       secret: key,
-      by: form && text(form, 'by'),
+      // The history names a signed-in chair by their account.
+      by: (form && text(form, 'by')) ?? (check?.ok ? check.actor.actorName : undefined),
     };
   };
   /**

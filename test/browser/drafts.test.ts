@@ -55,6 +55,37 @@ describe.skipIf(!available)('the drafting workbench on a phone', () => {
         fullPage: false,
       });
 
+    // A second tab still on version 2, for the stale save below.
+    const other = await context.newPage();
+    await other.goto(page.url().replace(/#.*$/, ''));
+
+    // Type a clause by hand and save it: the check sees it at once (10 days is below the law's 12).
+    const leave = 'Người lao động làm đủ 12 tháng được nghỉ hằng năm 10 ngày làm việc, hưởng nguyên lương.';
+    await page.fill('#c-dieu-3-khoan-1 textarea', leave);
+    await Promise.all([
+      page.waitForURL(/#c-dieu-3-khoan-1$/),
+      page.click('#c-dieu-3-khoan-1 form.stack button[type=submit]'),
+    ]);
+    expect(await page.locator('.check-summary').textContent()).toContain('11 chỗ trống');
+    expect(await page.locator('.check-summary').textContent()).toContain('1 điều khoản thấp hơn luật');
+    expect(await page.locator('.draft-history li').first().textContent()).toContain('Bản 3');
+
+    // The other tab saves on version 2: refused (409), its words kept in the box, beside the reason.
+    const typed = 'Phụ cấp đi lại: 500.000 đồng/tháng.';
+    await other.fill('#c-dieu-4-khoan-2 textarea', typed);
+    const [refused] = await Promise.all([
+      other.waitForResponse((r) => r.request().method() === 'POST'),
+      other.click('#c-dieu-4-khoan-2 form.stack button[type=submit]'),
+    ]);
+    expect(refused.status()).toBe(409);
+    await other.waitForLoadState();
+    expect(await other.locator('#c-dieu-4-khoan-2 .alert').textContent()).toContain(
+      'người có liên kết đã lưu lúc',
+    );
+    expect(await other.locator('#c-dieu-4-khoan-2 textarea').inputValue()).toBe(typed);
+    const sideways = await other.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways).toBeLessThanOrEqual(0);
+
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click(`a[href*="/review.docx"]`),
@@ -63,7 +94,11 @@ describe.skipIf(!available)('the drafting workbench on a phone', () => {
     const zip = await JSZip.loadAsync(await import('node:fs').then((fs) => fs.readFileSync(path)));
     const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
     expect(comments).toContain('Thư viện Thỏa ước');
-    expect((await zip.file('word/document.xml')!.async('string')).includes('<w:ins ')).toBe(true);
+    const document = await zip.file('word/document.xml')!.async('string');
+    expect(document.includes('<w:ins ')).toBe(true);
+    // The Word file is the draft as saved: the copied suggestion and the typed clause, the latter commented.
+    expect(document).toMatch(/Tiền ăn giữa ca: [\d.]+ đồng\/người\/ca/);
+    expect(comments).toContain('Thấp hơn luật');
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });

@@ -165,7 +165,10 @@ describe('the drafts pages of a signed-in chair', () => {
     expect(service.draft(id, { token: true }).version.version).toBe(1);
     const taken = await app.request(path, formOf({ ...fields, csrf }, { Cookie: cookie }));
     expect(taken.status).toBe(303);
-    expect(service.draft(id, { token: true }).version.version).toBe(2);
+    const view = service.draft(id, { token: true });
+    expect(view.version.version).toBe(2);
+    // The history names the signed-in chair by their account.
+    expect(view.history[0]?.changedBy).toBe('chutich');
   });
 
   it('refuses to make a draft from a signed-in browser without the token; a browser not signed in makes one with its secret link', async () => {
