@@ -94,10 +94,10 @@ describe.skipIf(!available)('the drafting workbench on a phone', () => {
     const zip = await JSZip.loadAsync(await import('node:fs').then((fs) => fs.readFileSync(path)));
     const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
     expect(comments).toContain('Thư viện Thỏa ước');
-    const document = await zip.file('word/document.xml')!.async('string');
-    expect(document.includes('<w:ins ')).toBe(true);
+    const documentXml = await zip.file('word/document.xml')!.async('string');
+    expect(documentXml.includes('<w:ins ')).toBe(true);
     // The Word file is the draft as saved: the copied suggestion and the typed clause, the latter commented.
-    expect(document).toMatch(/Tiền ăn giữa ca: [\d.]+ đồng\/người\/ca/);
+    expect(documentXml).toMatch(/Tiền ăn giữa ca: [\d.]+ đồng\/người\/ca/);
     expect(comments).toContain('Thấp hơn luật');
     await context.close();
   }, 120_000);
