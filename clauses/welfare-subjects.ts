@@ -65,7 +65,7 @@ export const WELFARE_OCCASIONS = [
   },
 ] as const;
 
-export type WelfareSubject = (typeof WELFARE_OCCASIONS)[number]['subject'] | 'welfare_support';
+type WelfareSubject = (typeof WELFARE_OCCASIONS)[number]['subject'] | 'welfare_support';
 
 /**
  * The occasion of a welfare amount: the one named nearest before the number, else in its sentence, else

@@ -25,6 +25,9 @@ if (!soffice)
 
 const MODEL_DOCX = join(import.meta.dirname, '../../fixtures/models/mau-det-may.docx');
 const MODEL_MD = join(import.meta.dirname, '../../fixtures/models/mau-det-may.md');
+/** The federation's model of the corpus, read where it is (never copied); its test skips without it. */
+const CORPUS_MODEL = join(import.meta.dirname, '../../../shared/corpus/docs/tayninh-mau-2025.docx');
+const corpus = existsSync(CORPUS_MODEL);
 
 /** What a .docx says: each comment's author and lines, each tracked change's kind, author and words. */
 interface Review {
@@ -135,19 +138,27 @@ beforeAll(async () => {
   const app = createApp({ library, today: () => '2026-12-01' });
   dir = mkdtempSync(join(tmpdir(), 'cba-lo-'));
 
-  // The chair's own Word file, reviewed.
-  const form = new FormData();
-  form.append('file', new File([new Uint8Array(readFileSync(MODEL_DOCX))], 'mau-det-may.docx'));
-  const reviewed = await app.request('/api/check/review.docx?industry=det-may', {
-    method: 'POST',
-    body: form,
-  });
-  expect(reviewed.status).toBe(200);
+  // The chair's own Word file, reviewed (and the corpus's federation model, when the corpus is there).
+  const review = async (path: string, name: string) => {
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(readFileSync(path))], name));
+    const reviewed = await app.request('/api/check/review.docx?industry=det-may', {
+      method: 'POST',
+      body: form,
+    });
+    expect(reviewed.status).toBe(200);
+    return reviewed;
+  };
+  const reviewed = await review(MODEL_DOCX, 'mau-det-may.docx');
   files.set('gop-y.docx', new Uint8Array(await reviewed.arrayBuffer()));
   headers.set('gop-y.docx', {
     comments: Number(reviewed.headers.get('x-review-comments')),
     changes: Number(reviewed.headers.get('x-review-changes')),
   });
+  if (corpus) {
+    const federation = await review(CORPUS_MODEL, 'tayninh-mau-2025.docx');
+    files.set('tayninh.docx', new Uint8Array(await federation.arrayBuffer()));
+  }
 
   // A draft made in the browser from the Markdown model, downloaded as Word from its page.
   const created = await app.request('/api/drafts?secret=1&industry=det-may', {
@@ -219,6 +230,18 @@ describe.skipIf(!soffice)('Word files opened in LibreOffice', () => {
       headers.get('gop-y.docx')!.changes,
     );
   });
+
+  it.skipIf(!corpus)(
+    'opens the review of the federation model of the corpus with all its comments and changes',
+    async () => {
+      const written = await fromDocx(files.get('tayninh.docx')!);
+      const read = fodtOf('tayninh');
+      const blanks = read.comments.flatMap((c) => c.lines).filter((l) => l.startsWith('Chỗ trống'));
+      expect(blanks.length).toBeGreaterThanOrEqual(29);
+      expect(read.comments).toEqual(written.comments);
+      expect(read.changes).toEqual(written.changes);
+    },
+  );
 
   it.each([['gop-y'], ['du-thao']])('prints %s.docx to PDF with the suggested words on the page', (base) => {
     const pdf = join(dir, `${base}.pdf`);
