@@ -78,25 +78,41 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-export async function runHostileBench({ inProcess }: { inProcess: boolean }): Promise<void> {
+export async function runHostileBench({
+  inProcess,
+  profileDir,
+}: {
+  inProcess: boolean;
+  /** Writes a CPU profile of the server's main thread there (`--cpu-prof`), to see what still runs on the event loop. */
+  profileDir?: string | undefined;
+}): Promise<void> {
   const documents = await hostileDocuments();
   const dataDir = mkdtempSync(join(tmpdir(), 'cba-hostile-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CBA_DATA_DIR: dataDir,
-      CBA_SEED: '0',
-      CBA_API_TOKEN: '',
-      CBA_MAX_UPLOAD_BYTES: String(20 * 1024 * 1024),
-      CBA_PARSES_PER_CLIENT: '8',
-      CBA_RATE_CHECK_PER_MINUTE: '1000',
-      ...(inProcess ? { CBA_PARSE_WORKERS: '0' } : {}),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      '--import',
+      'tsx',
+      'server/main.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        CBA_DATA_DIR: dataDir,
+        CBA_SEED: '0',
+        CBA_API_TOKEN: '',
+        CBA_MAX_UPLOAD_BYTES: String(20 * 1024 * 1024),
+        CBA_PARSES_PER_CLIENT: '8',
+        CBA_RATE_CHECK_PER_MINUTE: '1000',
+        ...(inProcess ? { CBA_PARSE_WORKERS: '0' } : {}),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   let exited = false;
   child.on('exit', () => {
     exited = true;
@@ -171,7 +187,10 @@ export async function runHostileBench({ inProcess }: { inProcess: boolean }): Pr
       `Cases ${results.length}, 5xx ${fiveHundreds}, hangs or failures ${hangs}, server ${exited ? 'EXITED' : 'still running'}`,
     );
   } finally {
+    const ended = new Promise((resolve) => (exited ? resolve(undefined) : child.once('exit', resolve)));
     child.kill('SIGTERM');
+    // The profile is written as the server exits.
+    if (profileDir) await ended;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
