@@ -24,11 +24,10 @@ import { searchRoutes } from './api/search.ts';
 import { versionRoutes } from './api/versions.ts';
 import { hideInternal, identify } from './auth.ts';
 import { handleError, handleNotFound, tooLarge } from './errors.ts';
-import { type LoginLimit, memoryLoginLimit } from './login-limit.ts';
 import { failurePage, htmlError } from './pages/context.tsx';
 import { pageRoutes } from './pages/index.ts';
 import { inProcessReports, type ReportRenderer } from './parse-pool.ts';
-import type { RateLimits } from './rate-limits.ts';
+import { createRateLimits, type RateLimits } from './rate-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './sessions.tsx';
 
@@ -50,8 +49,6 @@ export interface AppDeps {
   publicUrl?: string;
   /** The visibility of new agreements (`CBA_DEFAULT_VISIBILITY`); public by default. */
   defaultVisibility?: Visibility;
-  /** The limit on failed sign-ins per client (the abuse limits provide it; in memory by default). */
-  loginLimit?: LoginLimit;
   /** Draws PDF reports: the parse pool in the server (main.ts), this process by default. */
   reports?: ReportRenderer;
   /** Abuse limits per client (server/rate-limits.ts); none when not given (tests), main.ts gives the configured ones. */
@@ -90,7 +87,6 @@ export function createApp({
   defaultVisibility,
   service = createService({ library, search, rubric, clock: today, maxUploadBytes, defaultVisibility }),
   publicUrl = 'http://localhost:3000',
-  loginLimit = memoryLoginLimit(),
   reports = inProcessReports,
   limits,
 }: AppDeps) {
@@ -106,7 +102,8 @@ export function createApp({
   app.use(identify({ service, apiToken, secure }));
   for (const path of ['/api/agreements/:id', '/api/agreements/:id/*', '/agreements/:id/*'])
     app.use(path, hideInternal(service));
-  app.route('/', sessionRoutes({ service, loginLimit, secure }));
+  // Sign-ins are always limited: by the configured limits, or the defaults when none are given (tests).
+  app.route('/', sessionRoutes({ service, limits: limits ?? createRateLimits(), secure }));
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));

@@ -239,6 +239,8 @@ export function createService({
     sessionPrincipal: (sessionId: string) => users.sessionPrincipal(ctx, sessionId),
     keyPrincipal: (key: string) => users.keyPrincipal(ctx, key),
     auditLog: (query: Parameters<typeof auditLog>[1]) => auditLog(ctx, query),
+    /** Appends failed sign-ins (the name typed, the client, how many) to the audit log. */
+    recordFailedSignIn: (entry: users.FailedSignInEntry) => users.recordFailedSignIn(ctx, entry),
 
     // Health and caches.
     health: async () => ({

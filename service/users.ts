@@ -275,3 +275,33 @@ export function apiKeysOf(ctx: ServiceContext, userId: string) {
     .apiKeys(userId)
     .map(({ hash, ...rest }) => ({ ...rest, id: hash.slice(0, 12) }));
 }
+
+/** A failed sign-in, or a count of them, as the audit log records it (never the password). */
+export interface FailedSignInEntry {
+  /** The name typed; undefined for a count over many names. */
+  username: string | undefined;
+  /** The client's address, or how many clients. */
+  client: string | number;
+  attempts: number;
+  from: string;
+  to: string;
+  names?: string[] | undefined;
+}
+
+/** The action of failed sign-in entries in the audit log. */
+export const FAILED_SIGN_IN = 'session.login_failed';
+
+/** Appends failed sign-ins to the audit log; the server decides how often (server/failed-sign-ins.ts). */
+export function recordFailedSignIn(ctx: ServiceContext, entry: FailedSignInEntry): void {
+  const actorName =
+    entry.username === undefined ? 'nhiều tên đăng nhập' : entry.username.slice(0, 64) || '(trống)';
+  ctx.library.transaction(() =>
+    recordAudit(ctx, { actorName }, FAILED_SIGN_IN, undefined, undefined, {
+      ...(entry.username === undefined ? { names: entry.names ?? [] } : { username: entry.username }),
+      ...(typeof entry.client === 'number' ? { clients: entry.client } : { client: entry.client }),
+      attempts: entry.attempts,
+      from: entry.from,
+      to: entry.to,
+    }),
+  );
+}
