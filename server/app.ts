@@ -23,10 +23,11 @@ import { metadataRoutes } from './api/metadata.ts';
 import { searchRoutes } from './api/search.ts';
 import { versionRoutes } from './api/versions.ts';
 import { hideInternal, identify } from './auth.ts';
-import { handleError, handleNotFound, tooLarge } from './errors.ts';
+import { handleError, handleNotFound, jsonError, retryAfterOf, tooLarge } from './errors.ts';
+import { discardBody } from './form-token.ts';
 import { failurePage, htmlError } from './pages/context.tsx';
 import { pageRoutes } from './pages/index.ts';
-import { inProcessReports, type ReportRenderer } from './parse-pool.ts';
+import { inProcessReports, type ParseQueue, queueFull, type ReportRenderer } from './parse-pool.ts';
 import { createRateLimits, type RateLimits } from './rate-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './sessions.tsx';
@@ -53,6 +54,8 @@ export interface AppDeps {
   reports?: ReportRenderer;
   /** Abuse limits per client (server/rate-limits.ts); none when not given (tests), main.ts gives the configured ones. */
   limits?: RateLimits;
+  /** The parse pool's queue: a document posted while it is full is refused (503) before its body is read. */
+  parseQueue?: ParseQueue;
 }
 
 /** Routes that take a document: each sets its own size limit (after checking the token where it needs one). */
@@ -60,6 +63,25 @@ const UPLOADS =
   /^\/(?:api\/agreements|api\/check(?:\/[\w.-]+)?|check(?:\/[\w.-]+)?|import|(?:api\/)?drafts(?:\/.*)?)$/;
 /** Largest body of every other route: forms and JSON are small. */
 const SMALL_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Refuses work for the document readers while their queue is full: 503 with `Retry-After`, before the
+ * body is read (JSON on the API, the error page elsewhere).
+ */
+function whenReadersFree(queue: ParseQueue | undefined): MiddlewareHandler {
+  if (!queue) return (_c, next) => next();
+  return async (c, next) => {
+    const { method, path } = c.req;
+    const takesDocument = (method === 'POST' || method === 'PUT') && UPLOADS.test(path);
+    if (!takesDocument && !path.endsWith('.pdf')) return next();
+    if (queue.full() === undefined) return next();
+    discardBody(c.req.raw);
+    const busy = queueFull();
+    retryAfterOf(c, busy);
+    if (path.startsWith('/api/')) return jsonError(c, 503, busy.code, busy.messageVi, busy.message);
+    return htmlError(c, 503, c.req.query('lang') === 'en' ? busy.message : busy.messageVi);
+  };
+}
 
 /** The limits that apply to a request, by route. */
 function limitsFor(limits: RateLimits | undefined): MiddlewareHandler {
@@ -89,6 +111,7 @@ export function createApp({
   publicUrl = 'http://localhost:3000',
   reports = inProcessReports,
   limits,
+  parseQueue,
 }: AppDeps) {
   const app = new Hono();
   const secure = publicUrl.startsWith('https:');
@@ -98,6 +121,7 @@ export function createApp({
   const smallBody = bodyLimit({ maxSize: SMALL_BODY_BYTES, onError: (c) => tooLarge(c, SMALL_BODY_BYTES) });
   app.use((c, next) => (UPLOADS.test(c.req.path) ? next() : smallBody(c, next)));
   app.use(limitsFor(limits));
+  app.use(whenReadersFree(parseQueue));
   // Who is asking, before any body is read.
   app.use(identify({ service, apiToken, secure }));
   for (const path of ['/api/agreements/:id', '/api/agreements/:id/*', '/agreements/:id/*'])
@@ -123,7 +147,10 @@ export function createApp({
   );
   app.onError((error, c) => {
     if (c.req.path.startsWith('/api/')) return handleError(error, c);
-    if (error instanceof CbaError) return failurePage(c, error);
+    if (error instanceof CbaError) {
+      retryAfterOf(c, error);
+      return failurePage(c, error);
+    }
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return htmlError(c, 500, 'Lỗi máy chủ / internal server error.');
   });
