@@ -138,7 +138,7 @@ export function createApp({
   app.route('/api', expiryRoutes({ service, apiToken, publicUrl, reports }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
   app.route('/api', versionRoutes({ service, reports }));
-  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric }));
+  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric, reports }));
   // Pages answer HTML, the API JSON.
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

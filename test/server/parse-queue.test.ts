@@ -99,3 +99,29 @@ describe('documents being read at once per client', () => {
     expect((await check('203.0.113.1')).status).toBe(200);
   });
 });
+
+describe('the pages that check a draft', () => {
+  it('read it through the service’s document reader (the worker pool), with the page and paragraph caps', async () => {
+    const seen: Array<{ caps: boolean }> = [];
+    const counting: DocumentReader = {
+      read: inProcessReader.read,
+      check: (bytes, request) => {
+        seen.push({ caps: request.limits !== undefined });
+        return inProcessReader.check(bytes, request);
+      },
+    };
+    const service = createService({
+      library: temp.library,
+      reader: counting,
+      documentLimits: { maxPdfPages: 5 },
+    });
+    const app = createApp({ library: temp.library, service });
+    const res = await app.request('/check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ text: DRAFT }).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(seen).toEqual([{ caps: true }]);
+  });
+});
