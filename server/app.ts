@@ -12,6 +12,7 @@ import { CbaError } from '../clauses/errors.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
 import type { Library, SearchIndex, Visibility } from '../library/index.ts';
 import { createService, type Service } from '../service/index.ts';
+import { adminRoutes } from './admin.tsx';
 import { agreementRoutes } from './api/agreements.ts';
 import { comparisonRoutes } from './api/comparison.ts';
 import { correctionRoutes } from './api/corrections.ts';
@@ -128,6 +129,7 @@ export function createApp({
     app.use(path, hideInternal(service));
   // Sign-ins are always limited: by the configured limits, or the defaults when none are given (tests).
   app.route('/', sessionRoutes({ service, limits: limits ?? createRateLimits(), secure }));
+  app.route('/', adminRoutes({ service, apiToken, rubric }));
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));

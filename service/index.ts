@@ -42,6 +42,7 @@ export {
   type NewUserRequest,
   type Session,
   secretsMatch,
+  type UserChanges,
   verifyPassword,
 } from './users.ts';
 export type { AnswerInput, AnswersRequest, Imported, ImportRequest, RecordedEvent } from './writes.ts';

@@ -232,6 +232,11 @@ export function createService({
       users.setDisabled(ctx, username, disabled, actor),
     createApiKey: (username: string, label: string, actor: Actor) =>
       users.createApiKey(ctx, username, label, actor),
+    /** An administrator changes a user's role, name, provinces, unions or agreements (audited). */
+    updateUser: (username: string, changes: users.UserChanges, actor: Actor) =>
+      users.updateUser(ctx, username, changes, actor),
+    revokeApiKey: (username: string, keyId: string, actor: Actor) =>
+      users.revokeApiKey(ctx, username, keyId, actor),
     users: () => users.listUsers(ctx),
     apiKeysOf: (userId: string) => users.apiKeysOf(ctx, userId),
     signIn: (username: string, password: string) => users.signIn(ctx, username, password),

@@ -79,7 +79,11 @@ export function AccountPage(props: {
       </dl>
       {props.isAdministrator ? (
         <p>
+          <a href={href(ctx, '/admin/users')}>{vi ? 'Người dùng' : 'Users'}</a>
+          {' · '}
           <a href={href(ctx, '/admin/audit')}>{vi ? 'Nhật ký thay đổi' : 'Audit log'}</a>
+          {' · '}
+          <a href={href(ctx, '/admin/rubric')}>{vi ? 'Thang điểm' : 'Rubric'}</a>
         </p>
       ) : (
         ''
