@@ -6,9 +6,9 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -78,25 +78,56 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-export async function runHostileBench({ inProcess }: { inProcess: boolean }): Promise<void> {
+/** The server's CPU time so far (all its threads), in ms, from /proc; undefined where there is none. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runHostileBench({
+  inProcess,
+  profileDir,
+  serverDir = process.cwd(),
+}: {
+  inProcess: boolean;
+  /** Writes a CPU profile of the server's main thread there (`--cpu-prof`), to see what still runs on the event loop. */
+  profileDir?: string | undefined;
+  /** The checkout whose server is started (another worktree, for A/B runs in one process). */
+  serverDir?: string | undefined;
+}): Promise<void> {
   const documents = await hostileDocuments();
   const dataDir = mkdtempSync(join(tmpdir(), 'cba-hostile-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CBA_DATA_DIR: dataDir,
-      CBA_SEED: '0',
-      CBA_API_TOKEN: '',
-      CBA_MAX_UPLOAD_BYTES: String(20 * 1024 * 1024),
-      CBA_PARSES_PER_CLIENT: '8',
-      CBA_RATE_CHECK_PER_MINUTE: '1000',
-      ...(inProcess ? { CBA_PARSE_WORKERS: '0' } : {}),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      '--import',
+      'tsx',
+      'server/main.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        CBA_DATA_DIR: dataDir,
+        CBA_SEED: '0',
+        CBA_API_TOKEN: '',
+        CBA_MAX_UPLOAD_BYTES: String(20 * 1024 * 1024),
+        CBA_PARSES_PER_CLIENT: '8',
+        CBA_RATE_CHECK_PER_MINUTE: '1000',
+        ...(inProcess ? { CBA_PARSE_WORKERS: '0' } : {}),
+      },
+      cwd: serverDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   let exited = false;
   child.on('exit', () => {
     exited = true;
@@ -129,6 +160,7 @@ export async function runHostileBench({ inProcess }: { inProcess: boolean }): Pr
     };
     const quietEnd = Date.now() + 2000;
     const quiet = (await sample(() => Date.now() > quietEnd)).sort((a, b) => a - b);
+    const cpuBefore = cpuMsOf(child.pid);
 
     let finished = 0;
     const results: Array<{ name: string; status: number | string; ms: number }> = [];
@@ -157,8 +189,15 @@ export async function runHostileBench({ inProcess }: { inProcess: boolean }): Pr
     const underAttack = (await sample(() => finished === attackers.length)).sort((a, b) => a - b);
     await Promise.all(attackers);
 
+    const cpuAfter = cpuMsOf(child.pid);
     const ms = (n: number) => `${n.toFixed(1)} ms`;
-    console.log(`Mode: ${inProcess ? 'in process (event loop)' : 'worker pool'}; 4 documents at a time`);
+    console.log(
+      `Server ${serverDir}; mode: ${inProcess ? 'in process (event loop)' : 'worker pool'}; 4 documents at a time; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    if (cpuBefore !== undefined && cpuAfter !== undefined)
+      console.log(`Server CPU under attack (all threads): ${((cpuAfter - cpuBefore) / 1000).toFixed(1)} s`);
     console.log(`Health quiet:        p50 ${ms(percentile(quiet, 50))}, p99 ${ms(percentile(quiet, 99))}`);
     console.log(
       `Health under attack: p50 ${ms(percentile(underAttack, 50))}, p99 ${ms(percentile(underAttack, 99))}, max ${ms(underAttack.at(-1) ?? Number.NaN)} (${underAttack.length} samples)`,
@@ -171,7 +210,10 @@ export async function runHostileBench({ inProcess }: { inProcess: boolean }): Pr
       `Cases ${results.length}, 5xx ${fiveHundreds}, hangs or failures ${hangs}, server ${exited ? 'EXITED' : 'still running'}`,
     );
   } finally {
+    const ended = new Promise((resolve) => (exited ? resolve(undefined) : child.once('exit', resolve)));
     child.kill('SIGTERM');
+    // The profile is written as the server exits.
+    if (profileDir) await ended;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

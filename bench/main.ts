@@ -6,7 +6,7 @@
  *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
  *   ocr        scanned sample PDFs read back by OCR: CER, WER, headings, verdicts, s/page (--dpi 150,300 --raw --docs N)
  *   relevance  recall@10 and MRR of the judged queries over the sample library (--verbose, --literal)
- *   hostile    hostile documents posted to a real server while /api/health is sampled (--in-process: no pool)
+ *   hostile    hostile documents posted to a real server while /api/health is sampled (--in-process: no pool; --profile DIR: the server's CPU profile; --against DIR --rounds N: A/B with DIR's server)
  *   generate   only write the corpus to bench/out/corpus-N
  */
 
@@ -34,6 +34,8 @@ const { values, positionals } = parseArgs({
     dpi: { type: 'string', default: '150,300' },
     raw: { type: 'boolean', default: false },
     docs: { type: 'string', default: '4' },
+    profile: { type: 'string' },
+    against: { type: 'string' },
   },
 });
 const count = Number(values.count);
@@ -70,7 +72,10 @@ switch (positionals[0] ?? 'import') {
     await runRelevanceBench({ verbose: values.verbose, literal: values.literal });
     break;
   case 'hostile':
-    await runHostileBench({ inProcess: values['in-process'] });
+    // --against DIR: the same bench against DIR's server and this one, alternately, --rounds times (A/B).
+    for (let round = 0; round < (values.against ? rounds : 1); round++)
+      for (const serverDir of values.against ? [values.against, process.cwd()] : [process.cwd()])
+        await runHostileBench({ inProcess: values['in-process'], profileDir: values.profile, serverDir });
     break;
   case 'generate':
     console.log(

@@ -120,3 +120,15 @@ export class ForbiddenError extends CbaError {
 export class UnauthenticatedError extends CbaError {
   override name = 'UnauthenticatedError';
 }
+
+/** The server is too busy to take the work now (HTTP 503 with `Retry-After`): the document readers' queue is full. */
+export class BusyError extends CbaError {
+  override name = 'BusyError';
+  /** Seconds to wait before trying again. */
+  readonly retryAfter: number;
+
+  constructor(code: string, messageVi: string, messageEn: string, retryAfter: number) {
+    super(code, messageVi, messageEn);
+    this.retryAfter = retryAfter;
+  }
+}

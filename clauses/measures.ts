@@ -165,6 +165,22 @@ interface RowReading {
   whole?: boolean;
 }
 
+/** Longest clause text a set-aside number carries whole; a longer one is cut around the number. */
+const SKIPPED_TEXT_MAX = 600;
+const SKIPPED_TEXT_AROUND = 250;
+
+/**
+ * The words around a number set aside, when its clause is long: every number of a clause carries its
+ * text, so a 50,000-character clause with 3,000 numbers would answer 150 MB of the same words.
+ */
+function excerptAround(text: string, written: string): string {
+  if (text.length <= SKIPPED_TEXT_MAX) return text;
+  const at = Math.max(0, text.indexOf(written));
+  const from = Math.max(0, at - SKIPPED_TEXT_AROUND);
+  const to = Math.min(text.length, at + written.length + SKIPPED_TEXT_AROUND);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}
+
 function readText(node: StructureNode, text: string, where: Where, row?: RowReading): void {
   const { out, options } = where;
   const shown = row?.display ?? text;
@@ -175,7 +191,7 @@ function readText(node: StructureNode, text: string, where: Where, row?: RowRead
     const skipped: SkippedNumber = {
       nodeId: node.id,
       path: node.path,
-      text: shown,
+      text: excerptAround(shown, written),
       written,
       reason,
       message: skipMessage(reason, words),

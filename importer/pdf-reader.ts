@@ -6,11 +6,11 @@
  * layer (a scan) is reported as such, not imported as empty.
  */
 
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from '../clauses/errors.ts';
 import { type OcrOptions, type OcrPage, ocrPages } from './ocr/ocr-pages.ts';
 import { isMarkLine, lineText } from './ocr/ocr-text.ts';
 import { preparePage, renderPage } from './ocr/render.ts';
+import { getDocument } from './pdfjs.ts';
 
 interface Line {
   text: string;

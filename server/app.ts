@@ -12,6 +12,7 @@ import { CbaError } from '../clauses/errors.ts';
 import { RUBRIC, type Rubric } from '../clauses/grading.ts';
 import type { Library, SearchIndex, Visibility } from '../library/index.ts';
 import { createService, type Service } from '../service/index.ts';
+import { adminRoutes } from './admin.tsx';
 import { agreementRoutes } from './api/agreements.ts';
 import { comparisonRoutes } from './api/comparison.ts';
 import { correctionRoutes } from './api/corrections.ts';
@@ -23,12 +24,12 @@ import { metadataRoutes } from './api/metadata.ts';
 import { searchRoutes } from './api/search.ts';
 import { versionRoutes } from './api/versions.ts';
 import { hideInternal, identify } from './auth.ts';
-import { handleError, handleNotFound, tooLarge } from './errors.ts';
-import { type LoginLimit, memoryLoginLimit } from './login-limit.ts';
+import { handleError, handleNotFound, jsonError, retryAfterOf, tooLarge } from './errors.ts';
+import { discardBody } from './form-token.ts';
 import { failurePage, htmlError } from './pages/context.tsx';
 import { pageRoutes } from './pages/index.ts';
-import { inProcessReports, type ReportRenderer } from './parse-pool.ts';
-import type { RateLimits } from './rate-limits.ts';
+import { inProcessReports, type ParseQueue, queueFull, type ReportRenderer } from './parse-pool.ts';
+import { createRateLimits, type RateLimits } from './rate-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './sessions.tsx';
 
@@ -50,12 +51,12 @@ export interface AppDeps {
   publicUrl?: string;
   /** The visibility of new agreements (`CBA_DEFAULT_VISIBILITY`); public by default. */
   defaultVisibility?: Visibility;
-  /** The limit on failed sign-ins per client (the abuse limits provide it; in memory by default). */
-  loginLimit?: LoginLimit;
   /** Draws PDF reports: the parse pool in the server (main.ts), this process by default. */
   reports?: ReportRenderer;
   /** Abuse limits per client (server/rate-limits.ts); none when not given (tests), main.ts gives the configured ones. */
   limits?: RateLimits;
+  /** The parse pool's queue: a document posted while it is full is refused (503) before its body is read. */
+  parseQueue?: ParseQueue;
 }
 
 /** Routes that take a document: each sets its own size limit (after checking the token where it needs one). */
@@ -63,6 +64,25 @@ const UPLOADS =
   /^\/(?:api\/agreements|api\/check(?:\/[\w.-]+)?|check(?:\/[\w.-]+)?|import|(?:api\/)?drafts(?:\/.*)?)$/;
 /** Largest body of every other route: forms and JSON are small. */
 const SMALL_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Refuses work for the document readers while their queue is full: 503 with `Retry-After`, before the
+ * body is read (JSON on the API, the error page elsewhere).
+ */
+function whenReadersFree(queue: ParseQueue | undefined): MiddlewareHandler {
+  if (!queue) return (_c, next) => next();
+  return async (c, next) => {
+    const { method, path } = c.req;
+    const takesDocument = (method === 'POST' || method === 'PUT') && UPLOADS.test(path);
+    if (!takesDocument && !path.endsWith('.pdf')) return next();
+    if (queue.full() === undefined) return next();
+    discardBody(c.req.raw);
+    const busy = queueFull();
+    retryAfterOf(c, busy);
+    if (path.startsWith('/api/')) return jsonError(c, 503, busy.code, busy.messageVi, busy.message);
+    return htmlError(c, 503, c.req.query('lang') === 'en' ? busy.message : busy.messageVi);
+  };
+}
 
 /** The limits that apply to a request, by route. */
 function limitsFor(limits: RateLimits | undefined): MiddlewareHandler {
@@ -90,9 +110,9 @@ export function createApp({
   defaultVisibility,
   service = createService({ library, search, rubric, clock: today, maxUploadBytes, defaultVisibility }),
   publicUrl = 'http://localhost:3000',
-  loginLimit = memoryLoginLimit(),
   reports = inProcessReports,
   limits,
+  parseQueue,
 }: AppDeps) {
   const app = new Hono();
   const secure = publicUrl.startsWith('https:');
@@ -102,11 +122,14 @@ export function createApp({
   const smallBody = bodyLimit({ maxSize: SMALL_BODY_BYTES, onError: (c) => tooLarge(c, SMALL_BODY_BYTES) });
   app.use((c, next) => (UPLOADS.test(c.req.path) ? next() : smallBody(c, next)));
   app.use(limitsFor(limits));
+  app.use(whenReadersFree(parseQueue));
   // Who is asking, before any body is read.
   app.use(identify({ service, apiToken, secure }));
   for (const path of ['/api/agreements/:id', '/api/agreements/:id/*', '/agreements/:id/*'])
     app.use(path, hideInternal(service));
-  app.route('/', sessionRoutes({ service, loginLimit, secure }));
+  // Sign-ins are always limited: by the configured limits, or the defaults when none are given (tests).
+  app.route('/', sessionRoutes({ service, limits: limits ?? createRateLimits(), secure }));
+  app.route('/', adminRoutes({ service, apiToken, rubric }));
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
   app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));
@@ -117,7 +140,7 @@ export function createApp({
   app.route('/api', expiryRoutes({ service, apiToken, publicUrl, reports }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
   app.route('/api', versionRoutes({ service, reports }));
-  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric }));
+  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric, reports }));
   // Pages answer HTML, the API JSON.
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
@@ -126,7 +149,10 @@ export function createApp({
   );
   app.onError((error, c) => {
     if (c.req.path.startsWith('/api/')) return handleError(error, c);
-    if (error instanceof CbaError) return failurePage(c, error);
+    if (error instanceof CbaError) {
+      retryAfterOf(c, error);
+      return failurePage(c, error);
+    }
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return htmlError(c, 500, 'Lỗi máy chủ / internal server error.');
   });

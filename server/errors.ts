@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
+  BusyError,
   CbaError,
   ConflictError,
   DuplicateError,
@@ -65,13 +66,19 @@ export function statusOf(error: CbaError): ContentfulStatusCode {
   if (error instanceof UnsupportedFormatError) return 415;
   // A document that needs more memory than a parse worker may use is too big, not malformed.
   if (error instanceof ImportError) return error.code === 'document_too_big' ? 413 : 422;
-  if (error instanceof SearchUnavailableError) return 503;
+  if (error instanceof SearchUnavailableError || error instanceof BusyError) return 503;
   return 400;
+}
+
+/** Sets `Retry-After` for a failure that says when to try again (the parse queue full). */
+export function retryAfterOf(c: Context, error: CbaError): void {
+  if (error instanceof BusyError) c.header('Retry-After', String(error.retryAfter));
 }
 
 /** The app's `onError`. */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof CbaError) {
+    retryAfterOf(c, error);
     const details: Record<string, unknown> = {};
     if (error instanceof DuplicateError) details.existingId = error.existingId;
     if (error instanceof ConflictError) Object.assign(details, error.details);

@@ -61,6 +61,7 @@ const pool = createParsePool({
   timeoutMs: config.parse.timeoutMs,
   scanTimeoutMs: config.parse.scanTimeoutMs,
   memoryMb: config.parse.memoryMb,
+  maxQueue: config.parse.maxQueue,
 });
 const service = createService({
   library,
@@ -82,6 +83,7 @@ const app = createApp({
   publicUrl: config.publicUrl,
   reports: config.parse.workers === 0 ? inProcessReports : pool,
   limits: createRateLimits(config.limits),
+  ...(config.parse.workers === 0 ? {} : { parseQueue: pool }),
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const counts = library.counts();

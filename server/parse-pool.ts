@@ -8,7 +8,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
-import { ImportError } from '../clauses/errors.ts';
+import { BusyError, ImportError } from '../clauses/errors.ts';
 import type { DocumentReader } from '../service/index.ts';
 import {
   drawReport,
@@ -39,9 +39,20 @@ export interface ParsePoolOptions {
    * page (at most 60 pages, importer/ocr); a typed PDF is bounded by its page cap.
    */
   scanTimeoutMs?: number;
+  /**
+   * Tasks that may wait for a worker (`CBA_PARSE_QUEUE`); one more is refused with a `BusyError` (503).
+   * The server asks {@link ParsePool.full} before reading a body, so a refused upload is not read.
+   */
+  maxQueue?: number;
 }
 
-export interface ParsePool extends DocumentReader, ReportRenderer {
+/** Whether the document readers can take more work now. */
+export interface ParseQueue {
+  /** Seconds to wait when the queue is full; undefined when a task may be queued. */
+  full(): number | undefined;
+}
+
+export interface ParsePool extends DocumentReader, ReportRenderer, ParseQueue {
   /** Tasks running and waiting now. */
   load(): { running: number; waiting: number; workers: number };
   close(): Promise<void>;
@@ -50,6 +61,19 @@ export interface ParsePool extends DocumentReader, ReportRenderer {
 export const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
 export const DEFAULT_PARSE_MEMORY_MB = 512;
 export const DEFAULT_SCAN_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_PARSE_QUEUE = 16;
+/** What a refused task is told to wait: about one ordinary document's time on a worker. */
+const BUSY_RETRY_SECONDS = 10;
+
+/** The refusal of a task past the queue's bound. */
+export function queueFull(): BusyError {
+  return new BusyError(
+    'parse_queue_full',
+    `Máy chủ đang đọc nhiều tài liệu; hãy gửi lại sau ${BUSY_RETRY_SECONDS} giây.`,
+    `The server is reading many documents; send it again in ${BUSY_RETRY_SECONDS} s.`,
+    BUSY_RETRY_SECONDS,
+  );
+}
 
 /** Whether a document may need OCR: a PDF (`%PDF`), a PNG or a JPEG, by its first bytes. */
 function mayBeScan(bytes: Uint8Array): boolean {
@@ -103,6 +127,7 @@ export function createParsePool({
   timeoutMs = DEFAULT_PARSE_TIMEOUT_MS,
   memoryMb = DEFAULT_PARSE_MEMORY_MB,
   scanTimeoutMs = DEFAULT_SCAN_TIMEOUT_MS,
+  maxQueue = DEFAULT_PARSE_QUEUE,
 }: ParsePoolOptions = {}): ParsePool {
   const pool = new Tinypool({
     filename: new URL('./parse-worker.mjs', import.meta.url).href,
@@ -126,6 +151,8 @@ export function createParsePool({
       running++;
       return Promise.resolve();
     }
+    // Bounded: past it the task is refused at once, so a flood of uploads cannot pile up their bytes here.
+    if (waiting.length >= maxQueue) return Promise.reject(queueFull());
     return new Promise((resolve) => waiting.push(resolve));
   };
   const release = () => {
@@ -167,6 +194,7 @@ export function createParsePool({
     check: (bytes, request) => run({ kind: 'check', bytes, request }),
     draw: (report) => run({ kind: 'report', ...report }),
     load: () => ({ running, waiting: waiting.length, workers: pool.threads.length }),
+    full: () => (running >= workers && waiting.length >= maxQueue ? BUSY_RETRY_SECONDS : undefined),
     close: () => pool.destroy(),
   };
 }

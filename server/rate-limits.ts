@@ -7,9 +7,11 @@
  * bounded maps (least recently used clients forgotten first), so a flood of
  * addresses costs a fixed amount of memory.
  *
- * For a login form: call `limits.authBlocked(key)` before checking the
- * password (429 when it answers seconds to wait) and `limits.loginFailure(key)`
- * after a wrong one; `clientKey(c)` gives the key.
+ * Wrong passwords and wrong tokens are one counter per client: the sign-in
+ * routes ask `loginBlocked(c, username)` before checking a password and call
+ * `loginFailed(c, username)` after a wrong one (counted against the client and,
+ * separately, the username); every other route's 401, and every request whose
+ * bearer key matched nothing (GET included), is counted by `authFailures`.
  */
 
 import type { Context, MiddlewareHandler } from 'hono';
@@ -95,7 +97,17 @@ export interface RateLimits {
   authBlocked(key: string): number | undefined;
   /** Records a failed login or token attempt. */
   loginFailure(key: string): void;
+  /** Seconds before this client, or anyone, may try a password for `username` again; undefined when it may now. */
+  loginBlocked(c: Context, username: string): number | undefined;
+  /** Records a wrong password: against the client (the same counter as wrong tokens) and the username. */
+  loginFailed(c: Context, username: string): void;
 }
+
+/** The sign-in routes, which count their own failures (per client and per username). */
+const SIGN_IN_PATHS: ReadonlySet<string> = new Set(['/login', '/api/session']);
+
+/** Whether the request names a bearer key (a wrong one is a failure even on a read). */
+const bearerOf = (c: Context) => /^Bearer\s+\S/i.test(c.req.header('authorization') ?? '');
 
 function tooMany(c: Context, retryAfter: number, what: string, whatEn: string): Response {
   c.header('Retry-After', String(retryAfter));
@@ -137,6 +149,8 @@ export function createRateLimits({
   now = Date.now,
 }: RateLimitOptions = {}): RateLimits {
   const clientKey = (c: Context) => clientAddress(c, trustProxy);
+  // Usernames are counted apart from addresses: a guess spread over many addresses still locks at the name.
+  const userKey = (username: string) => `user:${username.toLowerCase()}`;
   const checks = new SlidingWindow(checksPerMinute, 60_000, maxClients, now);
   const reports = new SlidingWindow(reportsPerMinute, 60_000, maxClients, now);
   const failures = new SlidingWindow(authFailures, authWindowMinutes * 60_000, maxClients, now);
@@ -170,15 +184,28 @@ export function createRateLimits({
       }
     },
     authFailures: async (c, next) => {
-      if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+      if (c.req.method === 'POST' && SIGN_IN_PATHS.has(c.req.path)) return next();
+      const read = c.req.method === 'GET' || c.req.method === 'HEAD';
+      const bearer = bearerOf(c);
+      if (read && !bearer) return next();
       const key = clientKey(c);
       const wait = failures.blocked(key);
       if (wait !== undefined)
         return tooMany(c, wait, 'lần nhập sai mã truy cập', 'failed authentication attempts');
       await next();
-      if (c.res.status === 401) failures.hit(key);
+      // A wrong key is a guess whatever it was sent to; a write's 401 is one too (a wrong form token).
+      if ((bearer && !c.get('principal')) || (!read && c.res.status === 401)) failures.hit(key);
     },
     authBlocked: (key) => failures.blocked(key),
     loginFailure: (key) => failures.hit(key),
+    loginBlocked: (c, username) => {
+      const waits = [failures.blocked(clientKey(c)), failures.blocked(userKey(username))];
+      const wait = Math.max(...waits.map((w) => w ?? 0));
+      return wait > 0 ? wait : undefined;
+    },
+    loginFailed: (c, username) => {
+      failures.hit(clientKey(c));
+      failures.hit(userKey(username));
+    },
   };
 }

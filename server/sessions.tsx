@@ -4,25 +4,42 @@
  * (HttpOnly, SameSite=Lax, Secure behind https); `DELETE /api/session` and
  * `POST /logout` end it; `/account` lists and creates API keys; `/admin/audit`
  * reads and filters the audit log, `/admin/audit.csv` exports it.
+ *
+ * The sign-in form carries a CSRF token bound to a pre-session cookie
+ * (server/login-csrf.ts); the JSON sign-in takes `application/json` only, which
+ * no cross-site form can send. Wrong passwords are limited with wrong tokens
+ * (server/rate-limits.ts) and written to the audit log, bounded
+ * (server/failed-sign-ins.ts).
  */
 
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { AUDIT_COLUMNS, actorOf, auditRow, type Service, secretsMatch } from '../service/index.ts';
+import {
+  AUDIT_COLUMNS,
+  actorOf,
+  auditRow,
+  FAILED_SIGN_IN,
+  type Service,
+  secretsMatch,
+} from '../service/index.ts';
 import { AccountPage, AuditPage, LoginPage, toSpreadsheet } from '../ui/index.ts';
 import { sessionCookieName } from './auth.ts';
 import { jsonError } from './errors.ts';
-import type { LoginLimit } from './login-limit.ts';
+import { type FailedSignIns, failedSignIns } from './failed-sign-ins.ts';
+import { crossSite, loginCsrf } from './login-csrf.ts';
 import { htmlError, pageContext } from './pages/context.tsx';
+import type { RateLimits } from './rate-limits.ts';
 
 export interface SessionRoutesDeps {
   service: Service;
-  loginLimit: LoginLimit;
+  /** Wrong passwords are counted with wrong tokens, per client and per username. */
+  limits: RateLimits;
   /** Whether the public URL is https: the cookie is then Secure. */
   secure: boolean;
+  /** Where failed sign-ins are written (the audit log through the service, bounded, by default). */
+  failed?: FailedSignIns;
 }
 
 const SESSION_SECONDS = 12 * 3600;
@@ -44,25 +61,22 @@ const AuditFilters = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
-/** The client a failed sign-in is counted against: the socket's address (never a header anyone can set). */
-function clientOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'local';
-  }
-}
-
-export function sessionRoutes({ service, loginLimit, secure }: SessionRoutesDeps) {
+export function sessionRoutes({
+  service,
+  limits,
+  secure,
+  failed = failedSignIns({ write: (record) => service.recordFailedSignIn(record) }),
+}: SessionRoutesDeps) {
   const cookie = sessionCookieName(secure);
+  const csrf = loginCsrf(secure);
   /** Signs in, counting failures per client and per username; the wait in seconds when limited. */
   const attempt = async (c: Context, username: string, password: string) => {
-    const keys = [`client:${clientOf(c)}`, `user:${username.toLowerCase()}`];
-    const wait = Math.max(...keys.map((k) => loginLimit(k, 'attempt')));
+    const wait = limits.loginBlocked(c, username) ?? 0;
     if (wait > 0) return { wait };
     const session = await service.signIn(username, password);
     if (!session) {
-      for (const k of keys) loginLimit(k, 'failure');
+      limits.loginFailed(c, username);
+      failed.record({ username, client: limits.clientKey(c) });
       return { wait: 0 };
     }
     setCookie(c, cookie, session.id, {
@@ -94,6 +108,16 @@ export function sessionRoutes({ service, loginLimit, secure }: SessionRoutesDeps
 
   return new Hono()
     .post('/api/session', bodyLimit({ maxSize: 8 * 1024 }), async (c) => {
+      // A cross-site form can post text/plain that reads as JSON; it cannot send application/json
+      // without a preflight this server never grants.
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '') || crossSite(c))
+        return jsonError(
+          c,
+          415,
+          'json_required',
+          'Đăng nhập qua API cần Content-Type: application/json.',
+          'Signing in through the API takes Content-Type: application/json.',
+        );
       const parsed = Credentials.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success)
         return jsonError(c, 400, 'invalid_input', 'Cần username và password.', 'Give username and password.');
@@ -124,43 +148,35 @@ export function sessionRoutes({ service, loginLimit, secure }: SessionRoutesDeps
       end(c);
       return c.body(null, 204);
     })
-    .get('/login', (c) => c.html(<LoginPage ctx={pageContext(c)} />))
+    .get('/login', (c) => c.html(<LoginPage ctx={pageContext(c)} csrf={csrf.issue(c)} />))
     .post('/login', bodyLimit({ maxSize: 8 * 1024 }), async (c) => {
-      const form = await c.req.parseBody();
-      const parsed = Credentials.safeParse({ username: form.username, password: form.password });
+      const form = await c.req.parseBody().catch(() => undefined);
       const vi = pageContext(c).lang === 'vi';
-      if (!parsed.success)
-        return c.html(
-          <LoginPage
-            ctx={pageContext(c)}
-            error={vi ? 'Nhập tên và mật khẩu.' : 'Give a name and password.'}
-          />,
-          400,
+      const again = (error: string, status: 400 | 401 | 403 | 429) =>
+        c.html(<LoginPage ctx={pageContext(c)} csrf={csrf.issue(c)} error={error} />, status);
+      if (!form) return again(vi ? 'Biểu mẫu không đọc được.' : 'The form cannot be read.', 400);
+      if (!csrf.verify(c, String(form.csrf ?? '')))
+        return again(
+          vi
+            ? 'Biểu mẫu đăng nhập đã hết hạn hoặc không gửi từ trang này (CSRF); hãy đăng nhập lại.'
+            : 'The sign-in form has expired or was not sent from this site (CSRF); sign in again.',
+          403,
         );
+      const parsed = Credentials.safeParse({ username: form.username, password: form.password });
+      if (!parsed.success) return again(vi ? 'Nhập tên và mật khẩu.' : 'Give a name and password.', 400);
       const { wait, session } = await attempt(c, parsed.data.username, parsed.data.password);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
-        return c.html(
-          <LoginPage
-            ctx={pageContext(c)}
-            error={vi ? `Thử lại sau ${wait} giây.` : `Try again in ${wait} s.`}
-          />,
-          429,
-        );
+        return again(vi ? `Thử lại sau ${wait} giây.` : `Try again in ${wait} s.`, 429);
       }
       if (!session)
-        return c.html(
-          <LoginPage
-            ctx={pageContext(c)}
-            error={vi ? 'Sai tên đăng nhập hoặc mật khẩu.' : 'Wrong username or password.'}
-          />,
-          401,
-        );
+        return again(vi ? 'Sai tên đăng nhập hoặc mật khẩu.' : 'Wrong username or password.', 401);
       return c.redirect(vi ? '/account' : '/account?lang=en', 303);
     })
     .post('/logout', bodyLimit({ maxSize: 8 * 1024 }), async (c) => {
-      const form = await c.req.parseBody();
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const expected = c.get('csrf');
+      // Signed in: only our own page's form (with the session's token) signs out.
       if (expected && !secretsMatch(String(form.csrf ?? ''), expected))
         return htmlError(c, 403, 'Thiếu mã chống giả mạo (CSRF) / missing CSRF token.');
       end(c);
@@ -170,7 +186,7 @@ export function sessionRoutes({ service, loginLimit, secure }: SessionRoutesDeps
     .post('/account/keys', bodyLimit({ maxSize: 8 * 1024 }), async (c) => {
       const principal = c.get('principal');
       if (principal?.kind !== 'user') return c.redirect('/login', 303);
-      const form = await c.req.parseBody();
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const expected = c.get('csrf');
       if (!expected || !secretsMatch(String(form.csrf ?? ''), expected))
         return htmlError(c, 403, 'Thiếu mã chống giả mạo (CSRF) / missing CSRF token.');
@@ -215,6 +231,7 @@ export function sessionRoutes({ service, loginLimit, secure }: SessionRoutesDeps
           pageSize={pageSize}
           filters={filters}
           query={qs}
+          failedSignInAction={FAILED_SIGN_IN}
         />,
       );
     })

@@ -42,6 +42,7 @@ const EnvSchema = z.object({
   CBA_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   CBA_SCAN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
   CBA_PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(512),
+  CBA_PARSE_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   CBA_PDF_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(2000),
   CBA_DOCX_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(4096).default(100),
   CBA_DOCX_MAX_PARAGRAPHS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
@@ -77,7 +78,14 @@ export interface Config {
   /** The visibility of new agreements: public (default), internal (signed-in users) or summary (no text for anonymous readers). */
   defaultVisibility: 'public' | 'internal' | 'summary';
   /** The parse worker pool: its size (min(2, CPUs) when undefined; 0 reads on the event loop, for benchmarks only) and what one task may cost. */
-  parse: { workers: number | undefined; timeoutMs: number; scanTimeoutMs: number; memoryMb: number };
+  parse: {
+    workers: number | undefined;
+    timeoutMs: number;
+    scanTimeoutMs: number;
+    memoryMb: number;
+    /** Documents that may wait for a worker; more answer 503 with Retry-After. */
+    maxQueue: number;
+  };
   /** Caps checked before a PDF or Word document is read in full. */
   documentLimits: { maxPdfPages: number; maxDocxUnpackedBytes: number; maxDocxParagraphs: number };
   /** Abuse limits per client (server/rate-limits.ts). */
@@ -126,6 +134,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.CBA_PARSE_TIMEOUT_MS,
       scanTimeoutMs: e.CBA_SCAN_TIMEOUT_MS,
       memoryMb: e.CBA_PARSE_MEMORY_MB,
+      maxQueue: e.CBA_PARSE_QUEUE,
     },
     documentLimits: {
       maxPdfPages: e.CBA_PDF_MAX_PAGES,

@@ -35,5 +35,14 @@ export type {
   ExpiryQuery,
 } from './questions.ts';
 export { createService, type Service, type ServiceDeps } from './service.ts';
-export { hashPassword, type NewUserRequest, type Session, secretsMatch, verifyPassword } from './users.ts';
+export {
+  FAILED_SIGN_IN,
+  type FailedSignInEntry,
+  hashPassword,
+  type NewUserRequest,
+  type Session,
+  secretsMatch,
+  type UserChanges,
+  verifyPassword,
+} from './users.ts';
 export type { AnswerInput, AnswersRequest, Imported, ImportRequest, RecordedEvent } from './writes.ts';

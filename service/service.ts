@@ -232,6 +232,11 @@ export function createService({
       users.setDisabled(ctx, username, disabled, actor),
     createApiKey: (username: string, label: string, actor: Actor) =>
       users.createApiKey(ctx, username, label, actor),
+    /** An administrator changes a user's role, name, provinces, unions or agreements (audited). */
+    updateUser: (username: string, changes: users.UserChanges, actor: Actor) =>
+      users.updateUser(ctx, username, changes, actor),
+    revokeApiKey: (username: string, keyId: string, actor: Actor) =>
+      users.revokeApiKey(ctx, username, keyId, actor),
     users: () => users.listUsers(ctx),
     apiKeysOf: (userId: string) => users.apiKeysOf(ctx, userId),
     signIn: (username: string, password: string) => users.signIn(ctx, username, password),
@@ -239,6 +244,8 @@ export function createService({
     sessionPrincipal: (sessionId: string) => users.sessionPrincipal(ctx, sessionId),
     keyPrincipal: (key: string) => users.keyPrincipal(ctx, key),
     auditLog: (query: Parameters<typeof auditLog>[1]) => auditLog(ctx, query),
+    /** Appends failed sign-ins (the name typed, the client, how many) to the audit log. */
+    recordFailedSignIn: (entry: users.FailedSignInEntry) => users.recordFailedSignIn(ctx, entry),
 
     // Health and caches.
     health: async () => ({

@@ -14,7 +14,7 @@ import { resolveProvince } from '../clauses/provinces.ts';
 import { type LibraryValue, libraryValues, type Suggestion, suggestFor } from '../clauses/suggestions.ts';
 import type { AgreementMeta, Blank, WageRegion } from '../clauses/types.ts';
 import { eachSummary } from '../library/index.ts';
-import { type CheckResult, checkDocument } from './check.ts';
+import type { CheckResult } from './check.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
 import type { ImportRequest } from './writes.ts';
 
@@ -92,7 +92,14 @@ export async function suggestDraft(
   request: ImportRequest & Partial<SuggestionRequest> & { region?: WageRegion | undefined },
 ): Promise<CheckResult & DraftSuggestions> {
   const on = request.on ?? ctx.today();
-  const checked = await checkDocument(bytes, { ...request, on, maxBytes: ctx.maxBytes });
+  // Through the service's reader (the server's worker pool), with the page and paragraph caps: the /check
+  // page takes anonymous uploads, which must never be read on the event loop.
+  const checked = await ctx.reader.check(bytes, {
+    ...request,
+    on,
+    maxBytes: ctx.maxBytes,
+    limits: ctx.limits,
+  });
   return {
     ...checked,
     ...suggestionsFor(ctx, { meta: checked.draft.meta, ...checked }, { ...request, on }),

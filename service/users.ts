@@ -275,3 +275,105 @@ export function apiKeysOf(ctx: ServiceContext, userId: string) {
     .apiKeys(userId)
     .map(({ hash, ...rest }) => ({ ...rest, id: hash.slice(0, 12) }));
 }
+
+/** A failed sign-in, or a count of them, as the audit log records it (never the password). */
+export interface FailedSignInEntry {
+  /** The name typed; undefined for a count over many names. */
+  username: string | undefined;
+  /** The client's address, or how many clients. */
+  client: string | number;
+  attempts: number;
+  from: string;
+  to: string;
+  names?: string[] | undefined;
+}
+
+/** The action of failed sign-in entries in the audit log. */
+export const FAILED_SIGN_IN = 'session.login_failed';
+
+/** Appends failed sign-ins to the audit log; the server decides how often (server/failed-sign-ins.ts). */
+export function recordFailedSignIn(ctx: ServiceContext, entry: FailedSignInEntry): void {
+  const actorName =
+    entry.username === undefined ? 'nhiều tên đăng nhập' : entry.username.slice(0, 64) || '(trống)';
+  ctx.library.transaction(() =>
+    recordAudit(ctx, { actorName }, FAILED_SIGN_IN, undefined, undefined, {
+      ...(entry.username === undefined ? { names: entry.names ?? [] } : { username: entry.username }),
+      ...(typeof entry.client === 'number' ? { clients: entry.client } : { client: entry.client }),
+      attempts: entry.attempts,
+      from: entry.from,
+      to: entry.to,
+    }),
+  );
+}
+
+/** What an administrator may change on a user (the username and creation date stay). */
+export interface UserChanges {
+  displayName?: string | undefined;
+  role?: Role | undefined;
+  provinces?: string[] | undefined;
+  unions?: string[] | undefined;
+  agreements?: string[] | undefined;
+}
+
+/**
+ * Changes a user's role, name, provinces, unions or assigned agreements; audited with before and after.
+ * @throws NotFoundError when there is no such user; ValidationError for an unknown role or province
+ */
+export function updateUser(ctx: ServiceContext, username: string, changes: UserChanges, actor: Actor): User {
+  const user = userNamed(ctx, username);
+  if (changes.role !== undefined && !ROLES.includes(changes.role))
+    throw new ValidationError(
+      'invalid_role',
+      `Vai trò "${changes.role}" không có; các vai trò: ${ROLES.join(', ')}.`,
+      `No role "${changes.role}"; roles are: ${ROLES.join(', ')}.`,
+    );
+  for (const province of changes.provinces ?? []) {
+    if (!provinceFilterNames(province))
+      throw new ValidationError(
+        'invalid_province',
+        `Không nhận ra tỉnh "${province}".`,
+        `Unknown province "${province}".`,
+      );
+  }
+  const next: StoredUser = {
+    ...user,
+    ...(changes.displayName?.trim() ? { displayName: changes.displayName.trim() } : {}),
+    ...(changes.role ? { role: changes.role } : {}),
+    ...(changes.provinces ? { provinces: changes.provinces } : {}),
+    ...(changes.unions ? { unions: changes.unions } : {}),
+    ...(changes.agreements ? { agreements: changes.agreements } : {}),
+  };
+  return ctx.library.transaction(() => {
+    ctx.library.accounts.updateUser(user.id, {
+      displayName: next.displayName,
+      role: next.role,
+      provinces: next.provinces,
+      unions: next.unions,
+      agreements: next.agreements,
+    });
+    recordAudit(ctx, actor, 'user.update', undefined, publicUser(user), publicUser(next));
+    return publicUser(next);
+  });
+}
+
+/**
+ * Revokes one of a user's API keys, named by the id {@link apiKeysOf} lists.
+ * @throws NotFoundError when the user has no such key, or it is revoked already
+ */
+export function revokeApiKey(ctx: ServiceContext, username: string, keyId: string, actor: Actor): void {
+  const user = userNamed(ctx, username);
+  const key = ctx.library.accounts
+    .apiKeys(user.id)
+    .find((k) => k.hash.slice(0, 12) === keyId && !k.revokedAt);
+  const missing = () =>
+    new NotFoundError(
+      'api_key_not_found',
+      `${username} không có khóa API "${keyId}" còn hiệu lực.`,
+      `${username} has no live API key "${keyId}".`,
+    );
+  if (!key) throw missing();
+  ctx.library.transaction(() => {
+    if (!ctx.library.accounts.revokeApiKey(key.hash, new Date().toISOString())) throw missing();
+    recordAudit(ctx, actor, 'user.key_revoke', undefined, { user: username, key: keyId, label: key.label });
+  });
+}

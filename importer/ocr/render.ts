@@ -5,7 +5,7 @@
  */
 
 import type { Canvas } from '@napi-rs/canvas';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy } from '../pdfjs.ts';
 import { canvasModule } from './canvas.ts';
 import { binarize, estimateSkew, type GreyImage, toGrey } from './preprocess.ts';
 

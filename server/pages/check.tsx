@@ -8,9 +8,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CbaError } from '../../clauses/errors.ts';
 import type { Service } from '../../service/index.ts';
-import { CheckPage, checkReportPdf } from '../../ui/index.ts';
+import { CheckPage } from '../../ui/index.ts';
 import { attachment, DOCX_TYPE, reviewedWord } from '../api/drafts.ts';
-import { reportFonts } from '../fonts.ts';
+import { inProcessReports, type ReportRenderer } from '../parse-pool.ts';
 import { formOf, htmlError, messageOf, pageContext } from './context.tsx';
 
 type Form = Record<string, string | File | (string | File)[]>;
@@ -33,7 +33,15 @@ const field = (form: Form, name: string) => {
   return typeof value === 'string' && value.trim() ? value.trim().slice(0, 100) : undefined;
 };
 
-export function checkPages({ service, maxUploadBytes }: { service: Service; maxUploadBytes: number }) {
+export function checkPages({
+  service,
+  maxUploadBytes,
+  reports = inProcessReports,
+}: {
+  service: Service;
+  maxUploadBytes: number;
+  reports?: ReportRenderer | undefined;
+}) {
   const maxMegabytes = Math.round((maxUploadBytes / 1024 / 1024) * 10) / 10;
   // The draft posted again is base64: a third larger than the file.
   const limit = bodyLimit({
@@ -81,7 +89,10 @@ export function checkPages({ service, maxUploadBytes }: { service: Service; maxU
     .post('/report.pdf', limit, async (c) => {
       const { bytes, filename } = await draftOf(await formOf(c));
       const { draft, comparison } = await service.checkDraft(bytes, { filename });
-      const pdf = await checkReportPdf({ filename: draft.source.filename, comparison }, reportFonts());
+      const pdf = await reports.draw({
+        report: 'check',
+        data: { filename: draft.source.filename, comparison },
+      });
       return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': attachment('kiem-tra-du-thao.pdf'),

@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import type { Rubric } from '../../clauses/grading.ts';
 import type { Service } from '../../service/index.ts';
+import type { ReportRenderer } from '../parse-pool.ts';
 import { agreementPages } from './agreements.tsx';
 import { belowFloorPages } from './below-floor.tsx';
 import { benchmarkPages } from './benchmarks.tsx';
@@ -25,10 +26,12 @@ export interface PageRoutesDeps {
   apiToken: string | undefined;
   maxUploadBytes: number;
   rubric: Rubric;
+  /** Draws PDF reports (the parse pool in the server); this process by default. */
+  reports?: ReportRenderer;
 }
 
 /** Builds the sub-app mounted at /. */
-export function pageRoutes({ service, apiToken, maxUploadBytes, rubric }: PageRoutesDeps) {
+export function pageRoutes({ service, apiToken, maxUploadBytes, rubric, reports }: PageRoutesDeps) {
   return new Hono()
     .route('/static', staticRoutes())
     .route('/', searchPages({ service }))
@@ -37,7 +40,7 @@ export function pageRoutes({ service, apiToken, maxUploadBytes, rubric }: PageRo
     .route('/versions', versionPages({ service }))
     .route('/benchmarks', benchmarkPages({ service }))
     .route('/below-floor', belowFloorPages({ service }))
-    .route('/check', checkPages({ service, maxUploadBytes }))
+    .route('/check', checkPages({ service, maxUploadBytes, reports }))
     .route('/drafts', draftPages({ service, apiToken, maxUploadBytes }))
     .route('/expiry', expiryPages({ service }))
     .route('/grades', gradesPages({ service, rubric }))

@@ -433,3 +433,20 @@ describe('coverage', () => {
     expect(c.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining(['reference', 'date']));
   });
 });
+
+describe('a long clause full of numbers', () => {
+  it('gives each number it sets aside the words around it, not the whole clause again', () => {
+    const sentences = Array.from(
+      { length: 400 },
+      (_, i) => `Tổ ${i + 1} gồm ${i + 2} người làm ca ${i + 3}.`,
+    );
+    const comparison = compare(`Điều 1. Tổ chức sản xuất\n${sentences.join(' ')}`);
+    expect(comparison.skipped.length).toBeGreaterThan(400);
+    for (const s of comparison.skipped) {
+      expect(s.text.length).toBeLessThanOrEqual(600 + 2);
+      expect(s.text).toContain(s.written);
+    }
+    // Bounded by the numbers, not by numbers × clause length.
+    expect(JSON.stringify(comparison.skipped).length).toBeLessThan(comparison.skipped.length * 1500);
+  });
+});

@@ -34,6 +34,7 @@ describe('readConfig: what a server starts with', () => {
       timeoutMs: 20_000,
       scanTimeoutMs: 600_000,
       memoryMb: 512,
+      maxQueue: 16,
     });
     expect(defaults.documentLimits).toEqual({
       maxPdfPages: 2000,

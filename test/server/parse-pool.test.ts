@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportError } from '../../clauses/errors.ts';
+import { BusyError, ImportError } from '../../clauses/errors.ts';
 import { importFile } from '../../importer/index.ts';
+import { statusOf } from '../../server/errors.ts';
 import { createParsePool } from '../../server/parse-pool.ts';
 import { readSample } from '../helpers.ts';
 
@@ -91,4 +92,29 @@ describe('a task past its limits', { timeout: 60_000 }, () => {
       await pool.close();
     }
   }, 180_000);
+});
+
+describe('the queue of the parse pool', { timeout: 120_000 }, () => {
+  it('refuses a task past its bound at once with a BusyError (503) and reads the ones before it', async () => {
+    const pool = createParsePool({ workers: 1, timeoutMs: 60_000, maxQueue: 1 });
+    try {
+      const bytes = readSample(SAMPLE);
+      // Submitted in one turn: one task runs or waits for the worker to load, one waits, the third is refused.
+      const tasks = [0, 1, 2].map(() =>
+        pool.read(bytes, { filename: SAMPLE }).then(
+          () => 'read',
+          (e: unknown) => e,
+        ),
+      );
+      expect(pool.full()).toBe(10);
+      const [first, , third] = await Promise.all(tasks);
+      expect(first).toBe('read');
+      expect(third).toBeInstanceOf(BusyError);
+      expect(statusOf(third as BusyError)).toBe(503);
+      expect(third).toMatchObject({ code: 'parse_queue_full', retryAfter: 10 });
+      expect(pool.full()).toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

@@ -5,6 +5,8 @@ import { href, Layout, type PageContext } from '../layout.tsx';
 
 export function LoginPage(props: {
   ctx: PageContext;
+  /** The form's CSRF token (bound to the browser's pre-session cookie). */
+  csrf: string;
   error?: string | undefined;
   next?: string | undefined;
 }) {
@@ -17,6 +19,7 @@ export function LoginPage(props: {
         <input id="username" name="username" required autocomplete="username" maxlength={64} />
         <label for="password">{vi ? 'Mật khẩu' : 'Password'}</label>
         <input id="password" name="password" type="password" required autocomplete="current-password" />
+        <input type="hidden" name="csrf" value={props.csrf} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : ''}
         <button type="submit">{vi ? 'Đăng nhập' : 'Sign in'}</button>
       </form>
@@ -76,7 +79,11 @@ export function AccountPage(props: {
       </dl>
       {props.isAdministrator ? (
         <p>
+          <a href={href(ctx, '/admin/users')}>{vi ? 'Người dùng' : 'Users'}</a>
+          {' · '}
           <a href={href(ctx, '/admin/audit')}>{vi ? 'Nhật ký thay đổi' : 'Audit log'}</a>
+          {' · '}
+          <a href={href(ctx, '/admin/rubric')}>{vi ? 'Thang điểm' : 'Rubric'}</a>
         </p>
       ) : (
         ''
@@ -128,6 +135,8 @@ export function AuditPage(props: {
   filters: { actor?: string; action?: string; agreement?: string; from?: string; to?: string };
   /** The query string of the filters (for the CSV link and the pages). */
   query: string;
+  /** The action of failed sign-in entries (a link filters them). */
+  failedSignInAction: string;
 }) {
   const { ctx, filters } = props;
   const vi = ctx.lang === 'vi';
@@ -153,6 +162,11 @@ export function AuditPage(props: {
         </label>
         <button type="submit">{vi ? 'Lọc' : 'Filter'}</button>
       </form>
+      <p>
+        <a href={href(ctx, `/admin/audit?action=${encodeURIComponent(props.failedSignInAction)}`)}>
+          {vi ? 'Chỉ xem các lần đăng nhập thất bại' : 'Failed sign-ins only'}
+        </a>
+      </p>
       <p>
         {`${props.total} ${vi ? 'mục' : 'entries'} · `}
         <a href={`/admin/audit.csv${props.query ? `?${props.query}` : ''}`}>CSV</a>
