@@ -60,8 +60,21 @@ export function provenanceText(source: MetaSource | undefined, lang: 'vi' | 'en'
         ? `theo văn bản${where.length ? `, ${where.join(', ')}` : ''}`
         : `from the text${where.length ? `, ${where.join(', ')}` : ''}`;
     }
-    case 'derived':
-      return lang === 'vi' ? `suy ra (${source.rule})` : `derived (${source.rule})`;
+    case 'derived': {
+      if (!source.inputs?.length)
+        return lang === 'vi' ? `suy ra (${source.rule})` : `derived (${source.rule})`;
+      const hand = new Set(source.setByHand ?? []);
+      const inputs = source.inputs
+        .map((input) => {
+          const label = FIELDS.find(([field]) => field === input);
+          const name = label ? (lang === 'vi' ? label[1].toLowerCase() : label[2].toLowerCase()) : input;
+          return hand.has(input) ? `${name} (${lang === 'vi' ? 'sửa tay' : 'set by hand'})` : name;
+        })
+        .join(', ');
+      return lang === 'vi'
+        ? `suy ra từ ${inputs} — ${source.rule}`
+        : `derived from ${inputs} — ${source.rule}`;
+    }
     case 'given':
       return lang === 'vi' ? 'ghi kèm khi nhập' : 'given with the import';
     case 'hand': {
