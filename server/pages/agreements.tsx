@@ -71,6 +71,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         comparison={view.comparison}
         events={view.events}
         sources={service.sources(agreement.id)}
+        successors={service.successors(agreement.id)}
         {...(province ? { provinceLabel: ctx.lang === 'vi' ? province.vi : province.en } : {})}
         {...(scanSummary(agreement.tree) ? { scan: scanSummary(agreement.tree)! } : {})}
         {...(error ? { error } : {})}

@@ -24,6 +24,8 @@ export interface MetaDetailsProps {
   /** The province with the one it now belongs to ("Bình Dương — nay thuộc TP. Hồ Chí Minh"). */
   provinceLabel?: string;
   sources: SourceFileRow[];
+  /** The agreements that replace this one (linked to it as their predecessor). */
+  successors?: string[];
   error?: string;
 }
 
@@ -120,6 +122,26 @@ export function MetaDetails(props: MetaDetailsProps) {
                 {meta.predecessorId && meta.replaces
                   ? `“${meta.replaces}”`
                   : provenanceText(meta.provenance?.replaces, ctx.lang)}
+              </td>
+            </tr>
+          ) : (
+            ''
+          )}
+          {props.successors?.length ? (
+            <tr>
+              <th scope="row">{vi ? 'Được thay thế bởi' : 'Replaced by'}</th>
+              <td>
+                {props.successors.map((id, i) => (
+                  <>
+                    {i > 0 ? ', ' : ''}
+                    <a href={href(ctx, `/agreements/${id}`)}>{id}</a>
+                  </>
+                ))}
+              </td>
+              <td class="note">
+                {vi
+                  ? 'thỏa ước mới ghi “thay thế cho” thỏa ước này'
+                  : 'the newer agreement says it replaces this one'}
               </td>
             </tr>
           ) : (

@@ -39,6 +39,8 @@ export interface AgreementPageProps {
   sources?: SourceFileRow[];
   /** The refused metadata edit's reason. */
   metaError?: string;
+  /** The agreements that replace this one. */
+  successors?: string[];
 }
 
 const EVENT_TYPES: AgreementEventType[] = ['filed', 'negotiation_started', 'extended', 'replaced'];
@@ -239,6 +241,7 @@ export function AgreementPage(props: AgreementPageProps) {
         agreementId={agreement.id}
         meta={m}
         sources={props.sources ?? []}
+        {...(props.successors?.length ? { successors: props.successors } : {})}
         {...(props.provinceLabel ? { provinceLabel: props.provinceLabel } : {})}
         {...(props.metaError ? { error: props.metaError } : {})}
       />
