@@ -42,7 +42,7 @@ export interface MetadataEdited {
 }
 
 function invalid(field: string, vi: string, en: string): ValidationError {
-  return new ValidationError('invalid_metadata', `${field}: ${vi}`, `${field}: ${en}`);
+  return new ValidationError('invalid_metadata', `${field}: ${vi}`, `${field}: ${en}`, { field });
 }
 
 /** The value to store for a field, as typed (a form sends text); throws saying why it is refused. */

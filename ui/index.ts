@@ -10,6 +10,7 @@ export { href, Layout, otherLanguageUrl, type PageContext } from './layout.tsx';
 export { type Language, type MessageKey, type Translate, translator } from './messages.ts';
 export { AccountPage, type AccountView, AuditPage, type AuditRowView, LoginPage } from './pages/account.tsx';
 export { AgreementPage, type AgreementPageProps } from './pages/agreement.tsx';
+export type { RefusedMetaEdit } from './pages/agreement-meta.tsx';
 export { BenchmarksPage, type BenchmarksPageProps } from './pages/benchmarks.tsx';
 export { CheckPage, type CheckPageProps, ComparePage, type ComparePageProps } from './pages/compare.tsx';
 export { DraftNewPage, type DraftNewPageProps, DraftPage, type DraftPageProps } from './pages/draft.tsx';
