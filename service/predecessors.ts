@@ -7,18 +7,12 @@
  */
 
 import { foldText } from '../clauses/text.ts';
-import type { Agreement, AgreementDraft, AgreementMeta, AgreementSummary } from '../clauses/types.ts';
-import { eachSummary } from '../library/index.ts';
+import type { Agreement, AgreementDraft, AgreementMeta } from '../clauses/types.ts';
 import { type Actor, recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 
-/** The stored agreements of the same employer (its name folded), found by the name. */
-function sameEmployer(ctx: ServiceContext, employer: string): AgreementSummary[] {
-  const name = foldText(employer);
-  return [...eachSummary(ctx.library, { q: employer })].filter(
-    (s) => foldText(s.meta.employer ?? '') === name,
-  );
-}
+/** The employer's name as compared: folded (no diacritics, lower case, spaces squashed). */
+const sameName = (a: string | undefined, b: string) => a !== undefined && foldText(a) === foldText(b);
 
 /**
  * The agreement a draft says it replaces, when it is in the library: the same employer, signed on the day
@@ -30,9 +24,9 @@ export function predecessorOf(
 ): string | undefined {
   const { employer, replacesSignedOn } = draft.meta;
   if (!employer || !replacesSignedOn) return undefined;
-  const found = sameEmployer(ctx, employer).filter(
-    (s) => s.id !== draft.id && s.meta.signedOn === replacesSignedOn,
-  );
+  const found = ctx.library
+    .findByLink('signedOn', replacesSignedOn)
+    .filter((s) => s.id !== draft.id && sameName(s.meta.employer, employer));
   return found.length === 1 ? found[0]!.id : undefined;
 }
 
@@ -46,9 +40,9 @@ export function linkSuccessors(ctx: ServiceContext, stored: Agreement, actor: Ac
   const { employer, signedOn } = stored.meta;
   if (!employer || !signedOn) return [];
   const linked: string[] = [];
-  for (const successor of sameEmployer(ctx, employer)) {
+  for (const successor of ctx.library.findByLink('replacesSignedOn', signedOn)) {
     const meta = successor.meta;
-    if (successor.id === stored.id || meta.predecessorId || meta.replacesSignedOn !== signedOn) continue;
+    if (successor.id === stored.id || meta.predecessorId || !sameName(meta.employer, employer)) continue;
     if (predecessorOf(ctx, successor) !== stored.id) continue;
     const next: AgreementMeta = { ...meta, predecessorId: stored.id };
     ctx.library.setMeta(successor.id, next);
@@ -93,11 +87,6 @@ export function unlinkSuccessors(
 }
 
 /** The agreements of the library that replace this one (linked to it as their predecessor), by id. */
-export function successorsOf(ctx: ServiceContext, agreement: Pick<Agreement, 'id' | 'meta'>): string[] {
-  const { employer } = agreement.meta;
-  if (!employer) return [];
-  return sameEmployer(ctx, employer)
-    .filter((s) => s.meta.predecessorId === agreement.id)
-    .map((s) => s.id)
-    .sort();
+export function successorsOf(ctx: ServiceContext, agreement: Pick<Agreement, 'id'>): string[] {
+  return ctx.library.findByLink('predecessorId', agreement.id).map((s) => s.id);
 }
