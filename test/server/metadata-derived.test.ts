@@ -43,6 +43,12 @@ describe('a date edited by hand moves what is derived from it', () => {
       setByHand: ['termMonths'],
     });
     expect(await expiryItem()).toMatchObject({ expiresOn: '2026-12-31', status: 'renewal_window' });
+    // The audit log records the expiry that followed beside the term edited.
+    const [entry] = temp.library.accounts.audit({ action: 'metadata.edit', page: 1, pageSize: 10 }).items;
+    expect(entry).toMatchObject({
+      before: { termMonths: 36, expiresOn: '2025-12-31' },
+      after: { termMonths: 48, expiresOn: '2026-12-31' },
+    });
     const page = await (await app.request(`/agreements/${ID}`)).text();
     expect(page).toContain('suy ra từ ngày hiệu lực, thời hạn (tháng) (sửa tay) — effectiveOn + termMonths');
     expect(await (await app.request(`/agreements/${ID}?lang=en`)).text()).toContain(
