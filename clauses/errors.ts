@@ -104,6 +104,18 @@ export class SearchUnavailableError extends CbaError {
 /** Invalid input from a user (HTTP 400). */
 export class ValidationError extends CbaError {
   override name = 'ValidationError';
+  /** The field of the form or body that was refused, when one was: a page shows the message beside it. */
+  readonly field?: string;
+
+  constructor(
+    code: string,
+    messageVi: string,
+    messageEn: string,
+    options?: { cause?: unknown; field?: string },
+  ) {
+    super(code, messageVi, messageEn, options);
+    if (options?.field) this.field = options.field;
+  }
 }
 
 function formatMegabytes(bytes: number): string {

@@ -255,6 +255,8 @@ export interface ExpiryItem extends ExpiryInfo {
   employer?: string;
   industry?: string;
   province?: string;
+  /** The province `province` belongs to since 01/07/2025 (Nghị quyết 202/2025/QH15). */
+  currentProvince?: string;
   district?: string;
   superiorUnion?: string;
   signedOn?: string;
@@ -318,6 +320,7 @@ export function expiryReport(
       'employer',
       'industry',
       'province',
+      'currentProvince',
       'district',
       'superiorUnion',
       'signedOn',

@@ -5,7 +5,7 @@
  * filters, expiry and grade read, each edited value marked "set by hand".
  */
 
-import { currentProvinceOf } from './provinces.ts';
+import { rederiveMeta } from './meta-derive.ts';
 import type { AgreementMeta, MetaSource } from './types.ts';
 
 /** The fields an officer may set, and the kind of value each takes. */
@@ -54,7 +54,9 @@ export function isEditableMetaField(name: string): name is EditableMetaField {
 }
 
 /**
- * The meta with the officers' edits applied; a province edit also places it on today's map.
+ * The meta with the officers' edits applied; the values derived from an edited one follow it (a new
+ * signing date moves an effective date and an expiry derived from it; a province, the current province),
+ * while a value set by hand is never derived over.
  * @param edits the stored edits, oldest first (a later edit of a field wins)
  */
 export function applyMetaEdits(meta: AgreementMeta, edits: readonly MetaEdit[]): AgreementMeta {
@@ -66,17 +68,20 @@ export function applyMetaEdits(meta: AgreementMeta, edits: readonly MetaEdit[]):
     else record[edit.field] = edit.value;
     next.provenance![edit.field] = { from: 'hand', by: edit.by, at: edit.at };
     if (edit.field === 'province') {
-      const current = typeof edit.value === 'string' ? currentProvinceOf(edit.value) : undefined;
-      if (current) next.currentProvince = current;
-      else delete next.currentProvince;
+      // The words the province was read from no longer say where the agreement is.
       delete next.placeAsWritten;
+      delete next.provenance!.placeAsWritten;
     }
   }
-  return next;
+  return rederiveMeta(
+    next,
+    edits.map((edit) => edit.field),
+  );
 }
 
 /**
- * The meta with one edit withdrawn: the field goes back to the value the text gave.
+ * The meta with one edit withdrawn: the field goes back to the value the text gave, and the values
+ * derived from it follow.
  * @param edit the withdrawn edit, holding the previous value
  */
 export function withdrawMetaEdit(meta: AgreementMeta, edit: MetaEdit): AgreementMeta {
@@ -86,10 +91,5 @@ export function withdrawMetaEdit(meta: AgreementMeta, edit: MetaEdit): Agreement
   else record[edit.field] = edit.previous;
   if (edit.previousSource) next.provenance![edit.field] = edit.previousSource;
   else delete next.provenance![edit.field];
-  if (edit.field === 'province') {
-    const current = typeof edit.previous === 'string' ? currentProvinceOf(edit.previous) : undefined;
-    if (current) next.currentProvince = current;
-    else delete next.currentProvince;
-  }
-  return next;
+  return rederiveMeta(next, [edit.field]);
 }

@@ -147,7 +147,14 @@ export type MetaSource =
   /** Read from the text: the 1-based line of the source document (a PDF's page too, when known). */
   | { from: 'text'; line?: number; page?: number }
   /** Derived by a rule from other fields (the effective date from the signing date, Điều 78). */
-  | { from: 'derived'; rule: string }
+  | {
+      from: 'derived';
+      rule: string;
+      /** The fields it was derived from (`effectiveOn`, `termMonths`), when derived again after an edit. */
+      inputs?: MetaField[];
+      /** Those of the inputs an officer set by hand: "derived from termMonths (set by hand)". */
+      setByHand?: MetaField[];
+    }
   /** Given beside the document: YAML front matter, a command-line flag, an upload form field. */
   | { from: 'given' }
   /** Set by hand by an officer after the import. */

@@ -5,6 +5,7 @@
 import { EXPIRY_STATUS_LABELS, type ExpiryReport } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import { getIndustry } from '../clauses/industries.ts';
+import { describeProvince } from '../clauses/provinces.ts';
 import type { AgreementSummary } from '../clauses/types.ts';
 
 /** A grade with its points per criterion, exclusions and what would lift it. */
@@ -80,7 +81,8 @@ export function formatSummary(item: AgreementSummary): string {
     item.id.padEnd(40),
     (m.employer ?? '—').slice(0, 50).padEnd(50),
     industry.padEnd(20),
-    (m.province ?? '—').padEnd(14),
+    // A former province with the one it belongs to now: 'Bình Dương — nay thuộc TP. Hồ Chí Minh'.
+    (m.province ? describeProvince(m.province).vi : '—').padEnd(14),
     `hết hạn ${m.expiresOn ?? '—'}`,
     `${item.stats.articles} điều`,
   ].join('  ');

@@ -265,6 +265,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (sha256, field)
   );
   `,
+  // The links between an agreement and the one it replaces, looked up at each import and on each agreement
+  // page: by the signing day, the day a newer one names, and the predecessor linked (partial indexes, small).
+  `
+  CREATE INDEX agreements_signed_on ON agreements(signed_on);
+  CREATE INDEX agreements_replaces_signed_on ON agreements(json_extract(meta_json, '$.replacesSignedOn'))
+    WHERE json_extract(meta_json, '$.replacesSignedOn') IS NOT NULL;
+  CREATE INDEX agreements_predecessor ON agreements(json_extract(meta_json, '$.predecessorId'))
+    WHERE json_extract(meta_json, '$.predecessorId') IS NOT NULL;
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

@@ -338,6 +338,19 @@ export class SqliteLibrary implements Library {
     return row ? toSummary(row) : undefined;
   }
 
+  findByLink(field: 'signedOn' | 'replacesSignedOn' | 'predecessorId', value: string): AgreementSummary[] {
+    // Each expression is the one its index is built on (migrations.ts), so the lookup uses the index.
+    const column = {
+      signedOn: 'signed_on',
+      replacesSignedOn: "json_extract(meta_json, '$.replacesSignedOn')",
+      predecessorId: "json_extract(meta_json, '$.predecessorId')",
+    }[field];
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE ${column} = ? ORDER BY id`)
+      .all(value) as Row[];
+    return rows.map(toSummary);
+  }
+
   list(filter: AgreementFilter, page: PageRequest): PageResult<AgreementSummary> {
     const where: string[] = [];
     const params: Record<string, string | number> = {};

@@ -113,6 +113,11 @@ export interface Library {
   /** The agreement whose clause tree has this content key (see `contentKey`); never for an empty key. */
   findByContentKey(key: string): AgreementSummary | undefined;
   /**
+   * The agreements linked by the agreement it replaces: signed on a day (`signedOn`), naming the signing
+   * day of the one they replace (`replacesSignedOn`), or linked to it (`predecessorId`); by id.
+   */
+  findByLink(field: 'signedOn' | 'replacesSignedOn' | 'predecessorId', value: string): AgreementSummary[];
+  /**
    * Adds another file of the same agreement (its signed PDF beside the Word file).
    * @throws DuplicateError when a file with the same sha256 is already there
    * @throws NotFoundError when the agreement is not in the library

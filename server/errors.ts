@@ -84,6 +84,7 @@ export function handleError(error: Error, c: Context): Response {
     if (error instanceof ConflictError) Object.assign(details, error.details);
     if (error instanceof ImportError) details.location = error.location;
     if (error instanceof TooLargeError) details.limitBytes = error.limitBytes;
+    if (error instanceof ValidationError && error.field) details.field = error.field;
     return jsonError(c, statusOf(error), error.code, error.messageVi, error.message, details);
   }
   if (error instanceof HTTPException) {

@@ -42,7 +42,7 @@ export interface MetadataEdited {
 }
 
 function invalid(field: string, vi: string, en: string): ValidationError {
-  return new ValidationError('invalid_metadata', `${field}: ${vi}`, `${field}: ${en}`);
+  return new ValidationError('invalid_metadata', `${field}: ${vi}`, `${field}: ${en}`, { field });
 }
 
 /** The value to store for a field, as typed (a form sends text); throws saying why it is refused. */
@@ -135,7 +135,13 @@ export async function editMetadata(
   const { report } = ctx.library.transaction(() => {
     for (const edit of edits) ctx.library.saveMetaEdit(id, edit);
     ctx.library.setMeta(id, meta);
-    const fields = edits.map((edit) => edit.field);
+    // The fields edited, and the values derived from them that followed (an expiry from a new term).
+    const before = agreement.meta as unknown as Record<string, unknown>;
+    const after = meta as unknown as Record<string, unknown>;
+    const followed = Object.keys({ ...before, ...after }).filter(
+      (key) => key !== 'provenance' && key !== 'signatories' && before[key] !== after[key],
+    );
+    const fields = [...new Set([...edits.map((edit) => edit.field), ...followed])];
     const pick = (from: AgreementMeta) =>
       Object.fromEntries(fields.map((field) => [field, from[field as keyof AgreementMeta] ?? null]));
     recordAudit(ctx, actor, 'metadata.edit', id, pick(agreement.meta), pick(meta));

@@ -25,6 +25,7 @@ import { type DocumentReader, inProcessReader } from './documents.ts';
 import { createDraftService, type DraftService } from './drafts.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
 import * as metadata from './metadata.ts';
+import { successorsOf } from './predecessors.ts';
 import * as questions from './questions.ts';
 import * as suggestions from './suggestions.ts';
 import * as users from './users.ts';
@@ -119,6 +120,11 @@ export function createService({
     source: (id: string) => library.source(id),
     /** @throws NotFoundError */
     sources: (id: string) => library.sources(loadAgreement(ctx, id).id),
+    /**
+     * The agreements that replace this one ("thay thế cho …", linked to it as their predecessor).
+     * @throws NotFoundError
+     */
+    successors: (id: string) => successorsOf(ctx, loadAgreement(ctx, id)),
     sourceFile: (id: string, sha256: string) => library.sourceFile(id, sha256),
     /**
      * Page `n` of a PDF or photo agreement as a PNG, drawn from the stored document, for checking a scan's text.

@@ -16,7 +16,6 @@ import { agreementNotFound, ImportError, ValidationError } from '../clauses/erro
 import { type ExpiryInfo, expiryStatus } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import { applyMetaEdits } from '../clauses/meta-edits.ts';
-import { foldText } from '../clauses/text.ts';
 import { walkTree } from '../clauses/tree.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, ImportReport } from '../clauses/types.ts';
 import type { ImportOptions, MetaOverrides } from '../importer/index.ts';
@@ -24,7 +23,6 @@ import {
   type AgreementAccess,
   type AssessmentChange,
   contentKey,
-  eachSummary,
   type NewAgreementEvent,
   type SourceFile,
   type Visibility,
@@ -32,6 +30,7 @@ import {
 import { type Actor, CLI_ACTOR, recordAudit } from './audit.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeDraft, gradeStored, storeGrade } from './grades.ts';
+import { linkSuccessors, predecessorOf, successorsOf, unlinkSuccessors } from './predecessors.ts';
 
 export interface ImportRequest {
   filename: string;
@@ -121,7 +120,7 @@ export async function storeDraft(
     visibility: options.access?.visibility ?? ctx.defaultVisibility ?? 'public',
     ...(options.access?.ownerId ? { ownerId: options.access.ownerId } : {}),
   };
-  const agreement = ctx.library.transaction(() => {
+  const { agreement, successors } = ctx.library.transaction(() => {
     const stored = ctx.library.add(draft, bytes, { grade: grade.grade, access });
     recordAudit(ctx, options.actor ?? CLI_ACTOR, 'import', stored.id, undefined, {
       filename: stored.source.filename,
@@ -129,7 +128,8 @@ export async function storeDraft(
       meta: stored.meta,
       visibility: access.visibility,
     });
-    return stored;
+    // The newer agreements already here that say they replace this one are linked to it now.
+    return { agreement: stored, successors: linkSuccessors(ctx, stored, options.actor ?? CLI_ACTOR) };
   });
   ctx.cache.remember(agreement, { on }, comparison);
   if (ctx.external) {
@@ -137,11 +137,13 @@ export async function storeDraft(
       await ctx.external.indexAgreement(agreement);
     } catch (error) {
       ctx.library.transaction(() => {
+        unlinkSuccessors(ctx, agreement, options.actor ?? CLI_ACTOR);
         ctx.library.remove(agreement.id);
         recordAudit(ctx, options.actor ?? CLI_ACTOR, 'import.undone', agreement.id);
       });
       throw error;
     }
+    for (const id of successors) await reindex(ctx, id);
   }
   return { agreement, grade, ...(draft.report ? { report: draft.report } : {}) };
 }
@@ -170,20 +172,6 @@ function refuseNearlyEmpty(draft: AgreementDraft): void {
       `Tệp "${filename}" gần như trống (${size} byte${letters ? '' : ', không có chữ'}): không có gì để lưu.`,
       `"${filename}" is nearly empty (${size} bytes${letters ? '' : ', no letters'}): nothing to store.`,
     );
-}
-
-/**
- * The agreement a draft says it replaces, when it is in the library: the same employer, signed on the day
- * the draft names, and only one such (unsure, no link: the page shows the words as written).
- */
-function predecessorOf(ctx: ServiceContext, draft: AgreementDraft): string | undefined {
-  const { employer, replacesSignedOn } = draft.meta;
-  if (!employer || !replacesSignedOn) return undefined;
-  const name = foldText(employer);
-  const found = [...eachSummary(ctx.library, { q: employer })].filter(
-    (s) => s.meta.signedOn === replacesSignedOn && foldText(s.meta.employer ?? '') === name,
-  );
-  return found.length === 1 ? found[0]!.id : undefined;
 }
 
 /** Adds a document to the sources of the stored agreement with the same text. */
@@ -230,7 +218,10 @@ export async function removeAgreement(
   if (!agreement) throw agreementNotFound(id);
   // The external index first: if it cannot be reached, the agreement stays everywhere and the user may retry.
   await ctx.external?.removeAgreement(id);
+  const successors = successorsOf(ctx, agreement);
   ctx.library.transaction(() => {
+    // Their link would lead nowhere; it comes back if this agreement is imported again.
+    unlinkSuccessors(ctx, agreement, actor);
     if (!ctx.library.remove(id)) throw agreementNotFound(id);
     recordAudit(ctx, actor, 'remove', id, {
       filename: agreement.source.filename,
@@ -238,6 +229,7 @@ export async function removeAgreement(
       meta: agreement.meta,
     });
   });
+  for (const successor of successors) await reindex(ctx, successor);
 }
 
 /**

@@ -11,6 +11,7 @@ export { type Language, type MessageKey, type Translate, translator } from './me
 export { AccountPage, type AccountView, AuditPage, type AuditRowView, LoginPage } from './pages/account.tsx';
 export { RubricPage, type RubricView, type UserRowView, UsersPage } from './pages/admin-users.tsx';
 export { AgreementPage, type AgreementPageProps } from './pages/agreement.tsx';
+export type { RefusedMetaEdit } from './pages/agreement-meta.tsx';
 export { BenchmarksPage, type BenchmarksPageProps } from './pages/benchmarks.tsx';
 export { CheckPage, type CheckPageProps, ComparePage, type ComparePageProps } from './pages/compare.tsx';
 export { DraftNewPage, type DraftNewPageProps, DraftPage, type DraftPageProps } from './pages/draft.tsx';

@@ -35,6 +35,7 @@ export function metaCommand(run: Runner): Command {
         if (Object.keys(set).length > 0 && !options.by)
           return usageError(io, 'Cần --by <tên người sửa> / --by <who edits> is required.');
         const { service } = open({ rubric: true });
+        const before = service.agreement(id).meta as unknown as Record<string, unknown>;
         let result = undefined as Awaited<ReturnType<typeof service.editMetadata>> | undefined;
         for (const field of options.unset) result = await service.withdrawMetadataEdit(id, field);
         if (Object.keys(set).length > 0) result = await service.editMetadata(id, { set, by: options.by! });
@@ -43,13 +44,23 @@ export function metaCommand(run: Runner): Command {
           io.stdout(JSON.stringify({ id, meta: result.meta, edits: result.edits }, null, 2));
           return 0;
         }
-        for (const field of [...Object.keys(set), ...options.unset]) {
-          const value = (result.meta as unknown as Record<string, unknown>)[field];
+        const after = result.meta as unknown as Record<string, unknown>;
+        const edited = [...Object.keys(set), ...options.unset];
+        // The values derived from the edited ones (an expiry from a new term) changed with them: shown too.
+        const followed = Object.keys(result.meta.provenance ?? {}).filter(
+          (field) => !edited.includes(field) && after[field] !== before[field],
+        );
+        for (const field of [...edited, ...followed]) {
+          const value = after[field];
           const source = result.meta.provenance?.[field as keyof NonNullable<typeof result.meta.provenance>];
           const from =
             source?.from === 'hand'
               ? `do ${source.by ?? '?'} sửa / set by hand`
-              : 'theo văn bản / from the text';
+              : source?.from === 'derived'
+                ? `suy ra / derived: ${source.rule}${source.setByHand?.length ? `, từ / from ${source.setByHand.join(', ')} (sửa tay / set by hand)` : ''}`
+                : source?.from === 'given'
+                  ? 'ghi kèm khi nhập / given with the import'
+                  : 'theo văn bản / from the text';
           io.stdout(`${field}: ${value === undefined ? '—' : String(value)}  (${from})`);
         }
         io.stdout(`Hạng / grade: ${result.grade.grade}`);

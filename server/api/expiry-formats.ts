@@ -66,6 +66,8 @@ const CSV_COLUMNS: Array<[string, (item: ExpiryItem) => string | number | undefi
   ['Doanh nghiệp', (i) => i.employer],
   ['Ngành', (i) => (i.industry ? (getIndustry(i.industry)?.name ?? i.industry) : undefined)],
   ['Tỉnh/thành phố', (i) => i.province],
+  // Since 01/07/2025 (Nghị quyết 202/2025/QH15): the province the one written now belongs to.
+  ['Nay thuộc tỉnh/thành phố', (i) => i.currentProvince],
   ['Quận/huyện, khu công nghiệp', (i) => i.district],
   ['Công đoàn cấp trên', (i) => i.superiorUnion],
   ['Ngày ký', (i) => i.signedOn],

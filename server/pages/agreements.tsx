@@ -7,7 +7,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type ComparisonRow, VERDICTS, type Verdict } from '../../clauses/compare.ts';
 import { targetOf } from '../../clauses/corrections.ts';
-import { CbaError } from '../../clauses/errors.ts';
+import { CbaError, ValidationError } from '../../clauses/errors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { EDITABLE_META_FIELDS } from '../../clauses/meta-edits.ts';
 import { describeProvince } from '../../clauses/provinces.ts';
@@ -15,7 +15,7 @@ import { scanSummary } from '../../clauses/scan.ts';
 import { getTopic } from '../../clauses/topics.ts';
 import type { WageRegion } from '../../clauses/types.ts';
 import { type AgreementView, type DayOptions, type Service, textVisible } from '../../service/index.ts';
-import { AgreementPage, ComparePage } from '../../ui/index.ts';
+import { AgreementPage, ComparePage, type RefusedMetaEdit } from '../../ui/index.ts';
 import { checkFormWrite } from '../auth.ts';
 import { ComparisonQuery, CorrectionBody, EventBody } from '../schemas.ts';
 import { AGREEMENT_ID } from '../validation.ts';
@@ -54,6 +54,7 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
     error?: string,
     status: 400 | 401 | 403 = 400,
     metaError?: string,
+    refusedMeta?: RefusedMetaEdit,
   ) => {
     const { agreement } = view;
     const ctx = pageContext(c);
@@ -71,10 +72,12 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
         comparison={view.comparison}
         events={view.events}
         sources={service.sources(agreement.id)}
+        successors={service.successors(agreement.id)}
         {...(province ? { provinceLabel: ctx.lang === 'vi' ? province.vi : province.en } : {})}
         {...(scanSummary(agreement.tree) ? { scan: scanSummary(agreement.tree)! } : {})}
         {...(error ? { error } : {})}
         {...(metaError ? { metaError } : {})}
+        {...(refusedMeta ? { refusedMeta } : {})}
       />,
       error || metaError ? status : 200,
     );
@@ -167,9 +170,19 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
       if (!view) return notFound(c);
       const form = await c.req.parseBody();
       const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+      // What the officer typed, shown again when the edit is refused (never the token).
+      const typed = Object.fromEntries(
+        [...Object.keys(EDITABLE_META_FIELDS), 'by']
+          .filter((name) => typeof form[name] === 'string')
+          .map((name) => [name, (form[name] as string).slice(0, 500)]),
+      );
       const write = checkFormWrite(c, deps, form, 'edit', view.agreement.id);
       if (!write.ok)
-        return agreementPage(c, view, undefined, write.status === 401 ? 400 : write.status, write.message);
+        return agreementPage(c, view, undefined, write.status === 401 ? 400 : write.status, write.message, {
+          typed,
+          messageVi: write.message,
+          messageEn: write.message,
+        });
       const by = field('by') || write.actor.actorName;
       // Only the fields the officer changed: the form sends every field with its current value.
       const current = view.agreement.meta as unknown as Record<string, unknown>;
@@ -185,7 +198,13 @@ export function agreementPages({ service, apiToken }: AgreementPagesDeps) {
       try {
         await service.editMetadata(view.agreement.id, { set, by: by.slice(0, 200) }, write.actor);
       } catch (error) {
-        if (error instanceof CbaError) return agreementPage(c, view, undefined, 400, messageOf(c, error));
+        if (error instanceof CbaError)
+          return agreementPage(c, view, undefined, 400, messageOf(c, error), {
+            typed,
+            ...(error instanceof ValidationError && error.field ? { field: error.field } : {}),
+            messageVi: error.messageVi,
+            messageEn: error.message,
+          });
         throw error;
       }
       return c.redirect(`/agreements/${view.agreement.id}${langSuffix(c, '?')}#meta-title`, 303);

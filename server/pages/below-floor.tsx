@@ -7,6 +7,7 @@ import { seenBy } from '../auth.ts';
 import { BelowFloorQuery } from '../schemas.ts';
 import { areaFilter } from '../validation.ts';
 import { orErrorPage, pageContext, pageQuery } from './context.tsx';
+import { provinceLabel } from './province-labels.ts';
 
 export function belowFloorPages({ service }: { service: Service }) {
   return new Hono().get('/', pageQuery(BelowFloorQuery.omit({ region: true })), (c) =>
@@ -21,7 +22,9 @@ export function belowFloorPages({ service }: { service: Service }) {
           items={items.map(({ agreement, unlawful }) => ({
             id: agreement.id,
             employer: agreement.meta.employer,
-            province: agreement.meta.province,
+            ...(agreement.meta.province
+              ? { province: provinceLabel(ctx.lang, agreement.meta.province) }
+              : {}),
             clauses: unlawful.map((row) => ({
               path: row.path,
               written: row.measure.written,

@@ -7,6 +7,7 @@ import { seenBy } from '../auth.ts';
 import { ExpiryQuery } from '../schemas.ts';
 import { areaFilter } from '../validation.ts';
 import { orErrorPage, pageContext, pageQuery } from './context.tsx';
+import { provinceLabels } from './province-labels.ts';
 
 /** The window of the dashboard when none is asked; an empty field asks for every agreement. */
 const DEFAULT_WITHIN = '90';
@@ -33,6 +34,10 @@ export function expiryPages({ service }: { service: Service }) {
         <ExpiryPage
           ctx={pageContext(c)}
           report={report}
+          provinceLabels={provinceLabels(
+            pageContext(c).lang,
+            report.items.map((item) => item.province),
+          )}
           province={query.province ?? ''}
           district={query.district ?? ''}
           superiorUnion={query.superiorUnion ?? ''}

@@ -11,6 +11,7 @@ import { getTopic, TOPICS } from '../../clauses/topics.ts';
 import type { Service } from '../../service/index.ts';
 import { INCLUDE_EXPIRED_PARAM, SearchPage } from '../../ui/index.ts';
 import { pageContext, queryList } from './context.tsx';
+import { provinceLabels } from './province-labels.ts';
 
 const PAGE_SIZE = 20;
 
@@ -56,7 +57,14 @@ export function searchPages({ service }: { service: Service }) {
         facets={result.facets}
         page={page}
         pageSize={PAGE_SIZE}
-        names={{ industry: industryNames, topic: topicNames }}
+        names={{
+          industry: industryNames,
+          topic: topicNames,
+          province: provinceLabels(
+            ctx.lang,
+            result.hits.map((hit) => hit.province),
+          ),
+        }}
         includeExpired={includeExpired}
         {...(result.approximate ? { approximate: true } : {})}
         {...(result.didYouMean ? { didYouMean: result.didYouMean } : {})}

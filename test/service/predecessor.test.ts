@@ -54,4 +54,42 @@ describe('the predecessor an agreement says it replaces', () => {
     const html = await (await app.request(`/agreements/${next.id}`)).text();
     expect(html).toContain('Thay thế cho</th><td>thay thế cho Thỏa ước lao động tập thể ký ngày 15/01/2021');
   });
+
+  it('is linked when the older agreement is imported after the newer one, and both pages show it', async () => {
+    const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+    expect(next.meta.predecessorId).toBeUndefined();
+    const old = await add('cu.md', agreement('Công ty TNHH Hòa Bình', '2021-01-15', 'Có hiệu lực 3 năm.'));
+    expect(service.agreement(next.id).meta.predecessorId).toBe(old.id);
+    expect(service.successors(old.id)).toEqual([next.id]);
+    const app = createApp({ library: temp.library, today: () => '2026-11-23' });
+    const newer = await (await app.request(`/agreements/${next.id}`)).text();
+    expect(newer).toContain(`Thay thế cho</th><td><a href="/agreements/${old.id}">`);
+    const older = await (await app.request(`/agreements/${old.id}`)).text();
+    expect(older).toContain(`Được thay thế bởi</th><td><a href="/agreements/${next.id}">`);
+  });
+
+  it('shows the successor on the older page when imported in order too', async () => {
+    const old = await add('cu.md', agreement('Công ty TNHH Hòa Bình', '2021-01-15', 'Có hiệu lực 3 năm.'));
+    const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+    const app = createApp({ library: temp.library, today: () => '2026-11-23' });
+    const older = await (await app.request(`/agreements/${old.id}?lang=en`)).text();
+    expect(older).toContain(`Replaced by</th><td><a href="/agreements/${next.id}?lang=en">`);
+  });
+
+  it('does not link an older agreement of another employer or another day', async () => {
+    const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+    await add('khac.md', agreement('Công ty TNHH Hòa Bình Mới', '2021-01-15', 'Có hiệu lực 3 năm.'));
+    await add('ngay.md', agreement('Công ty TNHH Hòa Bình', '2021-01-16', 'Có hiệu lực 2 năm.'));
+    expect(service.agreement(next.id).meta.predecessorId).toBeUndefined();
+  });
+
+  it('is undone when the older agreement is removed, and made again when it comes back', async () => {
+    const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+    const text = agreement('Công ty TNHH Hòa Bình', '2021-01-15', 'Có hiệu lực 3 năm.');
+    const old = await add('cu.md', text);
+    await service.remove(old.id);
+    expect(service.agreement(next.id).meta.predecessorId).toBeUndefined();
+    const back = await add('cu.md', text);
+    expect(service.agreement(next.id).meta.predecessorId).toBe(back.id);
+  });
 });

@@ -24,7 +24,21 @@ export interface MetaDetailsProps {
   /** The province with the one it now belongs to ("Bình Dương — nay thuộc TP. Hồ Chí Minh"). */
   provinceLabel?: string;
   sources: SourceFileRow[];
+  /** The agreements that replace this one (linked to it as their predecessor). */
+  successors?: string[];
   error?: string;
+  /** A refused edit: what the officer typed (shown again), and the field refused with why, in both languages. */
+  refused?: RefusedMetaEdit;
+}
+
+/** A metadata edit the service refused, as the form shows it again. */
+export interface RefusedMetaEdit {
+  /** The form's values as typed, by field name (the token is never among them). */
+  typed: Record<string, string>;
+  /** The field refused, when the refusal names one; its message is shown beside it. */
+  field?: string;
+  messageVi: string;
+  messageEn: string;
 }
 
 /** The fields shown and offered in the form, with their labels (Vietnamese, English) and input type. */
@@ -60,8 +74,21 @@ export function provenanceText(source: MetaSource | undefined, lang: 'vi' | 'en'
         ? `theo văn bản${where.length ? `, ${where.join(', ')}` : ''}`
         : `from the text${where.length ? `, ${where.join(', ')}` : ''}`;
     }
-    case 'derived':
-      return lang === 'vi' ? `suy ra (${source.rule})` : `derived (${source.rule})`;
+    case 'derived': {
+      if (!source.inputs?.length)
+        return lang === 'vi' ? `suy ra (${source.rule})` : `derived (${source.rule})`;
+      const hand = new Set(source.setByHand ?? []);
+      const inputs = source.inputs
+        .map((input) => {
+          const label = FIELDS.find(([field]) => field === input);
+          const name = label ? (lang === 'vi' ? label[1].toLowerCase() : label[2].toLowerCase()) : input;
+          return hand.has(input) ? `${name} (${lang === 'vi' ? 'sửa tay' : 'set by hand'})` : name;
+        })
+        .join(', ');
+      return lang === 'vi'
+        ? `suy ra từ ${inputs} — ${source.rule}`
+        : `derived from ${inputs} — ${source.rule}`;
+    }
     case 'given':
       return lang === 'vi' ? 'ghi kèm khi nhập' : 'given with the import';
     case 'hand': {
@@ -79,6 +106,8 @@ export function MetaDetails(props: MetaDetailsProps) {
   const vi = ctx.lang === 'vi';
   const record = meta as unknown as Record<string, string | number | undefined>;
   const shown = FIELDS.filter(([field]) => record[field] !== undefined);
+  const refused = props.refused;
+  const refusedField = FIELDS.find(([field]) => field === refused?.field)?.[0];
   return (
     <section aria-labelledby="meta-title">
       <h2 id="meta-title">{vi ? 'Thông tin và nguồn' : 'Details and where they come from'}</h2>
@@ -112,6 +141,26 @@ export function MetaDetails(props: MetaDetailsProps) {
           ) : (
             ''
           )}
+          {props.successors?.length ? (
+            <tr>
+              <th scope="row">{vi ? 'Được thay thế bởi' : 'Replaced by'}</th>
+              <td>
+                {props.successors.map((id, i) => (
+                  <>
+                    {i > 0 ? ', ' : ''}
+                    <a href={href(ctx, `/agreements/${id}`)}>{id}</a>
+                  </>
+                ))}
+              </td>
+              <td class="note">
+                {vi
+                  ? 'thỏa ước mới ghi “thay thế cho” thỏa ước này'
+                  : 'the newer agreement says it replaces this one'}
+              </td>
+            </tr>
+          ) : (
+            ''
+          )}
         </tbody>
       </table>
       <h3>{vi ? 'Tệp gốc' : 'Source files'}</h3>
@@ -124,23 +173,43 @@ export function MetaDetails(props: MetaDetailsProps) {
           </li>
         ))}
       </ul>
-      <Alert message={props.error} />
-      <details {...(props.error ? { open: true } : {})}>
+      <Alert message={refused?.field && refusedField ? undefined : props.error} />
+      <details {...(props.error || refused ? { open: true } : {})}>
         <summary>{vi ? 'Sửa thông tin' : 'Edit details'}</summary>
         <form method="post" action={href(ctx, `/agreements/${props.agreementId}/metadata`)} class="stack">
-          {FIELDS.map(([field, labelVi, labelEn, type]) => (
-            <>
-              <label for={`meta-${field}`}>{vi ? labelVi : labelEn}</label>
-              <input
-                id={`meta-${field}`}
-                name={field}
-                type={type}
-                value={record[field] === undefined ? '' : String(record[field])}
-              />
-            </>
-          ))}
+          {FIELDS.map(([field, labelVi, labelEn, type]) => {
+            const wrong = refusedField === field;
+            // A refused edit shows what the officer typed, so nothing typed is lost.
+            const value = refused?.typed[field] ?? (record[field] === undefined ? '' : String(record[field]));
+            return (
+              <>
+                <label for={`meta-${field}`}>{vi ? labelVi : labelEn}</label>
+                <input
+                  id={`meta-${field}`}
+                  name={field}
+                  // A refused value may not be of the input's type (a date as 20/12/2022): shown as text.
+                  type={wrong ? 'text' : type}
+                  value={value}
+                  {...(wrong
+                    ? { 'aria-invalid': 'true', 'aria-describedby': `meta-${field}-error`, autofocus: true }
+                    : {})}
+                />
+                {wrong ? (
+                  <p class="field-error" id={`meta-${field}-error`} role="alert">
+                    <span lang="vi">{refused!.messageVi}</span>
+                    <br />
+                    <span lang="en" class="note">
+                      {refused!.messageEn}
+                    </span>
+                  </p>
+                ) : (
+                  ''
+                )}
+              </>
+            );
+          })}
           <label for="meta-by">{t('yourName')}</label>
-          <input id="meta-by" name="by" required autocomplete="name" />
+          <input id="meta-by" name="by" required autocomplete="name" value={refused?.typed.by ?? ''} />
           <label for="meta-token">{t('token')}</label>
           <input id="meta-token" name="token" type="password" required autocomplete="off" />
           <button type="submit">{vi ? 'Lưu thông tin' : 'Save details'}</button>

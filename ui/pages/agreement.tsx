@@ -16,7 +16,7 @@ import { Coverage } from '../coverage.tsx';
 import { FormCredentials, href, Layout, type PageContext } from '../layout.tsx';
 import type { MessageKey } from '../messages.ts';
 import { ScanNotice } from '../scan.tsx';
-import { MetaDetails, type SourceFileRow } from './agreement-meta.tsx';
+import { MetaDetails, type RefusedMetaEdit, type SourceFileRow } from './agreement-meta.tsx';
 
 export interface AgreementPageProps {
   ctx: PageContext;
@@ -39,6 +39,10 @@ export interface AgreementPageProps {
   sources?: SourceFileRow[];
   /** The refused metadata edit's reason. */
   metaError?: string;
+  /** The agreements that replace this one. */
+  successors?: string[];
+  /** A refused metadata edit, shown again in the form with the message beside its field. */
+  refusedMeta?: RefusedMetaEdit;
 }
 
 const EVENT_TYPES: AgreementEventType[] = ['filed', 'negotiation_started', 'extended', 'replaced'];
@@ -239,8 +243,10 @@ export function AgreementPage(props: AgreementPageProps) {
         agreementId={agreement.id}
         meta={m}
         sources={props.sources ?? []}
+        {...(props.successors?.length ? { successors: props.successors } : {})}
         {...(props.provinceLabel ? { provinceLabel: props.provinceLabel } : {})}
         {...(props.metaError ? { error: props.metaError } : {})}
+        {...(props.refusedMeta ? { refused: props.refusedMeta } : {})}
       />
       {props.scan ? (
         <ScanNotice

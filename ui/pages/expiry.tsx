@@ -8,6 +8,8 @@ import type { MessageKey } from '../messages.ts';
 export interface ExpiryPageProps {
   ctx: PageContext;
   report: ExpiryReport;
+  /** Labels of the items' provinces by name ("Bình Dương — nay thuộc TP. Hồ Chí Minh"). */
+  provinceLabels?: Record<string, string>;
   province: string;
   district: string;
   superiorUnion: string;
@@ -85,7 +87,14 @@ export function ExpiryPage(props: ExpiryPageProps) {
                 <td>{formatDate(item.expiresOn)}</td>
                 <td>
                   <a href={href(ctx, `/agreements/${item.id}`)}>{item.employer ?? item.id}</a>
-                  <div class="note">{[item.district, item.province].filter(Boolean).join(', ')}</div>
+                  <div class="note">
+                    {[
+                      item.district,
+                      item.province && (props.provinceLabels?.[item.province] ?? item.province),
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                  </div>
                 </td>
                 <td>{ctx.lang === 'vi' ? item.action.vi : item.action.en}</td>
               </tr>

@@ -35,8 +35,15 @@ export interface SearchPageProps {
   facets: Record<'industry' | 'province' | 'topic' | 'status' | 'grade', Record<string, number>>;
   page: number;
   pageSize: number;
-  /** Display names of industries and topics by id. */
-  names: { industry: Record<string, string>; topic: Record<string, string> };
+  /**
+   * Display names of industries and topics by id, and of the hits' provinces by name (a former province
+   * with the one it now belongs to).
+   */
+  names: {
+    industry: Record<string, string>;
+    topic: Record<string, string>;
+    province?: Record<string, string>;
+  };
   /** No clause holds all the words: the hits are near matches ("kết quả gần đúng"). */
   approximate?: boolean;
   /** The query with one typo corrected ("Có phải bạn muốn tìm …?"). */
@@ -207,7 +214,7 @@ export function SearchPage(props: SearchPageProps) {
                   {[
                     hit.employer,
                     hit.industry ? (props.names.industry[hit.industry] ?? hit.industry) : undefined,
-                    hit.province,
+                    hit.province ? (props.names.province?.[hit.province] ?? hit.province) : undefined,
                     hit.year ? t('hitYear', { year: hit.year }) : undefined,
                   ]
                     .filter(Boolean)
