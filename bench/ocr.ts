@@ -8,7 +8,8 @@
  * to tesseract without our clean-up (two-tone, straightening), to see what it buys.
  */
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareWithFloors } from '../clauses/compare.ts';
 import { foldText } from '../clauses/text.ts';
@@ -16,12 +17,33 @@ import { walkTree } from '../clauses/tree.ts';
 import type { AgreementDraft } from '../clauses/types.ts';
 import { fromPdfText } from '../importer/import-document.ts';
 import { importFile, pdfToText } from '../importer/index.ts';
+import { type OcrPage, ocrPages } from '../importer/ocr/index.ts';
+import type { OcrReader } from '../importer/pdf-reader.ts';
 import { toScannedPdf } from '../scripts/scan-fixture.ts';
 
 export interface OcrBenchOptions {
   dpi: number[];
   raw: boolean;
   docs: number;
+  /** Only the sample PDFs whose name holds this. */
+  only?: string;
+  /** A folder where what tesseract read is kept (by the scan's bytes), so clean-up rules can be tried again fast. */
+  cache?: string;
+}
+
+/**
+ * ocrPages through a folder of earlier readings, keyed by the typed PDF's sha256 and the scan's options (the
+ * scan's own bytes hold pdf-lib's creation date, so they differ at every run).
+ */
+function cachedReader(folder: string, typed: Uint8Array, key: string): OcrReader {
+  return async (inputs, options) => {
+    const file = join(folder, `${createHash('sha256').update(typed).digest('hex').slice(0, 16)}-${key}.json`);
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as OcrPage[];
+    const pages = await ocrPages(inputs, options);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(file, JSON.stringify(pages));
+    return pages;
+  };
 }
 
 /** Levenshtein distance over two sequences (characters or words), in O(n·m) time and O(m) memory. */
@@ -62,7 +84,7 @@ function verdicts(draft: AgreementDraft): string[] {
 export async function runOcrBench(options: OcrBenchOptions): Promise<void> {
   const folder = join(import.meta.dirname, '..', 'fixtures', 'formats');
   const files = readdirSync(folder)
-    .filter((f) => f.endsWith('.pdf'))
+    .filter((f) => f.endsWith('.pdf') && (!options.only || f.includes(options.only)))
     .slice(0, options.docs);
   console.log(
     `OCR bench: ${files.length} sample PDFs scanned at ${options.dpi.join(', ')} dpi${options.raw ? ' (no clean-up)' : ''}`,
@@ -82,7 +104,14 @@ export async function runOcrBench(options: OcrBenchOptions): Promise<void> {
       const typed = await importFile(typedBytes, { filename: file });
       const scanBytes = await toScannedPdf(typedBytes, { dpi });
       const started = Date.now();
-      const read = await pdfToText(scanBytes, file, { ocr: { clean: !options.raw } });
+      const read = await pdfToText(scanBytes, file, {
+        ocr: {
+          clean: !options.raw,
+          ...(options.cache
+            ? { read: cachedReader(options.cache, typedBytes, `${dpi}-${options.raw ? 'raw' : 'clean'}`) }
+            : {}),
+        },
+      });
       const took = (Date.now() - started) / 1000;
       const scanned = fromPdfText(read, 'pdf', scanBytes, file, { filename: file });
       const text = squash(read.text);

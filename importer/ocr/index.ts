@@ -21,11 +21,14 @@ export {
 } from './ocr-pages.ts';
 export {
   fixDigitsInNumbers,
+  fixGluedUnits,
   fixHeadingWords,
+  fixPhrases,
   isMarkLine,
   lineText,
   type ReadLine,
   restoreCapitalMarks,
+  splitDottedCells,
 } from './ocr-text.ts';
 export { photosToPdf, sniffImage } from './photos.ts';
 export { binarize, estimateSkew, type GreyImage, otsuThreshold, toGrey } from './preprocess.ts';
