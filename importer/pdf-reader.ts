@@ -10,7 +10,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from '../clauses/errors.ts';
 import { type OcrOptions, type OcrPage, ocrPages } from './ocr/ocr-pages.ts';
 import { isMarkLine, lineText, splitDottedCells, withoutMarks } from './ocr/ocr-text.ts';
-import { preparePage, renderPage } from './ocr/render.ts';
+import { type PrepareOptions, pageImageDpi, preparePage, renderPage } from './ocr/render.ts';
 
 interface Line {
   text: string;
@@ -148,7 +148,7 @@ export async function pdfToText(
         scanned.map((n) => ({
           page: n,
           image: async () => {
-            const prepared = await preparePage(await renderPage(pdf, n, ocr?.dpi ?? 300), ocr ?? {});
+            const prepared = await preparePage(...(await scanToRead(pdf, n, ocr || {})));
             skew.set(n, prepared.skew);
             return prepared;
           },
@@ -183,6 +183,27 @@ export async function pdfToText(
   const text = joinLines(dropRunningLines(lines), pageCount);
   if (scan) text.scan = scan;
   return text;
+}
+
+/** A scan below this resolution is enlarged before OCR (its diacritics are only a few pixels high). */
+const LOW_DPI = 220;
+
+/**
+ * How a scanned page is drawn for OCR: at 300 dpi (or the dpi asked); a page whose image was scanned at low
+ * resolution (150 dpi) is drawn at its own resolution and enlarged with smoothing to about 300, kept grey —
+ * the two-tone threshold would eat the diacritics of its small, blurred glyphs.
+ */
+async function scanToRead(
+  pdf: Awaited<ReturnType<typeof getDocument>['promise']>,
+  n: number,
+  ocr: NonNullable<Exclude<PdfReadOptions['ocr'], false>>,
+): Promise<[Awaited<ReturnType<typeof renderPage>>, PrepareOptions]> {
+  const native = ocr.dpi === undefined && ocr.clean !== false ? await pageImageDpi(pdf, n) : undefined;
+  if (native !== undefined && native >= 72 && native < LOW_DPI) {
+    const upscale = Math.min(4, Math.max(2, Math.round(300 / native)));
+    return [await renderPage(pdf, n, native), { ...ocr, upscale, twoTone: false }];
+  }
+  return [await renderPage(pdf, n, ocr.dpi ?? 300), ocr];
 }
 
 /**
