@@ -24,6 +24,7 @@ import { searchRoutes } from './api/search.ts';
 import { versionRoutes } from './api/versions.ts';
 import { hideInternal, identify } from './auth.ts';
 import { handleError, handleNotFound, tooLarge } from './errors.ts';
+import { createProgressBoard, importProgressRoutes } from './import-progress.ts';
 import { type LoginLimit, memoryLoginLimit } from './login-limit.ts';
 import { failurePage, htmlError } from './pages/context.tsx';
 import { pageRoutes } from './pages/index.ts';
@@ -108,7 +109,10 @@ export function createApp({
     app.use(path, hideInternal(service));
   app.route('/', sessionRoutes({ service, loginLimit, secure }));
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
-  app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
+  // Where each import of a scan stands, page by page: filled by the import routes, read by the import page.
+  const progress = createProgressBoard();
+  app.route('/api/imports', importProgressRoutes({ board: progress }));
+  app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes, progress }));
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));
   app.route('/api/agreements', metadataRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
@@ -117,7 +121,7 @@ export function createApp({
   app.route('/api', expiryRoutes({ service, apiToken, publicUrl, reports }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
   app.route('/api', versionRoutes({ service, reports }));
-  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric }));
+  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric, progress }));
   // Pages answer HTML, the API JSON.
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

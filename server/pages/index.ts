@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import type { Rubric } from '../../clauses/grading.ts';
 import type { Service } from '../../service/index.ts';
+import type { ProgressBoard } from '../import-progress.ts';
 import { agreementPages } from './agreements.tsx';
 import { belowFloorPages } from './below-floor.tsx';
 import { benchmarkPages } from './benchmarks.tsx';
@@ -25,10 +26,12 @@ export interface PageRoutesDeps {
   apiToken: string | undefined;
   maxUploadBytes: number;
   rubric: Rubric;
+  /** Where imports of scans stand (`GET /api/imports/:id`). */
+  progress?: ProgressBoard;
 }
 
 /** Builds the sub-app mounted at /. */
-export function pageRoutes({ service, apiToken, maxUploadBytes, rubric }: PageRoutesDeps) {
+export function pageRoutes({ service, apiToken, maxUploadBytes, rubric, progress }: PageRoutesDeps) {
   return new Hono()
     .route('/static', staticRoutes())
     .route('/', searchPages({ service }))
@@ -41,5 +44,5 @@ export function pageRoutes({ service, apiToken, maxUploadBytes, rubric }: PageRo
     .route('/drafts', draftPages({ service, apiToken, maxUploadBytes }))
     .route('/expiry', expiryPages({ service }))
     .route('/grades', gradesPages({ service, rubric }))
-    .route('/import', importPages({ service, apiToken, maxUploadBytes }));
+    .route('/import', importPages({ service, apiToken, maxUploadBytes, ...(progress ? { progress } : {}) }));
 }
