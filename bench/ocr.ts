@@ -10,6 +10,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compareWithFloors } from '../clauses/compare.ts';
 import { foldText } from '../clauses/text.ts';
@@ -96,6 +97,7 @@ export async function runOcrBench(options: OcrBenchOptions): Promise<void> {
     let verdictsSame = 0;
     let verdictsAll = 0;
     let seconds = 0;
+    let cpuSeconds = 0;
     let pages = 0;
     let confidence = 0;
     for (const file of files) {
@@ -104,6 +106,7 @@ export async function runOcrBench(options: OcrBenchOptions): Promise<void> {
       const typed = await importFile(typedBytes, { filename: file });
       const scanBytes = await toScannedPdf(typedBytes, { dpi });
       const started = Date.now();
+      const cpuStarted = process.cpuUsage();
       const read = await pdfToText(scanBytes, file, {
         ocr: {
           clean: !options.raw,
@@ -113,6 +116,9 @@ export async function runOcrBench(options: OcrBenchOptions): Promise<void> {
         },
       });
       const took = (Date.now() - started) / 1000;
+      // The whole process's CPU (tesseract reads in a worker thread of it): the machine's load does not inflate it.
+      const cpuUsed = process.cpuUsage(cpuStarted);
+      const cpuTook = (cpuUsed.user + cpuUsed.system) / 1e6;
       const scanned = fromPdfText(read, 'pdf', scanBytes, file, { filename: file });
       const text = squash(read.text);
       const chars = rate([...reference], [...text]);
@@ -135,7 +141,7 @@ export async function runOcrBench(options: OcrBenchOptions): Promise<void> {
       }
       const meanConfidence = read.scan!.confidence.reduce((a, b) => a + b, 0) / read.scan!.confidence.length;
       console.log(
-        `  ${dpi} dpi ${file}: ${read.pageCount} pages, CER ${(chars * 100).toFixed(2)} % (folded ${(charsFolded * 100).toFixed(2)} %), WER ${(words * 100).toFixed(2)} % (folded ${(wordsFolded * 100).toFixed(2)} %), headings ${found}/${wanted.size}, verdicts ${same}/${typedVerdicts.length} same (${scanVerdicts.length} read), confidence ${meanConfidence.toFixed(1)}, ${(took / read.pageCount).toFixed(1)} s/page`,
+        `  ${dpi} dpi ${file}: ${read.pageCount} pages, CER ${(chars * 100).toFixed(2)} % (folded ${(charsFolded * 100).toFixed(2)} %), WER ${(words * 100).toFixed(2)} % (folded ${(wordsFolded * 100).toFixed(2)} %), headings ${found}/${wanted.size}, verdicts ${same}/${typedVerdicts.length} same (${scanVerdicts.length} read), confidence ${meanConfidence.toFixed(1)}, ${(took / read.pageCount).toFixed(1)} s/page (CPU ${(cpuTook / read.pageCount).toFixed(1)} s)`,
       );
       if (found < wanted.size)
         console.log(`    missing headings: ${[...wanted].filter((h) => !got.has(h)).join(' · ')}`);
@@ -154,11 +160,14 @@ export async function runOcrBench(options: OcrBenchOptions): Promise<void> {
       verdictsSame += same;
       verdictsAll += typedVerdicts.length;
       seconds += took;
+      cpuSeconds += cpuTook;
       pages += read.pageCount;
       confidence += meanConfidence * read.pageCount;
     }
     console.log(
-      `${dpi} dpi: CER ${((totals.cer / totals.chars) * 100).toFixed(2)} % (folded ${((totals.cerFolded / totals.chars) * 100).toFixed(2)} %), WER ${((totals.wer / totals.words) * 100).toFixed(2)} % (folded ${((totals.werFolded / totals.words) * 100).toFixed(2)} %), headings ${headingsFound}/${headingsAll}, verdicts ${verdictsSame}/${verdictsAll} same, mean confidence ${(confidence / pages).toFixed(1)}, ${(seconds / pages).toFixed(1)} s/page over ${pages} pages`,
+      `${dpi} dpi: CER ${((totals.cer / totals.chars) * 100).toFixed(2)} % (folded ${((totals.cerFolded / totals.chars) * 100).toFixed(2)} %), WER ${((totals.wer / totals.words) * 100).toFixed(2)} % (folded ${((totals.werFolded / totals.words) * 100).toFixed(2)} %), headings ${headingsFound}/${headingsAll}, verdicts ${verdictsSame}/${verdictsAll} same, mean confidence ${(confidence / pages).toFixed(1)}, ${(seconds / pages).toFixed(1)} s/page (CPU ${(cpuSeconds / pages).toFixed(1)} s) over ${pages} pages, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     );
   }
 }

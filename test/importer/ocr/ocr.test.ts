@@ -11,7 +11,7 @@ import type { StructureNode } from '../../../clauses/types.ts';
 import { importFile, type OcrProgress, renderPdfPagePng } from '../../../importer/index.ts';
 import { vieDataPath } from '../../../importer/ocr/index.ts';
 import { toScannedPdf } from '../../../scripts/scan-fixture.ts';
-import { typedAgreement } from './samples.ts';
+import { agreementPhotos, typedAgreement } from './samples.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -92,6 +92,34 @@ describe('scanned agreements (OCR)', () => {
     });
     expect(vieDataPath()).not.toMatch(/^https?:/);
   }, 120_000);
+
+  it('imports a set of phone photos as one agreement with the network refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cba-ocr-'));
+    const files = (await agreementPhotos()).map((png, i) => {
+      const file = join(dir, `trang-${i + 1}.png`);
+      writeFileSync(file, png);
+      return file;
+    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        require.resolve('./no-network.mjs'),
+        '--import',
+        'tsx',
+        require.resolve('./import-photo.ts'),
+        ...files,
+      ],
+      { timeout: 170_000 },
+    );
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
+      fetchRefused: true,
+      format: 'pdf',
+      articles: 3,
+      headings: ['Thời giờ làm việc', 'Nghỉ hằng năm', 'Nghỉ việc riêng'],
+      ocr: true,
+    });
+  }, 180_000);
 
   it('refuses more pages than the limit before reading any', async () => {
     await expect(
