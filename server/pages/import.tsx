@@ -69,40 +69,43 @@ export function importPages({ service, apiToken, maxUploadBytes, progress }: Imp
               name: file.name,
               read: async () => ({ bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name }),
             }));
-      for (const file of documents) {
-        try {
-          const { bytes, filename } = await file.read();
-          const { agreement, report, sameAgreement } = await service.importDocument(bytes, {
-            filename,
-            actor: write.actor,
-            ...owner,
-            ...(onProgress ? { onProgress } : {}),
-          });
-          if (sameAgreement) {
+      try {
+        for (const file of documents) {
+          try {
+            const { bytes, filename } = await file.read();
+            const { agreement, report, sameAgreement } = await service.importDocument(bytes, {
+              filename,
+              actor: write.actor,
+              ...owner,
+              ...(onProgress ? { onProgress } : {}),
+            });
+            if (sameAgreement) {
+              outcomes.push({
+                file: file.name,
+                status: 'same_agreement',
+                id: agreement.id,
+                reason: ctx.lang === 'vi' ? sameAgreement.message : sameAgreement.messageEn,
+              });
+              continue;
+            }
             outcomes.push({
               file: file.name,
-              status: 'same_agreement',
+              status: 'imported',
               id: agreement.id,
-              reason: ctx.lang === 'vi' ? sameAgreement.message : sameAgreement.messageEn,
+              warnings: agreement.warnings,
+              ...(report ? { report } : {}),
             });
-            continue;
+          } catch (error) {
+            if (error instanceof DuplicateError)
+              outcomes.push({ file: file.name, status: 'duplicate', id: error.existingId });
+            else if (error instanceof CbaError)
+              outcomes.push({ file: file.name, status: 'failed', reason: messageOf(c, error) });
+            else throw error;
           }
-          outcomes.push({
-            file: file.name,
-            status: 'imported',
-            id: agreement.id,
-            warnings: agreement.warnings,
-            ...(report ? { report } : {}),
-          });
-        } catch (error) {
-          if (error instanceof DuplicateError)
-            outcomes.push({ file: file.name, status: 'duplicate', id: error.existingId });
-          else if (error instanceof CbaError)
-            outcomes.push({ file: file.name, status: 'failed', reason: messageOf(c, error) });
-          else throw error;
         }
+      } finally {
+        finish();
       }
-      finish();
       return c.html(<ImportPage ctx={ctx} maxMegabytes={maxMegabytes} outcomes={outcomes} />);
     });
 }
