@@ -11,7 +11,7 @@ import type { OcrProgress } from '../importer/index.ts';
 import { jsonError } from './errors.ts';
 
 /** An import's id as the client makes it up: 16–64 letters, digits, `-` or `_` (a UUID fits). */
-export const PROGRESS_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const PROGRESS_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export interface ImportProgress {
   id: string;
