@@ -4,7 +4,8 @@
  *   compare    compareWithFloors over the same corpus vs importDocument
  *   library    library-wide API requests (below the floor, benchmarks, N-way, grades), first and again
  *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
- *   ocr        scanned sample PDFs read back by OCR: CER, WER, headings, verdicts, s/page (--dpi 150,300 --raw --docs N)
+ *   ocr        scanned sample PDFs read back by OCR: CER, WER, headings, verdicts, s/page (--dpi 150,300 --raw --docs N --only name
+ *              --ocr-cache dir: keep what tesseract read, to try clean-up rules without reading again)
  *   relevance  recall@10 and MRR of the judged queries over the sample library (--verbose, --literal)
  *   hostile    hostile documents posted to a real server while /api/health is sampled (--in-process: no pool; --profile DIR: the server's CPU profile; --against DIR --rounds N: A/B with DIR's server)
  *   generate   only write the corpus to bench/out/corpus-N
@@ -36,6 +37,8 @@ const { values, positionals } = parseArgs({
     docs: { type: 'string', default: '4' },
     profile: { type: 'string' },
     against: { type: 'string' },
+    only: { type: 'string' },
+    'ocr-cache': { type: 'string' },
   },
 });
 const count = Number(values.count);
@@ -66,7 +69,13 @@ switch (positionals[0] ?? 'import') {
     break;
   }
   case 'ocr':
-    await runOcrBench({ dpi: values.dpi.split(',').map(Number), raw: values.raw, docs: Number(values.docs) });
+    await runOcrBench({
+      dpi: values.dpi.split(',').map(Number),
+      raw: values.raw,
+      docs: Number(values.docs),
+      ...(values.only ? { only: values.only } : {}),
+      ...(values['ocr-cache'] ? { cache: values['ocr-cache'] } : {}),
+    });
     break;
   case 'relevance':
     await runRelevanceBench({ verbose: values.verbose, literal: values.literal });

@@ -8,8 +8,8 @@
 
 import { ImportError } from '../clauses/errors.ts';
 import { type OcrOptions, type OcrPage, ocrPages } from './ocr/ocr-pages.ts';
-import { isMarkLine, lineText } from './ocr/ocr-text.ts';
-import { preparePage, renderPage } from './ocr/render.ts';
+import { isMarkLine, lineText, splitDottedCells, withoutMarks } from './ocr/ocr-text.ts';
+import { type PrepareOptions, pageImageDpi, preparePage, renderPage } from './ocr/render.ts';
 import { getDocument } from './pdfjs.ts';
 
 interface Line {
@@ -54,10 +54,13 @@ export interface PdfText {
 
 export interface PdfReadOptions {
   /** OCR pages without a text layer (the default), with these options; `false` refuses a scan instead. */
-  ocr?: (OcrOptions & { dpi?: number; clean?: boolean }) | false;
+  ocr?: (OcrOptions & { dpi?: number; clean?: boolean; read?: OcrReader }) | false;
   /** Most pages read ({@link MAX_PDF_PAGES} by default); a longer PDF is refused before any page is read. */
   maxPages?: number;
 }
+
+/** What reads page images: {@link ocrPages} unless a caller (the bench's cache) hands its own. */
+export type OcrReader = typeof ocrPages;
 
 /** A page with fewer characters than this in its text layer is read as an image. */
 const MIN_PAGE_TEXT = 20;
@@ -141,11 +144,11 @@ export async function pdfToText(
     if (ocr !== false && scanned.length > 0) {
       const skew = new Map<number, number>();
       const started = Date.now();
-      const read = await ocrPages(
+      const read = await (ocr?.read ?? ocrPages)(
         scanned.map((n) => ({
           page: n,
           image: async () => {
-            const prepared = await preparePage(await renderPage(pdf, n, ocr?.dpi ?? 300), ocr ?? {});
+            const prepared = await preparePage(...(await scanToRead(pdf, n, ocr || {})));
             skew.set(n, prepared.skew);
             return prepared;
           },
@@ -182,6 +185,27 @@ export async function pdfToText(
   return text;
 }
 
+/** A scan below this resolution is enlarged before OCR (its diacritics are only a few pixels high). */
+const LOW_DPI = 220;
+
+/**
+ * How a scanned page is drawn for OCR: at 300 dpi (or the dpi asked); a page whose image was scanned at low
+ * resolution (150 dpi) is drawn at its own resolution and enlarged with smoothing to about 300, kept grey —
+ * the two-tone threshold would eat the diacritics of its small, blurred glyphs.
+ */
+async function scanToRead(
+  pdf: Awaited<ReturnType<typeof getDocument>['promise']>,
+  n: number,
+  ocr: NonNullable<Exclude<PdfReadOptions['ocr'], false>>,
+): Promise<[Awaited<ReturnType<typeof renderPage>>, PrepareOptions]> {
+  const native = ocr.dpi === undefined && ocr.clean !== false ? await pageImageDpi(pdf, n) : undefined;
+  if (native !== undefined && native >= 72 && native < LOW_DPI) {
+    const upscale = Math.min(4, Math.max(2, Math.round(300 / native)));
+    return [await renderPage(pdf, n, native), { ...ocr, upscale, twoTone: false }];
+  }
+  return [await renderPage(pdf, n, ocr.dpi ?? 300), ocr];
+}
+
 /**
  * The lines OCR read on a page, as the PDF reader's lines: pixels measured from the bottom like points,
  * stamp and signature marks left out.
@@ -190,21 +214,22 @@ function ocrLines(page: OcrPage): Line[] {
   const out: Line[] = [];
   for (const line of page.lines) {
     if (isMarkLine(line.words)) continue;
-    const read = lineText(line);
+    const kept = withoutMarks(line);
+    const read = lineText(kept);
     if (!read.text) continue;
     // OCR sometimes runs a heading into the end of the line beside it (a slanted page): a heading after a
     // column gap starts a line of its own.
     const split = /^(.+?) \| ((?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC) \S.*)$/u.exec(read.text);
     if (split) {
-      const size = Math.max(1, (line.bbox.y1 - line.bbox.y0) * 0.75);
+      const size = Math.max(1, (kept.bbox.y1 - kept.bbox.y0) * 0.75);
       for (const [k, part] of [split[1]!, split[2]!].entries())
         out.push({
           text: part.normalize('NFC'),
-          y: page.height - line.bbox.y1 - k * size * 1.5,
+          y: page.height - kept.bbox.y1 - k * size * 1.5,
           size,
           page: page.page,
           pageHeight: page.height,
-          right: line.bbox.x1,
+          right: kept.bbox.x1,
           ocr: {
             confidence: read.confidence,
             ...(read.numberConfidence !== undefined ? { numberConfidence: read.numberConfidence } : {}),
@@ -213,19 +238,21 @@ function ocrLines(page: OcrPage): Line[] {
       continue;
     }
     // Tesseract's box holds the diacritics above and the descenders below: the font size is about 3/4 of it.
-    const size = Math.max(1, (line.bbox.y1 - line.bbox.y0) * 0.75);
+    const size = Math.max(1, (kept.bbox.y1 - kept.bbox.y0) * 0.75);
     const ocr: LineConfidence = { confidence: read.confidence };
     if (read.numberConfidence !== undefined) ocr.numberConfidence = read.numberConfidence;
     out.push({
       text: read.text.normalize('NFC'),
-      y: page.height - line.bbox.y1,
+      y: page.height - kept.bbox.y1,
       size,
       page: page.page,
       pageHeight: page.height,
-      right: line.bbox.x1,
+      right: kept.bbox.x1,
       ocr,
     });
   }
+  const cells = splitDottedCells(out.map((l) => l.text));
+  for (const [i, line] of out.entries()) line.text = cells[i]!;
   return out;
 }
 

@@ -16,5 +16,5 @@ import { restoreNativeJson } from './native-json.ts';
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
 restoreNativeJson();
 
-export const { getDocument } = pdfjs;
+export const { getDocument, OPS } = pdfjs;
 export type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';

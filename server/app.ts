@@ -26,6 +26,7 @@ import { versionRoutes } from './api/versions.ts';
 import { hideInternal, identify } from './auth.ts';
 import { handleError, handleNotFound, jsonError, retryAfterOf, tooLarge } from './errors.ts';
 import { discardBody } from './form-token.ts';
+import { createProgressBoard, importProgressRoutes } from './import-progress.ts';
 import { failurePage, htmlError } from './pages/context.tsx';
 import { pageRoutes } from './pages/index.ts';
 import { inProcessReports, type ParseQueue, queueFull, type ReportRenderer } from './parse-pool.ts';
@@ -131,7 +132,10 @@ export function createApp({
   app.route('/', sessionRoutes({ service, limits: limits ?? createRateLimits(), secure }));
   app.route('/', adminRoutes({ service, apiToken, rubric }));
   app.route('/api/health', healthRoutes({ service, writesEnabled: apiToken !== undefined }));
-  app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes }));
+  // Where each import of a scan stands, page by page: filled by the import routes, read by the import page.
+  const progress = createProgressBoard();
+  app.route('/api/imports', importProgressRoutes({ board: progress }));
+  app.route('/api/agreements', agreementRoutes({ service, apiToken, maxUploadBytes, progress }));
   app.route('/api/agreements', correctionRoutes({ service, apiToken }));
   app.route('/api/agreements', metadataRoutes({ service, apiToken }));
   app.route('/api/search', searchRoutes({ service }));
@@ -140,7 +144,7 @@ export function createApp({
   app.route('/api', expiryRoutes({ service, apiToken, publicUrl, reports }));
   app.route('/api', gradingRoutes({ service, apiToken, today, rubric }));
   app.route('/api', versionRoutes({ service, reports }));
-  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric, reports }));
+  app.route('/', pageRoutes({ service, apiToken, maxUploadBytes, rubric, reports, progress }));
   // Pages answer HTML, the API JSON.
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

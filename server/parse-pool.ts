@@ -7,8 +7,10 @@
  */
 
 import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
 import { BusyError, ImportError } from '../clauses/errors.ts';
+import type { OcrProgress } from '../importer/index.ts';
 import type { DocumentReader } from '../service/index.ts';
 import {
   drawReport,
@@ -169,13 +171,19 @@ export function createParsePool({
     );
   for (let i = 0; i < workers; i++) void warm().finally(release);
 
-  async function run<K extends ParseTask['kind']>(task: ParseTask & { kind: K }): Promise<TaskResult<K>> {
+  async function run<K extends ParseTask['kind']>(
+    task: ParseTask & { kind: K },
+    transferList?: MessagePort[],
+  ): Promise<TaskResult<K>> {
     const limitMs = 'bytes' in task && mayBeScan(task.bytes) ? Math.max(timeoutMs, scanTimeoutMs) : timeoutMs;
     await acquire();
     let outcome: TaskOutcome<unknown>;
     let ended = false;
     try {
-      outcome = (await pool.run(task, { signal: AbortSignal.timeout(limitMs) })) as TaskOutcome<unknown>;
+      outcome = (await pool.run(task, {
+        signal: AbortSignal.timeout(limitMs),
+        ...(transferList ? { transferList } : {}),
+      })) as TaskOutcome<unknown>;
     } catch (error) {
       ended = true;
       throw stopped(error, limitMs, memoryMb);
@@ -189,8 +197,16 @@ export function createParsePool({
   }
 
   return {
-    // A progress callback cannot cross to a worker: a scan read in the pool tells no page-by-page progress.
-    read: (bytes, { onProgress: _progress, ...options }) => run({ kind: 'read', bytes, options }),
+    read: (bytes, { onProgress, ...options }) => {
+      if (!onProgress) return run({ kind: 'read', bytes, options });
+      // A callback cannot cross to a worker: the worker posts each page's progress to a port of a channel.
+      const { port1, port2 } = new MessageChannel();
+      port1.on('message', (progress: OcrProgress) => onProgress(progress));
+      return run({ kind: 'read', bytes, options, progress: port2 }, [port2]).finally(() =>
+        // Messages posted just before the answer are still on their way: let them land, then close.
+        setImmediate(() => port1.close()),
+      );
+    },
     check: (bytes, request) => run({ kind: 'check', bytes, request }),
     draw: (report) => run({ kind: 'report', ...report }),
     load: () => ({ running, waiting: waiting.length, workers: pool.threads.length }),

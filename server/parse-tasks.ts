@@ -5,6 +5,7 @@
  * way; `reviveFailure` turns them back into the same `CbaError` classes.
  */
 
+import type { MessagePort } from 'node:worker_threads';
 import {
   CbaError,
   ImportError,
@@ -34,7 +35,8 @@ export type ReportTask =
   | { report: 'benchmarks'; data: Parameters<typeof benchmarkReportPdf>[0] };
 
 export type ParseTask =
-  | { kind: 'read'; bytes: Uint8Array; options: ImportOptions }
+  /** `progress`: a port the worker posts each `OcrProgress` to (a callback cannot cross to a worker). */
+  | { kind: 'read'; bytes: Uint8Array; options: ImportOptions; progress?: MessagePort }
   | { kind: 'check'; bytes: Uint8Array; request: CheckRequest }
   | ({ kind: 'report' } & ReportTask)
   /** Answers at once: a worker that answers has loaded the readers (the pool warms new workers with it). */
@@ -79,8 +81,14 @@ export function drawReport(task: ReportTask): Promise<Uint8Array> {
 
 function perform(task: ParseTask): Promise<unknown> {
   switch (task.kind) {
-    case 'read':
-      return importFile(task.bytes, task.options);
+    case 'read': {
+      const port = task.progress;
+      if (!port) return importFile(task.bytes, task.options);
+      return importFile(task.bytes, {
+        ...task.options,
+        onProgress: (progress) => port.postMessage(progress),
+      }).finally(() => port.close());
+    }
     case 'check':
       return checkDocument(task.bytes, task.request);
     case 'report':

@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { ValidationError } from '../clauses/errors.ts';
-import { type MetaOverrides, parseOverrides } from '../importer/index.ts';
+import { type MetaOverrides, parseOverrides, photosToPdf, sniffImage } from '../importer/index.ts';
 import { readJsonBody } from './validation.ts';
 
 const JsonUpload = z.object({
@@ -19,6 +19,8 @@ const JsonUpload = z.object({
 export interface Upload {
   bytes: Uint8Array;
   filename: string;
+  /** Photos sent together as the pages of one agreement (in order), put into one image PDF (`bytes`). */
+  photos?: number;
   /** The metadata sent beside the document (industry, province, wage region…), checked. */
   overrides: MetaOverrides;
 }
@@ -28,8 +30,11 @@ export interface Upload {
  * @param rawText also accept a bare `text/plain` or `text/markdown` body (a pasted draft)
  * @throws ValidationError when the body or its metadata cannot be read
  */
-export async function readUpload(request: Request, options: { rawText?: boolean } = {}): Promise<Upload> {
-  const { bytes, filename, metadata } = await readBody(request, options);
+export async function readUpload(
+  request: Request,
+  options: { rawText?: boolean; photos?: boolean } = {},
+): Promise<Upload> {
+  const { bytes, filename, metadata, photos } = await readBody(request, options);
   const { overrides, problems } = parseOverrides(metadata);
   if (problems.length > 0) {
     const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
@@ -39,13 +44,33 @@ export async function readUpload(request: Request, options: { rawText?: boolean 
       `Invalid metadata: ${list}`,
     );
   }
-  return { bytes, filename, overrides };
+  return { bytes, filename, overrides, ...(photos ? { photos } : {}) };
+}
+
+/**
+ * Photos (PNG or JPEG) sent together, in order, as the pages of one agreement: one image PDF, named after
+ * the first photo.
+ * @throws ValidationError when one of the files is not a photo
+ */
+export async function photosUpload(files: readonly File[]): Promise<{ bytes: Uint8Array; filename: string }> {
+  const photos = await Promise.all(
+    files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name })),
+  );
+  const other = photos.find((p) => !sniffImage(p.bytes));
+  if (other)
+    throw new ValidationError(
+      'not_photos',
+      `Nhiều tệp gửi cùng nhau phải là ảnh chụp (PNG, JPEG) các trang của một thỏa ước; "${other.filename}" không phải ảnh.`,
+      `Several files sent together must be photos (PNG, JPEG) of the pages of one agreement; "${other.filename}" is not one.`,
+    );
+  const first = photos[0]?.filename || 'anh-chup.jpg';
+  return { bytes: await photosToPdf(photos), filename: `${first.replace(/\.(png|jpe?g)$/i, '')}.pdf` };
 }
 
 async function readBody(
   request: Request,
-  { rawText = false }: { rawText?: boolean },
-): Promise<{ bytes: Uint8Array; filename: string; metadata: Record<string, unknown> }> {
+  { rawText = false, photos = false }: { rawText?: boolean; photos?: boolean },
+): Promise<{ bytes: Uint8Array; filename: string; metadata: Record<string, unknown>; photos?: number }> {
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
     let form: FormData;
@@ -58,8 +83,9 @@ async function readBody(
         'The multipart body cannot be read.',
       );
     }
-    const file = form.get('file');
-    if (!(file instanceof File)) {
+    const files = form.getAll('file').filter((f): f is File => f instanceof File);
+    const file = files[0];
+    if (!file) {
       throw new ValidationError(
         'missing_file',
         'Thiếu tệp: gửi tệp trong trường "file".',
@@ -68,7 +94,9 @@ async function readBody(
     }
     const metadata: Record<string, unknown> = {};
     for (const [key, value] of form.entries())
-      if (key !== 'file' && typeof value === 'string') metadata[key] = value;
+      if (key !== 'file' && key !== 'progress' && typeof value === 'string') metadata[key] = value;
+    // Several photos of one agreement, in the order sent: one scanned document.
+    if (photos && files.length > 1) return { ...(await photosUpload(files)), metadata, photos: files.length };
     return {
       bytes: new Uint8Array(await file.arrayBuffer()),
       filename: file.name || 'tai-lieu.txt',

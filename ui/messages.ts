@@ -187,10 +187,13 @@ const vi = {
   showAll: 'Hiện tất cả',
 
   importTitle: 'Nhập thỏa ước',
-  importIntro: 'Chọn một hoặc nhiều tệp (.md, .txt, .docx, .pdf, tối đa {mb} MB mỗi tệp).',
+  importIntro:
+    'Chọn một hoặc nhiều tệp (.md, .txt, .docx, .pdf, ảnh .jpg/.png, tối đa {mb} MB mỗi tệp). Bản quét và ảnh chụp được nhận dạng ký tự (OCR), vài giây mỗi trang.',
   files: 'Tệp',
+  importPhotos: 'Các ảnh là các trang của một thỏa ước (theo thứ tự đã chọn)',
   importButton: 'Nhập',
   uploading: 'Đang tải lên…',
+  importReading: 'Đang đọc tài liệu…',
   outcome_imported: 'Đã nhập',
   outcome_duplicate: 'Đã có trong thư viện',
   outcome_same_agreement: 'Thêm bản gốc',
@@ -466,10 +469,13 @@ const en: Record<MessageKey, string> = {
   showAll: 'Show all',
 
   importTitle: 'Import agreements',
-  importIntro: 'Choose one or more files (.md, .txt, .docx, .pdf, up to {mb} MB each).',
+  importIntro:
+    'Choose one or more files (.md, .txt, .docx, .pdf, .jpg/.png photos, up to {mb} MB each). Scans and photos are read by OCR, a few seconds a page.',
   files: 'Files',
+  importPhotos: 'The photos are the pages of one agreement (in the order chosen)',
   importButton: 'Import',
   uploading: 'Uploading…',
+  importReading: 'Reading the document…',
   outcome_imported: 'Imported',
   outcome_duplicate: 'Already in the library',
   outcome_same_agreement: 'Another original added',

@@ -21,12 +21,23 @@ export {
 } from './ocr-pages.ts';
 export {
   fixDigitsInNumbers,
+  fixGluedUnits,
   fixHeadingWords,
+  fixPhrases,
   isMarkLine,
   lineText,
   type ReadLine,
   restoreCapitalMarks,
+  splitDottedCells,
 } from './ocr-text.ts';
 export { photosToPdf, sniffImage } from './photos.ts';
 export { binarize, estimateSkew, type GreyImage, otsuThreshold, toGrey } from './preprocess.ts';
-export { decodeImage, openPdf, preparePage, renderPage, renderPdfPagePng } from './render.ts';
+export {
+  decodeImage,
+  openPdf,
+  type PrepareOptions,
+  pageImageDpi,
+  preparePage,
+  renderPage,
+  renderPdfPagePng,
+} from './render.ts';

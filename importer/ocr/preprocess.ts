@@ -13,26 +13,52 @@ export interface GreyImage {
 }
 
 /**
- * Grey from RGBA, read mostly from the red channel: black and blue ink stay dark, red ink turns light.
+ * Grey from RGBA, red stamp ink faded into the paper: black and blue ink stay dark, red ink turns light —
+ * except where the stamp lies over text. There the text shows as a darker red; when enough of the page is
+ * red, Otsu's threshold over the red channel of the red pixels tells the two apart, and the darker ones are
+ * read as ink.
  * @param rgba pixels as a canvas gives them (4 bytes each)
  */
 export function toGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GreyImage {
   const data = new Uint8Array(width * height);
+  const redHistogram = new Array<number>(256).fill(0);
+  let reds = 0;
   for (let i = 0, p = 0; i < data.length; i++, p += 4) {
     const r = rgba[p]!;
     const g = rgba[p + 1]!;
     const b = rgba[p + 2]!;
-    // A reddish pixel (stamp ink) is read by its red channel, which is bright; the rest by luminance.
-    data[i] = r > 140 && r > g + 50 && r > b + 50 ? 255 : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+    if (isRed(r, g, b)) {
+      redHistogram[r]!++;
+      reds++;
+    }
+    data[i] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+  }
+  // Below this red, a red pixel is text seen through the stamp; a stamp alone is brighter.
+  const throughStamp = reds >= MIN_STAMP_PIXELS ? otsuOf(redHistogram, reds) : -1;
+  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
+    const r = rgba[p]!;
+    const g = rgba[p + 1]!;
+    const b = rgba[p + 2]!;
+    // Text under the stamp is dark in green and blue too; the stamp's own edges and JPEG fringes are not.
+    if (isRed(r, g, b) && (r > throughStamp || g + b > 100)) data[i] = 255;
   }
   return { width, height, data };
 }
+
+/** Fewer red pixels than this are a red word or a rule, not a stamp with text under it. */
+const MIN_STAMP_PIXELS = 2000;
+
+// A reddish pixel (stamp ink): its red channel well above the others.
+const isRed = (r: number, g: number, b: number) => r > 110 && r > g + 25 && r > b + 25;
 
 /** Otsu's threshold: the grey level that best separates ink from paper. */
 export function otsuThreshold(image: GreyImage): number {
   const histogram = new Array<number>(256).fill(0);
   for (const v of image.data) histogram[v]!++;
-  const total = image.data.length;
+  return otsuOf(histogram, image.data.length);
+}
+
+function otsuOf(histogram: readonly number[], total: number): number {
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * histogram[i]!;
   let sumBack = 0;

@@ -13,6 +13,7 @@ import { type StoredSource, VISIBILITIES, type Visibility } from '../../library/
 import { type Service, textVisible, visibleTo } from '../../service/index.ts';
 import { actorOfRequest, requireWrite } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
+import { type ProgressBoard, progressOf } from '../import-progress.ts';
 import { ListQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
 import { checkArea, parseId, validQuery } from '../validation.ts';
@@ -21,6 +22,8 @@ export interface AgreementRoutesDeps {
   service: Service;
   apiToken: string | undefined;
   maxUploadBytes: number;
+  /** Where imports of scans stand: `POST /?progress=<id>` reports there, `GET /api/imports/:id` reads it. */
+  progress?: ProgressBoard;
 }
 
 function links(id: string) {
@@ -57,7 +60,7 @@ function agreementJson(a: Agreement) {
 }
 
 /** Builds the sub-app mounted at /api/agreements. */
-export function agreementRoutes({ service, apiToken, maxUploadBytes }: AgreementRoutesDeps) {
+export function agreementRoutes({ service, apiToken, maxUploadBytes, progress }: AgreementRoutesDeps) {
   const importing = requireWrite({ service, apiToken }, 'import');
   const removing = requireWrite({ service, apiToken }, 'remove', true);
   const editing = requireWrite({ service, apiToken }, 'edit', true);
@@ -164,15 +167,20 @@ export function agreementRoutes({ service, apiToken, maxUploadBytes }: Agreement
       importing,
       bodyLimit({ maxSize: bodyLimitBytes, onError: (c) => tooLarge(c, maxUploadBytes) }),
       async (c) => {
-        const { bytes, filename, overrides } = await readUpload(c.req.raw);
+        // Several `file` fields are photos of one agreement's pages, in order: one scanned document.
+        const { bytes, filename, overrides } = await readUpload(c.req.raw, { photos: true });
         // Graded before it is stored, so the grade is a list filter and a search facet from the start.
         const principal = c.get('principal');
-        const { agreement, sameAgreement } = await service.importDocument(bytes, {
-          filename,
-          overrides,
-          actor: actorOfRequest(c),
-          ...(principal?.kind === 'user' ? { access: { ownerId: principal.user.id } } : {}),
-        });
+        const { onProgress, finish } = progressOf(progress, c.req.query('progress'));
+        const { agreement, sameAgreement } = await service
+          .importDocument(bytes, {
+            filename,
+            overrides,
+            actor: actorOfRequest(c),
+            ...(principal?.kind === 'user' ? { access: { ownerId: principal.user.id } } : {}),
+            ...(onProgress ? { onProgress } : {}),
+          })
+          .finally(finish);
         c.header('Location', links(agreement.id).self);
         if (sameAgreement) {
           // Another file of an agreement already stored: nothing new was created.

@@ -6,15 +6,19 @@ import type { Service } from '../../service/index.ts';
 import { type ImportOutcome, ImportPage } from '../../ui/index.ts';
 import { checkFormWrite } from '../auth.ts';
 import { BodyTooLarge, discardBody, limitBody, peekFormToken } from '../form-token.ts';
+import { type ProgressBoard, progressOf } from '../import-progress.ts';
+import { photosUpload } from '../upload.ts';
 import { htmlError, messageOf, pageContext } from './context.tsx';
 
 export interface ImportPagesDeps {
   service: Service;
   apiToken: string | undefined;
   maxUploadBytes: number;
+  /** Where imports of scans stand, page by page (the page's script asks `GET /api/imports/:id`). */
+  progress?: ProgressBoard;
 }
 
-export function importPages({ service, apiToken, maxUploadBytes }: ImportPagesDeps) {
+export function importPages({ service, apiToken, maxUploadBytes, progress }: ImportPagesDeps) {
   const maxMegabytes = Math.round((maxUploadBytes / 1024 / 1024) * 10) / 10;
   return new Hono()
     .get('/', (c) => c.html(<ImportPage ctx={pageContext(c)} maxMegabytes={maxMegabytes} />))
@@ -55,37 +59,52 @@ export function importPages({ service, apiToken, maxUploadBytes }: ImportPagesDe
         !fields.token && principal?.kind === 'user' ? { access: { ownerId: principal.user.id } } : {};
       const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
       const outcomes: ImportOutcome[] = [];
-      for (const file of files) {
-        try {
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          const { agreement, report, sameAgreement } = await service.importDocument(bytes, {
-            filename: file.name,
-            actor: write.actor,
-            ...owner,
-          });
-          if (sameAgreement) {
+      const { onProgress, finish } = progressOf(progress, String(form.get('progress') ?? ''));
+      // "Photos of one agreement": the files are its pages, in the order chosen, read as one scanned document.
+      const photos = form.get('photos') === 'on' && files.length > 1;
+      const documents: Array<{ name: string; read: () => Promise<{ bytes: Uint8Array; filename: string }> }> =
+        photos
+          ? [{ name: files.map((f) => f.name).join(', '), read: () => photosUpload(files) }]
+          : files.map((file) => ({
+              name: file.name,
+              read: async () => ({ bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name }),
+            }));
+      try {
+        for (const file of documents) {
+          try {
+            const { bytes, filename } = await file.read();
+            const { agreement, report, sameAgreement } = await service.importDocument(bytes, {
+              filename,
+              actor: write.actor,
+              ...owner,
+              ...(onProgress ? { onProgress } : {}),
+            });
+            if (sameAgreement) {
+              outcomes.push({
+                file: file.name,
+                status: 'same_agreement',
+                id: agreement.id,
+                reason: ctx.lang === 'vi' ? sameAgreement.message : sameAgreement.messageEn,
+              });
+              continue;
+            }
             outcomes.push({
               file: file.name,
-              status: 'same_agreement',
+              status: 'imported',
               id: agreement.id,
-              reason: ctx.lang === 'vi' ? sameAgreement.message : sameAgreement.messageEn,
+              warnings: agreement.warnings,
+              ...(report ? { report } : {}),
             });
-            continue;
+          } catch (error) {
+            if (error instanceof DuplicateError)
+              outcomes.push({ file: file.name, status: 'duplicate', id: error.existingId });
+            else if (error instanceof CbaError)
+              outcomes.push({ file: file.name, status: 'failed', reason: messageOf(c, error) });
+            else throw error;
           }
-          outcomes.push({
-            file: file.name,
-            status: 'imported',
-            id: agreement.id,
-            warnings: agreement.warnings,
-            ...(report ? { report } : {}),
-          });
-        } catch (error) {
-          if (error instanceof DuplicateError)
-            outcomes.push({ file: file.name, status: 'duplicate', id: error.existingId });
-          else if (error instanceof CbaError)
-            outcomes.push({ file: file.name, status: 'failed', reason: messageOf(c, error) });
-          else throw error;
         }
+      } finally {
+        finish();
       }
       return c.html(<ImportPage ctx={ctx} maxMegabytes={maxMegabytes} outcomes={outcomes} />);
     });

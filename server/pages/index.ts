@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import type { Rubric } from '../../clauses/grading.ts';
 import type { Service } from '../../service/index.ts';
+import type { ProgressBoard } from '../import-progress.ts';
 import type { ReportRenderer } from '../parse-pool.ts';
 import { agreementPages } from './agreements.tsx';
 import { belowFloorPages } from './below-floor.tsx';
@@ -28,10 +29,12 @@ export interface PageRoutesDeps {
   rubric: Rubric;
   /** Draws PDF reports (the parse pool in the server); this process by default. */
   reports?: ReportRenderer;
+  /** Where imports of scans stand (`GET /api/imports/:id`). */
+  progress?: ProgressBoard;
 }
 
 /** Builds the sub-app mounted at /. */
-export function pageRoutes({ service, apiToken, maxUploadBytes, rubric, reports }: PageRoutesDeps) {
+export function pageRoutes({ service, apiToken, maxUploadBytes, rubric, reports, progress }: PageRoutesDeps) {
   return new Hono()
     .route('/static', staticRoutes())
     .route('/', searchPages({ service }))
@@ -44,5 +47,5 @@ export function pageRoutes({ service, apiToken, maxUploadBytes, rubric, reports 
     .route('/drafts', draftPages({ service, apiToken, maxUploadBytes }))
     .route('/expiry', expiryPages({ service }))
     .route('/grades', gradesPages({ service, rubric }))
-    .route('/import', importPages({ service, apiToken, maxUploadBytes }));
+    .route('/import', importPages({ service, apiToken, maxUploadBytes, ...(progress ? { progress } : {}) }));
 }

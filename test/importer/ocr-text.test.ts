@@ -3,13 +3,16 @@ import {
   binarize,
   estimateSkew,
   fixDigitsInNumbers,
+  fixGluedUnits,
   fixHeadingWords,
+  fixPhrases,
   type GreyImage,
   isMarkLine,
   lineText,
   type OcrWord,
   otsuThreshold,
   restoreCapitalMarks,
+  splitDottedCells,
   toGrey,
 } from '../../importer/ocr/index.ts';
 
@@ -59,6 +62,79 @@ describe('fixDigitsInNumbers', () => {
     'ISO 9001',
   ])('leaves %j alone', (line) => {
     expect(fixDigitsInNumbers(line)).toBe(line);
+  });
+});
+
+describe('fixGluedUnits', () => {
+  it.each([
+    ['làm thêm không quá 300 giờnăm.', 'làm thêm không quá 300 giờ/năm.'],
+    ['tiền ăn 35.000 đồngbữa', 'tiền ăn 35.000 đồng/bữa'],
+    ['khám sức khỏe 02 lầnlnăm', 'khám sức khỏe 02 lần/năm'],
+    ['tối đa 40 giờ1tháng', 'tối đa 40 giờ/tháng'],
+    ['tối đa 12 GIỜTHÁNG', 'tối đa 12 GIỜ/THÁNG'],
+  ])('reads %j as %j', (read, expected) => {
+    expect(fixGluedUnits(read)).toBe(expected);
+  });
+
+  it.each([
+    'nghỉ 12 ngày làm việc', // a space: two words, as written
+    'không quá 300 giờ/năm',
+    'Giờ năm nay', // no number before it
+    '5 người làm',
+  ])('leaves %j alone', (line) => {
+    expect(fixGluedUnits(line)).toBe(line);
+  });
+});
+
+describe('fixPhrases', () => {
+  it.each([
+    ['Chương VI. ĐIỀU KHOẢN THỊ HÀNH', 'Chương VI. ĐIỀU KHOẢN THI HÀNH'],
+    ['Tống số lao động: 512 người.', 'Tổng số lao động: 512 người.'],
+    ['Thỏa ước — CỘNG TY TNHH Hòa Bình', 'Thỏa ước — CÔNG TY TNHH Hòa Bình'],
+    ['Công ty tố chức khám sức khỏe', 'Công ty tổ chức khám sức khỏe'],
+    ['người lao đồng được nghỉ', 'người lao động được nghỉ'],
+  ])('reads %j as %j', (read, expected) => {
+    expect(fixPhrases(read)).toBe(expected);
+  });
+
+  it.each([
+    'nghỉ hằng năm và hàng năm', // both spellings are right
+    'Cộng hòa xã hội chủ nghĩa Việt Nam',
+    'thị trường lao động',
+    'Công ty tổ chức',
+  ])('leaves %j alone', (line) => {
+    expect(fixPhrases(line)).toBe(line);
+  });
+});
+
+describe('splitDottedCells', () => {
+  it('cuts a table row where OCR read the column gaps as dots, to as many cells as its neighbours', () => {
+    expect(
+      splitDottedCells([
+        'Điều 5. Nghỉ việc riêng',
+        'Trường hợp | Theo Bộ luật Lao động... Theo Thỏa ước',
+        'Bản thân kết hôn | 03 ngày | 06 ngày',
+        'Ông, bà chết. 01 ngày không lương... 02 ngày có lương',
+        'Con chết. 03 ngày | 05 ngày',
+        'Điều 6. Nghỉ lễ',
+      ]),
+    ).toEqual([
+      'Điều 5. Nghỉ việc riêng',
+      'Trường hợp | Theo Bộ luật Lao động | Theo Thỏa ước',
+      'Bản thân kết hôn | 03 ngày | 06 ngày',
+      'Ông, bà chết | 01 ngày không lương | 02 ngày có lương',
+      'Con chết | 03 ngày | 05 ngày',
+      'Điều 6. Nghỉ lễ',
+    ]);
+  });
+
+  it('leaves a sentence alone: beside no table, or with more full stops than cells missing', () => {
+    const lines = [
+      'Người lao động được nghỉ. Công ty trả lương.',
+      'A | B | C',
+      'Nghỉ 3 ngày. Có lương. Báo trước | 2 ngày',
+    ];
+    expect(splitDottedCells(lines)).toEqual(lines);
   });
 });
 
@@ -178,6 +254,16 @@ describe('page clean-up', () => {
     ]);
     const twoTone = binarize(toGrey(rgba, 4, 1), 128);
     expect([...twoTone.data]).toEqual([0, 255, 0, 255]);
+  });
+
+  it('keeps the text seen through a stamp (a darker red) while the stamp itself fades', () => {
+    // A stamp of 3,000 pixels: most of it over paper (bright red), a tenth over text (dark red).
+    const pixels = 3000;
+    const rgba = new Uint8Array(pixels * 4);
+    for (let i = 0; i < pixels; i++) rgba.set(i % 10 === 0 ? [160, 22, 30, 255] : [224, 85, 95, 255], i * 4);
+    const twoTone = binarize(toGrey(rgba, pixels, 1), 128);
+    expect(twoTone.data[0]).toBe(0); // text under the stamp
+    expect(twoTone.data[1]).toBe(255); // the stamp over paper
   });
 
   it('puts Otsu’s threshold between ink and paper', () => {

@@ -91,7 +91,8 @@ describe('PDF import', () => {
       code: 'pdf_no_text',
       message: expect.stringContaining('OCR'),
     });
-  });
+    // OCR runs on the page first (a worker start and a page: 18 s at load average 10), so it gets time to.
+  }, 60_000);
 
   it('refuses a corrupt PDF and a .pdf that is not one', async () => {
     await expect(

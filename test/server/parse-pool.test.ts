@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BusyError, ImportError } from '../../clauses/errors.ts';
-import { importFile } from '../../importer/index.ts';
+import { importFile, type OcrProgress } from '../../importer/index.ts';
+import { toScannedPdf } from '../../scripts/scan-fixture.ts';
 import { statusOf } from '../../server/errors.ts';
 import { createParsePool } from '../../server/parse-pool.ts';
 import { readSample } from '../helpers.ts';
+import { typedAgreement } from '../importer/ocr/samples.ts';
 
 const SAMPLE = 'det-may-phu-hung-2021.md';
 
@@ -35,6 +37,15 @@ describe('the parse pool', { timeout: 60_000 }, () => {
     expect(failure).toMatchObject({ code: 'invalid_front_matter', location: { file: 'a.md', line: 2 } });
     expect(failure.messageVi).toMatch(/Front matter YAML/);
   });
+
+  it('tells the page being read of a multi-page scan, from the worker through a message port', async () => {
+    const scan = await toScannedPdf(await typedAgreement(), { dpi: 150, stamp: false, signature: false });
+    const progress: OcrProgress[] = [];
+    const draft = await pool.read(scan, { filename: 'ban-quet.pdf', onProgress: (p) => progress.push(p) });
+    expect(progress.map((p) => p.message)).toEqual(['đang nhận dạng trang 1/2', 'đang nhận dạng trang 2/2']);
+    expect(progress.map((p) => p.page)).toEqual([1, 2]);
+    expect(draft.warnings.map((w) => w.code)).toContain('scanned_text');
+  }, 180_000);
 
   it('draws a PDF report in a worker', async () => {
     const { comparison } = await pool.check(readSample(SAMPLE), { filename: SAMPLE, on: '2026-01-01' });

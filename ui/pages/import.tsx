@@ -35,6 +35,7 @@ export function ImportPage(props: ImportPageProps) {
         enctype="multipart/form-data"
         class="stack"
         data-upload
+        data-progress="/api/imports/"
       >
         {/* The token first: browsers send fields in this order, and the server checks it before reading the files. */}
         {/* Before the files: browsers send fields in page order, and the server checks it first. */}
@@ -46,10 +47,15 @@ export function ImportPage(props: ImportPageProps) {
           type="file"
           multiple
           required
-          accept=".md,.txt,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".md,.txt,.docx,.pdf,.png,.jpg,.jpeg,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg"
         />
+        <label class="check">
+          <input type="checkbox" name="photos" /> {t('importPhotos')}
+        </label>
         <button type="submit">{t('importButton')}</button>
         <progress max="100" value="0" hidden aria-label={t('uploading')} />
+        {/* Filled by the page's script while a scan is read: "đang nhận dạng trang 7/24" (GET /api/imports/:id). */}
+        <output class="import-progress" aria-live="polite" hidden data-reading={t('importReading')} />
       </form>
       <Alert message={props.error} />
       {props.outcomes ? (

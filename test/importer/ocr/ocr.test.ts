@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { compareWithFloors, walkTree } from '../../../clauses/index.ts';
@@ -12,38 +11,9 @@ import type { StructureNode } from '../../../clauses/types.ts';
 import { importFile, type OcrProgress, renderPdfPagePng } from '../../../importer/index.ts';
 import { vieDataPath } from '../../../importer/ocr/index.ts';
 import { toScannedPdf } from '../../../scripts/scan-fixture.ts';
+import { agreementPhotos, typedAgreement } from './samples.ts';
 
 const require = createRequire(import.meta.url);
-const FONT = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-
-/** A two-page agreement of our own, typeset big enough to read at a modest resolution. */
-async function typedAgreement(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(FONT, { subset: true });
-  const pages = [
-    [
-      'THỎA ƯỚC LAO ĐỘNG TẬP THỂ',
-      'Chương I. THỜI GIỜ LÀM VIỆC',
-      'Điều 1. Thời giờ làm việc',
-      'Người lao động làm việc 8 giờ một ngày.',
-    ],
-    [
-      'Chương II. NGHỈ NGƠI',
-      'Điều 2. Nghỉ hằng năm',
-      'Người lao động được nghỉ hằng năm 14 ngày làm việc.',
-      'Điều 3. Nghỉ việc riêng',
-      'Người lao động kết hôn được nghỉ 4 ngày hưởng nguyên lương.',
-    ],
-  ];
-  for (const lines of pages) {
-    const page = doc.addPage([420, 300]);
-    lines.forEach((line, k) => {
-      page.drawText(line, { x: 24, y: 260 - k * 26, size: 13, font });
-    });
-  }
-  return doc.save();
-}
 
 /** Page 1 typed, page 2 the scan of its typed version: a mixed PDF. */
 async function mixedAgreement(): Promise<Uint8Array> {
@@ -122,6 +92,34 @@ describe('scanned agreements (OCR)', () => {
     });
     expect(vieDataPath()).not.toMatch(/^https?:/);
   }, 120_000);
+
+  it('imports a set of phone photos as one agreement with the network refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cba-ocr-'));
+    const files = (await agreementPhotos()).map((png, i) => {
+      const file = join(dir, `trang-${i + 1}.png`);
+      writeFileSync(file, png);
+      return file;
+    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        require.resolve('./no-network.mjs'),
+        '--import',
+        'tsx',
+        require.resolve('./import-photo.ts'),
+        ...files,
+      ],
+      { timeout: 170_000 },
+    );
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
+      fetchRefused: true,
+      format: 'pdf',
+      articles: 3,
+      headings: ['Thời giờ làm việc', 'Nghỉ hằng năm', 'Nghỉ việc riêng'],
+      ocr: true,
+    });
+  }, 180_000);
 
   it('refuses more pages than the limit before reading any', async () => {
     await expect(
