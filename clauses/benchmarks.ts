@@ -7,8 +7,9 @@
  * province. The best clause of each column is the model to draft from.
  */
 
-import type { Comparison, ComparisonRow, Verdict } from './compare.ts';
+import type { Verdict } from './compare.ts';
 import type { FloorConditions } from './floors.ts';
+import type { MeasuredRow } from './measured.ts';
 import type { QuantityUnit } from './quantities.ts';
 import { getTopic } from './topics.ts';
 import type { Agreement } from './types.ts';
@@ -18,7 +19,8 @@ export const MEALS_PER_MONTH = 26;
 
 export interface BenchmarkEntry {
   agreement: Pick<Agreement, 'id' | 'meta'>;
-  comparison: Comparison;
+  /** Its comparison with the law (the measured rows are enough). */
+  comparison: { rows: readonly MeasuredRow[] };
 }
 
 export interface BenchmarkCell {
@@ -80,7 +82,7 @@ export interface BenchmarkTable {
  * The column of a measure: its subject, and the conditions that make two numbers different measures —
  * the kind of day of an overtime rate, heavy work, night shifts. Normal work and day shifts are the default.
  */
-function columnKey(row: ComparisonRow): { key: string; conditions: FloorConditions } {
+function columnKey(row: MeasuredRow): { key: string; conditions: FloorConditions } {
   const { day, work, shift } = row.measure.conditions;
   const conditions: FloorConditions = {
     ...(day ? { day } : {}),
@@ -94,7 +96,7 @@ function columnKey(row: ComparisonRow): { key: string; conditions: FloorConditio
 }
 
 /** A row's value in the column's unit: meal allowances per meal. */
-function columnValue(row: ComparisonRow): { value: number; converted?: boolean } {
+function columnValue(row: MeasuredRow): { value: number; converted?: boolean } {
   if (row.subject === 'meal_allowance' && row.measure.per?.includes('month'))
     return { value: Math.round(row.measure.value / MEALS_PER_MONTH), converted: true };
   return { value: row.measure.value };
@@ -119,16 +121,16 @@ export function percentileRank(value: number, values: readonly number[], better:
 
 interface Picked {
   entry: BenchmarkEntry;
-  row: ComparisonRow;
+  row: MeasuredRow;
   value: number;
   converted?: boolean;
 }
 
 /** For each column, each agreement's most favourable value. */
-function pick(entries: readonly BenchmarkEntry[], wanted: (row: ComparisonRow) => boolean) {
+function pick(entries: readonly BenchmarkEntry[], wanted: (row: MeasuredRow) => boolean) {
   const columns = new Map<
     string,
-    { conditions: FloorConditions; first: ComparisonRow; byAgreement: Map<string, Picked> }
+    { conditions: FloorConditions; first: MeasuredRow; byAgreement: Map<string, Picked> }
   >();
   for (const entry of entries) {
     for (const row of entry.comparison.rows) {
@@ -165,7 +167,7 @@ export function benchmarkTable(
   options: { topics?: readonly string[]; population?: readonly BenchmarkEntry[] } = {},
 ): BenchmarkTable {
   const topics = (options.topics ?? []).filter((t) => getTopic(t));
-  const wanted = (row: ComparisonRow) => topics.length === 0 || row.topics.some((t) => topics.includes(t));
+  const wanted = (row: MeasuredRow) => topics.length === 0 || row.topics.some((t) => topics.includes(t));
   const picked = pick(entries, wanted);
   const population = pick(options.population ?? entries, wanted);
   const rows = new Map<string, BenchmarkRow>(

@@ -32,6 +32,7 @@ import {
 import { type Actor, CLI_ACTOR, recordAudit } from './audit.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeDraft, gradeStored, storeGrade } from './grades.ts';
+import { saveVerdicts } from './verdicts.ts';
 
 export interface ImportRequest {
   filename: string;
@@ -123,6 +124,7 @@ export async function storeDraft(
   };
   const agreement = ctx.library.transaction(() => {
     const stored = ctx.library.add(draft, bytes, { grade: grade.grade, access });
+    saveVerdicts(ctx, stored.id, comparison, on);
     recordAudit(ctx, options.actor ?? CLI_ACTOR, 'import', stored.id, undefined, {
       filename: stored.source.filename,
       sha256: stored.source.sha256,
