@@ -119,6 +119,43 @@ export function percentileRank(value: number, values: readonly number[], better:
   return Math.round(((worse + equal / 2) / values.length) * 1000) / 10;
 }
 
+/** `percentileRank` over values already sorted ascending, by binary search (the same figures). */
+function rankInSorted(value: number, sorted: readonly number[], better: 'higher' | 'lower'): number {
+  if (sorted.length === 0) return 0;
+  const bound = (strict: boolean) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (strict ? sorted[mid]! < value : sorted[mid]! <= value) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const below = bound(true);
+  const notAbove = bound(false);
+  const worse = better === 'higher' ? below : sorted.length - notAbove;
+  const equal = notAbove - below;
+  return Math.round(((worse + equal / 2) / sorted.length) * 1000) / 10;
+}
+
+/** Sorted values of each group (industry or province) of a column's population. */
+function sortedBy(
+  picked: Iterable<Picked>,
+  group: (meta: Agreement['meta']) => string | undefined,
+): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const p of picked) {
+    const key = group(p.entry.agreement.meta);
+    if (key === undefined) continue;
+    const values = groups.get(key) ?? [];
+    values.push(p.value);
+    groups.set(key, values);
+  }
+  for (const values of groups.values()) values.sort((a, b) => a - b);
+  return groups;
+}
+
 interface Picked {
   entry: BenchmarkEntry;
   row: MeasuredRow;
@@ -186,17 +223,17 @@ export function benchmarkTable(
   for (const [key, column] of [...picked].sort((a, b) => a[0].localeCompare(b[0]))) {
     const better = column.first.floor?.direction ?? 'higher';
     const values = [...column.byAgreement.values()].map((p) => p.value).sort((a, b) => a - b);
-    const cohort = (same: (meta: Agreement['meta']) => unknown) =>
-      [...(population.get(key)?.byAgreement.values() ?? [])]
-        .filter((p) => same(p.entry.agreement.meta))
-        .map((p) => p.value);
+    // Each agreement is placed among its industry and province: grouped once, not filtered per agreement.
+    const cohort = population.get(key)?.byAgreement.values() ?? [];
+    const byIndustry = sortedBy(cohort, (meta) => meta.industry);
+    const byProvince = sortedBy(population.get(key)?.byAgreement.values() ?? [], (meta) => meta.province);
     let best: Picked | undefined;
     const hasFloor = [...column.byAgreement.values()].some((p) => p.row.verdict !== 'no_floor');
     for (const p of column.byAgreement.values()) {
       const row = rows.get(p.entry.agreement.id)!;
       const { meta } = p.entry.agreement;
-      const industry = meta.industry ? cohort((m) => m.industry === meta.industry) : [];
-      const province = meta.province ? cohort((m) => m.province === meta.province) : [];
+      const industry = (meta.industry && byIndustry.get(meta.industry)) || [];
+      const province = (meta.province && byProvince.get(meta.province)) || [];
       row.cells[key] = {
         value: p.value,
         written: p.row.measure.written,
@@ -205,9 +242,9 @@ export function benchmarkTable(
         path: p.row.path,
         text: p.row.text,
         ...(p.converted ? { converted: true } : {}),
-        percentile: percentileRank(p.value, values, better),
-        ...(industry.length ? { percentileInIndustry: percentileRank(p.value, industry, better) } : {}),
-        ...(province.length ? { percentileInProvince: percentileRank(p.value, province, better) } : {}),
+        percentile: rankInSorted(p.value, values, better),
+        ...(industry.length ? { percentileInIndustry: rankInSorted(p.value, industry, better) } : {}),
+        ...(province.length ? { percentileInProvince: rankInSorted(p.value, province, better) } : {}),
       };
       const eligible = p.row.verdict === 'above' || (!hasFloor && p.row.verdict === 'no_floor');
       if (eligible && (!best || (better === 'higher' ? p.value > best.value : p.value < best.value)))
