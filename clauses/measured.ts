@@ -26,7 +26,7 @@ export interface MeasuredComparison {
 }
 
 /** A measured row as stored: its floor named by key. */
-export type StoredRow = Omit<MeasuredRow, 'floor'> & { floor?: string };
+type StoredRow = Omit<MeasuredRow, 'floor'> & { floor?: string };
 
 /** The stored form of an agreement's measures and verdicts (valid for one floor period and one data set). */
 export interface StoredVerdicts {

@@ -55,7 +55,7 @@ export function dataFingerprint(): string {
 const periods = new Map<string, string>();
 
 /** The fingerprint of the floor period of a day: the set of floors (regional minimum wages included) in force. */
-export function floorPeriod(on: string): string {
+function floorPeriod(on: string): string {
   let period = periods.get(on);
   if (!period) {
     if (periods.size > 1000) periods.clear();
