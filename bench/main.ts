@@ -1,8 +1,11 @@
 /**
  * `npm run bench -- <name> [--count N] [--rounds N]`: runs a benchmark.
- *   import     the generated corpus end to end vs bare remark-parse (default 1,000 agreements)
+ *   import     the generated corpus end to end vs bare remark-parse (default 1,000 agreements);
+ *              with --library <dir>: storing into that big library vs an empty one (--count per batch, at most 200)
  *   compare    compareWithFloors over the same corpus vs importDocument
  *   library    library-wide API requests (below the floor, benchmarks, N-way, grades), first and again
+ *              (--library dir,dir: libraries built by build-library; --before: also comparing every agreement)
+ *   build-library  generated libraries of --clauses sizes under --library (default /work/bench-data), built once
  *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
  *   ocr        scanned sample PDFs read back by OCR: CER, WER, headings, verdicts, s/page (--dpi 150,300 --raw --docs N --only name
  *              --ocr-cache dir: keep what tesseract read, to try clean-up rules without reading again)
@@ -13,10 +16,11 @@
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildLibraries } from './build-library.ts';
 import { runCompareBench } from './compare.ts';
 import { generateCorpus } from './generate.ts';
 import { runHostileBench } from './hostile.ts';
-import { runImportBench } from './import.ts';
+import { runImportAtScale, runImportBench } from './import.ts';
 import { runLibraryBench } from './library.ts';
 import { runOcrBench } from './ocr.ts';
 import { runRelevanceBench } from './relevance.ts';
@@ -39,6 +43,8 @@ const { values, positionals } = parseArgs({
     against: { type: 'string' },
     only: { type: 'string' },
     'ocr-cache': { type: 'string' },
+    library: { type: 'string' },
+    before: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.count);
@@ -50,13 +56,25 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(rounds) || rounds
 
 switch (positionals[0] ?? 'import') {
   case 'import':
-    runImportBench({ count, rounds });
+    if (values.library) runImportAtScale({ library: values.library, count: Math.min(count, 200), rounds });
+    else runImportBench({ count, rounds });
     break;
   case 'compare':
     runCompareBench({ count, rounds });
     break;
   case 'library':
-    await runLibraryBench({ count, rounds });
+    await runLibraryBench({
+      count,
+      rounds,
+      libraries: values.library ? values.library.split(',') : [],
+      before: values.before,
+    });
+    break;
+  case 'build-library':
+    buildLibraries({
+      dir: values.library ?? '/work/bench-data',
+      clauses: values.clauses.split(',').map(Number),
+    });
     break;
   case 'search': {
     const clauses = values.clauses.split(',').map(Number);
@@ -93,7 +111,7 @@ switch (positionals[0] ?? 'import') {
     break;
   default:
     console.error(
-      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, search, relevance, hostile, ocr, generate`,
+      `Unknown benchmark "${positionals[0]}". Available: import, compare, library, build-library, search, relevance, hostile, ocr, generate`,
     );
     process.exit(2);
 }

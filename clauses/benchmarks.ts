@@ -7,8 +7,9 @@
  * province. The best clause of each column is the model to draft from.
  */
 
-import type { Comparison, ComparisonRow, Verdict } from './compare.ts';
+import type { Verdict } from './compare.ts';
 import type { FloorConditions } from './floors.ts';
+import type { MeasuredRow } from './measured.ts';
 import type { QuantityUnit } from './quantities.ts';
 import { getTopic } from './topics.ts';
 import type { Agreement } from './types.ts';
@@ -18,7 +19,8 @@ export const MEALS_PER_MONTH = 26;
 
 export interface BenchmarkEntry {
   agreement: Pick<Agreement, 'id' | 'meta'>;
-  comparison: Comparison;
+  /** Its comparison with the law (the measured rows are enough). */
+  comparison: { rows: readonly MeasuredRow[] };
 }
 
 export interface BenchmarkCell {
@@ -80,7 +82,7 @@ export interface BenchmarkTable {
  * The column of a measure: its subject, and the conditions that make two numbers different measures —
  * the kind of day of an overtime rate, heavy work, night shifts. Normal work and day shifts are the default.
  */
-function columnKey(row: ComparisonRow): { key: string; conditions: FloorConditions } {
+function columnKey(row: MeasuredRow): { key: string; conditions: FloorConditions } {
   const { day, work, shift } = row.measure.conditions;
   const conditions: FloorConditions = {
     ...(day ? { day } : {}),
@@ -94,7 +96,7 @@ function columnKey(row: ComparisonRow): { key: string; conditions: FloorConditio
 }
 
 /** A row's value in the column's unit: meal allowances per meal. */
-function columnValue(row: ComparisonRow): { value: number; converted?: boolean } {
+function columnValue(row: MeasuredRow): { value: number; converted?: boolean } {
   if (row.subject === 'meal_allowance' && row.measure.per?.includes('month'))
     return { value: Math.round(row.measure.value / MEALS_PER_MONTH), converted: true };
   return { value: row.measure.value };
@@ -117,18 +119,55 @@ export function percentileRank(value: number, values: readonly number[], better:
   return Math.round(((worse + equal / 2) / values.length) * 1000) / 10;
 }
 
+/** `percentileRank` over values already sorted ascending, by binary search (the same figures). */
+function rankInSorted(value: number, sorted: readonly number[], better: 'higher' | 'lower'): number {
+  if (sorted.length === 0) return 0;
+  const bound = (strict: boolean) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (strict ? sorted[mid]! < value : sorted[mid]! <= value) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const below = bound(true);
+  const notAbove = bound(false);
+  const worse = better === 'higher' ? below : sorted.length - notAbove;
+  const equal = notAbove - below;
+  return Math.round(((worse + equal / 2) / sorted.length) * 1000) / 10;
+}
+
+/** Sorted values of each group (industry or province) of a column's population. */
+function sortedBy(
+  picked: Iterable<Picked>,
+  group: (meta: Agreement['meta']) => string | undefined,
+): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const p of picked) {
+    const key = group(p.entry.agreement.meta);
+    if (key === undefined) continue;
+    const values = groups.get(key) ?? [];
+    values.push(p.value);
+    groups.set(key, values);
+  }
+  for (const values of groups.values()) values.sort((a, b) => a - b);
+  return groups;
+}
+
 interface Picked {
   entry: BenchmarkEntry;
-  row: ComparisonRow;
+  row: MeasuredRow;
   value: number;
   converted?: boolean;
 }
 
 /** For each column, each agreement's most favourable value. */
-function pick(entries: readonly BenchmarkEntry[], wanted: (row: ComparisonRow) => boolean) {
+function pick(entries: readonly BenchmarkEntry[], wanted: (row: MeasuredRow) => boolean) {
   const columns = new Map<
     string,
-    { conditions: FloorConditions; first: ComparisonRow; byAgreement: Map<string, Picked> }
+    { conditions: FloorConditions; first: MeasuredRow; byAgreement: Map<string, Picked> }
   >();
   for (const entry of entries) {
     for (const row of entry.comparison.rows) {
@@ -165,7 +204,7 @@ export function benchmarkTable(
   options: { topics?: readonly string[]; population?: readonly BenchmarkEntry[] } = {},
 ): BenchmarkTable {
   const topics = (options.topics ?? []).filter((t) => getTopic(t));
-  const wanted = (row: ComparisonRow) => topics.length === 0 || row.topics.some((t) => topics.includes(t));
+  const wanted = (row: MeasuredRow) => topics.length === 0 || row.topics.some((t) => topics.includes(t));
   const picked = pick(entries, wanted);
   const population = pick(options.population ?? entries, wanted);
   const rows = new Map<string, BenchmarkRow>(
@@ -184,17 +223,17 @@ export function benchmarkTable(
   for (const [key, column] of [...picked].sort((a, b) => a[0].localeCompare(b[0]))) {
     const better = column.first.floor?.direction ?? 'higher';
     const values = [...column.byAgreement.values()].map((p) => p.value).sort((a, b) => a - b);
-    const cohort = (same: (meta: Agreement['meta']) => unknown) =>
-      [...(population.get(key)?.byAgreement.values() ?? [])]
-        .filter((p) => same(p.entry.agreement.meta))
-        .map((p) => p.value);
+    // Each agreement is placed among its industry and province: grouped once, not filtered per agreement.
+    const cohort = population.get(key)?.byAgreement.values() ?? [];
+    const byIndustry = sortedBy(cohort, (meta) => meta.industry);
+    const byProvince = sortedBy(population.get(key)?.byAgreement.values() ?? [], (meta) => meta.province);
     let best: Picked | undefined;
     const hasFloor = [...column.byAgreement.values()].some((p) => p.row.verdict !== 'no_floor');
     for (const p of column.byAgreement.values()) {
       const row = rows.get(p.entry.agreement.id)!;
       const { meta } = p.entry.agreement;
-      const industry = meta.industry ? cohort((m) => m.industry === meta.industry) : [];
-      const province = meta.province ? cohort((m) => m.province === meta.province) : [];
+      const industry = (meta.industry && byIndustry.get(meta.industry)) || [];
+      const province = (meta.province && byProvince.get(meta.province)) || [];
       row.cells[key] = {
         value: p.value,
         written: p.row.measure.written,
@@ -203,9 +242,9 @@ export function benchmarkTable(
         path: p.row.path,
         text: p.row.text,
         ...(p.converted ? { converted: true } : {}),
-        percentile: percentileRank(p.value, values, better),
-        ...(industry.length ? { percentileInIndustry: percentileRank(p.value, industry, better) } : {}),
-        ...(province.length ? { percentileInProvince: percentileRank(p.value, province, better) } : {}),
+        percentile: rankInSorted(p.value, values, better),
+        ...(industry.length ? { percentileInIndustry: rankInSorted(p.value, industry, better) } : {}),
+        ...(province.length ? { percentileInProvince: rankInSorted(p.value, province, better) } : {}),
       };
       const eligible = p.row.verdict === 'above' || (!hasFloor && p.row.verdict === 'no_floor');
       if (eligible && (!best || (better === 'higher' ? p.value > best.value : p.value < best.value)))

@@ -543,7 +543,8 @@ function difference(delta: number, unit: QuantityUnit, suffix = '', suffixEn = '
   return { value: delta, unit, text: `${sign}${vi}${suffix}`, textEn: `${sign}${en}${suffixEn}` };
 }
 
-function withFloor(row: ComparisonRow, rule: Floor): ComparisonRow {
+/** A rule of the floors file as shown beside a clause (without the words of the law). */
+export function floorReference(rule: Floor): FloorReference {
   const floor: FloorReference = {
     key: rule.key,
     kind: rule.kind,
@@ -563,6 +564,11 @@ function withFloor(row: ComparisonRow, rule: Floor): ComparisonRow {
   }
   if (rule.see) floor.see = rule.see;
   if (rule.note) floor.note = rule.note;
+  return floor;
+}
+
+function withFloor(row: ComparisonRow, rule: Floor): ComparisonRow {
+  const floor = floorReference(rule);
   const law = [rule.citation, ...(rule.see ?? [])].map(lawExcerpt).find((excerpt) => excerpt !== undefined);
   const result: ComparisonRow = { ...row, floor };
   if (law) result.law = law;

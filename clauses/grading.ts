@@ -8,10 +8,11 @@
  */
 
 import { z } from 'zod';
-import type { Comparison, ComparisonRow, Message } from './compare.ts';
+import type { Message } from './compare.ts';
 import raw from './data/rubric.json' with { type: 'json' };
 import type { ExpiryInfo } from './expiry.ts';
 import type { LawWording } from './law-wording.ts';
+import type { MeasuredRow } from './measured.ts';
 import { getTopic } from './topics.ts';
 import type { AgreementEvent, AgreementMeta } from './types.ts';
 
@@ -188,7 +189,8 @@ export interface GradeReport {
 
 export interface GradeInput {
   meta: AgreementMeta;
-  comparison: Comparison;
+  /** Its comparison with the law (the measured rows are enough). */
+  comparison: { rows: readonly MeasuredRow[]; unlawful: readonly MeasuredRow[] };
   expiry: ExpiryInfo;
   answers?: readonly AssessmentAnswer[];
   events?: readonly AgreementEvent[];
@@ -200,7 +202,7 @@ const stepPoints = (steps: ReadonlyArray<{ atLeast: number; points: number }>, v
   steps.reduce((points, step) => (value >= step.atLeast ? Math.max(points, step.points) : points), 0);
 
 /** How far above its floor a row is, in percent of the floor (lower-is-better floors count the other way). */
-function margin(row: ComparisonRow): number | undefined {
+function margin(row: MeasuredRow): number | undefined {
   const floor = row.floor?.value;
   const delta = row.difference?.value;
   if (floor === undefined || delta === undefined) return undefined;
@@ -322,7 +324,7 @@ function gradeFor(points: number, rubric: Rubric): Grade {
 function scoreAutomatic(
   criterion: Criterion,
   score: CriterionScore,
-  rows: { above: ComparisonRow[]; extras: ComparisonRow[] },
+  rows: { above: MeasuredRow[]; extras: MeasuredRow[] },
   rubric: Rubric,
 ): void {
   const { above, extras } = rows;

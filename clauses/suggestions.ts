@@ -11,6 +11,7 @@ import { MEALS_PER_MONTH, median } from './benchmarks.ts';
 import { type ComparisonRow, type FloorReference, formatValue, type Verdict } from './compare.ts';
 import type { FloorConditions } from './floors.ts';
 import { getIndustry } from './industries.ts';
+import type { MeasuredRow } from './measured.ts';
 import type { QuantityUnit } from './quantities.ts';
 import type { MeasureSubject } from './subjects.ts';
 import type { AgreementMeta, Blank, Message } from './types.ts';
@@ -86,7 +87,7 @@ export interface LibraryValue {
 }
 
 /** A row's value in the unit measures of its key are compared in: meal allowances per meal. */
-function comparableValue(row: ComparisonRow): number {
+function comparableValue(row: MeasuredRow): number {
   if (row.subject === 'meal_allowance' && row.measure.per?.includes('month'))
     return Math.round(row.measure.value / MEALS_PER_MONTH);
   return row.measure.value;
@@ -99,7 +100,7 @@ function comparableValue(row: ComparisonRow): number {
 export function libraryValues(
   entries: ReadonlyArray<{
     agreement: { id: string; meta: LibraryValue['meta'] };
-    rows: readonly ComparisonRow[];
+    rows: readonly MeasuredRow[];
   }>,
 ): Map<string, LibraryValue[]> {
   const byKey = new Map<string, Map<string, LibraryValue>>();

@@ -274,6 +274,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX agreements_predecessor ON agreements(json_extract(meta_json, '$.predecessorId'))
     WHERE json_extract(meta_json, '$.predecessorId') IS NOT NULL;
   `,
+  // Stored measures and verdicts (the parts of each agreement's comparison the library-wide questions read),
+  // by floor period (a fingerprint of the floors in force) and data (a fingerprint of the floors, topics,
+  // thesaurus and comparison code). The document, metadata and corrections they were computed from are kept
+  // with them: a row whose agreement has changed since is stale, and recomputed in the background.
+  `
+  CREATE TABLE IF NOT EXISTS stored_verdicts (
+    agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    data TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    meta_json TEXT NOT NULL,
+    corrections TEXT NOT NULL,
+    below INTEGER NOT NULL,
+    verdicts_json TEXT NOT NULL,
+    PRIMARY KEY (agreement_id, period)
+  );
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

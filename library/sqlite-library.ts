@@ -41,6 +41,7 @@ import type {
   SourceFile,
   StoredSource,
 } from './types.ts';
+import { SqliteVerdictStore } from './verdict-store.ts';
 
 interface Row {
   id: string;
@@ -91,6 +92,7 @@ export class SqliteLibrary implements Library {
   /** The embedded search index, kept in the same file and the same transactions. */
   readonly search: SqliteSearch;
   readonly accounts: SqliteAccounts;
+  readonly verdicts: SqliteVerdictStore;
 
   private readonly statements: {
     insert: BetterSqlite3.Statement;
@@ -134,6 +136,7 @@ export class SqliteLibrary implements Library {
     };
     this.search = new SqliteSearch(this.db);
     this.accounts = new SqliteAccounts(this.db);
+    this.verdicts = new SqliteVerdictStore(this.db);
     this.indexMissing();
     this.keyMissing();
     this.dataVersion = this.readDataVersion();
@@ -524,25 +527,37 @@ export class SqliteLibrary implements Library {
     return byAgreement;
   }
 
+  assessments(agreementIds?: readonly string[]): Map<string, AssessmentAnswer[]> {
+    const rows = (
+      agreementIds
+        ? this.db
+            .prepare(
+              `SELECT agreement_id, criterion, value, note, answered_by, answered_at FROM assessments
+               WHERE agreement_id IN (SELECT value FROM json_each(?)) ORDER BY agreement_id, criterion`,
+            )
+            .all(JSON.stringify(agreementIds))
+        : this.db
+            .prepare(
+              'SELECT agreement_id, criterion, value, note, answered_by, answered_at FROM assessments ORDER BY agreement_id, criterion',
+            )
+            .all()
+    ) as Array<AssessmentRow & { agreement_id: string }>;
+    const byAgreement = new Map<string, AssessmentAnswer[]>();
+    for (const row of rows) {
+      const list = byAgreement.get(row.agreement_id) ?? [];
+      list.push(toAnswer(row));
+      byAgreement.set(row.agreement_id, list);
+    }
+    return byAgreement;
+  }
+
   assessment(agreementId: string): AssessmentAnswer[] {
     const rows = this.db
       .prepare(
         'SELECT criterion, value, note, answered_by, answered_at FROM assessments WHERE agreement_id = ? ORDER BY criterion',
       )
-      .all(agreementId) as Array<{
-      criterion: string;
-      value: string;
-      note: string | null;
-      answered_by: string;
-      answered_at: string;
-    }>;
-    return rows.map((row) => ({
-      criterion: row.criterion,
-      value: JSON.parse(row.value) as boolean | number,
-      answeredBy: row.answered_by,
-      answeredAt: row.answered_at,
-      ...(row.note ? { note: row.note } : {}),
-    }));
+      .all(agreementId) as AssessmentRow[];
+    return rows.map(toAnswer);
   }
 
   saveAssessment(agreementId: string, answers: ReadonlyArray<AssessmentChange>): void {
@@ -749,6 +764,24 @@ interface MetaEditRow {
   previous_source_json: string | null;
   edited_by: string;
   edited_at: string;
+}
+
+interface AssessmentRow {
+  criterion: string;
+  value: string;
+  note: string | null;
+  answered_by: string;
+  answered_at: string;
+}
+
+function toAnswer(row: AssessmentRow): AssessmentAnswer {
+  return {
+    criterion: row.criterion,
+    value: JSON.parse(row.value) as boolean | number,
+    answeredBy: row.answered_by,
+    answeredAt: row.answered_at,
+    ...(row.note ? { note: row.note } : {}),
+  };
 }
 
 function toMetaEdit(row: MetaEditRow): MetaEdit {

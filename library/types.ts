@@ -17,6 +17,7 @@ import type {
 } from '../clauses/types.ts';
 import type { AccountStore, AgreementAccess, Visibility } from './account-types.ts';
 import type { SearchIndex } from './search-types.ts';
+import type { VerdictStore } from './verdict-store.ts';
 
 export interface AgreementFilter {
   /** Industry id (`det-may`). */
@@ -170,6 +171,10 @@ export interface Library {
   setMeta(agreementId: string, meta: AgreementMeta): void;
   /** Stores the grade last computed, for listing and search facets. */
   setGrade(agreementId: string, grade: StoredGrade | undefined): void;
+  /** Each agreement's stored measures and verdicts by floor period (written by the service, in its transactions). */
+  readonly verdicts: VerdictStore;
+  /** The officer's answers of the given agreements (all when omitted), by agreement id. */
+  assessments(agreementIds?: readonly string[]): Map<string, AssessmentAnswer[]>;
   /** Users, sessions, API keys and the audit log, in the same transactions as the agreements. */
   readonly accounts: AccountStore;
   /** Visibility and owner of the given agreements (all when omitted). */

@@ -12,6 +12,7 @@ import type { DocumentLimits } from '../importer/index.ts';
 import type { Library, SearchIndex, Visibility } from '../library/index.ts';
 import type { ComparedSummary, ComparisonCache } from './comparisons.ts';
 import type { DocumentReader } from './documents.ts';
+import type { VerdictRefresh } from './verdicts.ts';
 
 export interface ServiceContext {
   library: Library;
@@ -29,6 +30,8 @@ export interface ServiceContext {
   /** Reads documents: a worker pool in the server, this process in tests and the command line. */
   reader: DocumentReader;
   cache: ComparisonCache;
+  /** The stored verdicts the library-wide questions read, and their background refresh. */
+  verdicts: VerdictRefresh;
   /** The visibility of a new agreement when its import names none (`CBA_DEFAULT_VISIBILITY`; public by default). */
   defaultVisibility?: Visibility | undefined;
 }

@@ -12,6 +12,7 @@ import type { Agreement, AgreementDraft, AgreementEvent, StoredGrade } from '../
 import { type AgreementFilter, eachSummary } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
+import { measuredComparisons, refreshing, saveVerdicts } from './verdicts.ts';
 
 /** Whether the law's words matter: they are the evidence of "copies the law", when nothing is above it. */
 const copiesTheLaw = (comparison: Comparison) =>
@@ -76,9 +77,12 @@ export function storeGrade(
   ctx: ServiceContext,
   agreement: Agreement,
 ): { report: GradeReport; changed: boolean } {
-  const report = gradeStored(ctx, agreement, ctx.today()) as GradeReport;
+  const on = ctx.today();
+  const report = gradeStored(ctx, agreement, on) as GradeReport;
   const changed = agreement.grade !== report.grade;
   if (changed) ctx.library.setGrade(agreement.id, report.grade);
+  // The write's own comparison (remembered by gradeStored) becomes the agreement's stored verdicts.
+  saveVerdicts(ctx, agreement.id, comparisonOf(ctx, agreement, { on }) as Comparison, on);
   return { report, changed };
 }
 
@@ -95,6 +99,8 @@ export interface GradesDashboard {
   /** Shares in percent, one decimal: A, B and A+B (the figure federations report). */
   share: { A: number; B: number; AB: number };
   grades: typeof GRADES;
+  /** Set when some stored verdicts were being refreshed: those agreements were compared for this answer. */
+  refreshing?: { computed: number };
   /** Most points first; equal points by id (the page and the API list the same order). */
   items: Array<{
     id: string;
@@ -113,12 +119,28 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     const signed = s.meta.signedOn ?? s.meta.effectiveOn;
     return !year || (signed !== undefined && signed <= on);
   });
-  const events = ctx.library.events(summaries.map((s) => s.id));
+  const ids = summaries.map((s) => s.id);
+  const events = ctx.library.events(ids);
+  const answers = ctx.library.assessments(summaries.length <= 500 ? ids : undefined);
+  const { byId, computed } = measuredComparisons(ctx, summaries, on);
   const counts: Record<StoredGrade, number> = { A: 0, B: 0, C: 0, D: 0, unranked: 0 };
   const items: GradesDashboard['items'] = [];
   for (const summary of summaries) {
-    const report = gradeStored(ctx, summary, on, { events: events.get(summary.id) ?? [] });
-    if (!report) continue;
+    const comparison = byId.get(summary.id);
+    if (!comparison) continue;
+    const agreementEvents = events.get(summary.id) ?? [];
+    // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
+    // grade, the points and the reasons are the same without them.
+    const report = gradeAgreement(
+      {
+        meta: summary.meta,
+        comparison,
+        expiry: expiryStatus(summary, on, { events: agreementEvents }),
+        answers: answers.get(summary.id) ?? [],
+        events: agreementEvents,
+      },
+      ctx.rubric,
+    );
     counts[report.grade]++;
     items.push({
       id: summary.id,
@@ -137,6 +159,7 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     share: { A: share(counts.A), B: share(counts.B), AB: share(counts.A + counts.B) },
     grades: GRADES,
     items: items.sort((a, b) => b.points - a.points || a.id.localeCompare(b.id)),
+    ...refreshing(computed),
   };
 }
 

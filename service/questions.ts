@@ -5,7 +5,7 @@
  */
 
 import { type BenchmarkEntry, type BenchmarkTable, benchmarkTable } from '../clauses/benchmarks.ts';
-import type { Comparison, ComparisonOptions, ComparisonRow } from '../clauses/compare.ts';
+import type { Comparison, ComparisonOptions } from '../clauses/compare.ts';
 import { agreementNotFound, SearchUnavailableError } from '../clauses/errors.ts';
 import {
   type ExpiryInfo,
@@ -16,6 +16,7 @@ import {
 } from '../clauses/expiry.ts';
 import type { GradeReport } from '../clauses/grading.ts';
 import type { LawWording } from '../clauses/law-wording.ts';
+import { type MeasuredRow, toMeasured } from '../clauses/measured.ts';
 import { provinceFilterNames } from '../clauses/provinces.ts';
 import type { Agreement, AgreementEvent, AgreementSummary, WageRegion } from '../clauses/types.ts';
 import { compareVersions, type VersionComparison } from '../clauses/versions.ts';
@@ -23,6 +24,7 @@ import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult 
 import type { CheckResult } from './check.ts';
 import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeStored } from './grades.ts';
+import { measuredComparisons, refreshing, unlawfulRows } from './verdicts.ts';
 import type { ImportRequest } from './writes.ts';
 
 export interface DayOptions {
@@ -96,22 +98,42 @@ export interface BelowFloor {
   /** How many agreements were compared. */
   checked: number;
   /** Those with at least one clause below the floor: most such clauses first, then by id. */
-  items: Array<{ agreement: AgreementSummary; unlawful: ComparisonRow[] }>;
+  items: Array<{ agreement: AgreementSummary; unlawful: MeasuredRow[] }>;
+  /**
+   * Set when some agreements' stored verdicts were not fresh (a new floor period, changed data files, an
+   * agreement changed): they were compared for this answer and are being stored again in the background.
+   */
+  refreshing?: { computed: number };
 }
 
 /** The agreements of an area with clauses below the legal floor on a day. */
 export function belowFloor(ctx: ServiceContext, filter: AgreementFilter, day: DayOptions = {}): BelowFloor {
   const options = optionsOf(ctx, day);
-  let checked = 0;
+  const summaries = [...eachSummary(ctx.library, filter)];
+  // Another region than the agreements' own is asked of a few: compared, not stored.
+  const { byId, computed } = options.region
+    ? { byId: regionRows(ctx, summaries, options), computed: 0 }
+    : unlawfulRows(ctx, summaries, options.on);
   const items: BelowFloor['items'] = [];
-  for (const summary of eachSummary(ctx.library, filter)) {
-    const compared = comparisonOf(ctx, summary, options);
-    if (!compared) continue;
-    checked++;
-    if (compared.unlawful.length) items.push({ agreement: summary, unlawful: compared.unlawful });
+  for (const summary of summaries) {
+    const unlawful = byId.get(summary.id);
+    if (unlawful?.length) items.push({ agreement: summary, unlawful });
   }
   items.sort((a, b) => b.unlawful.length - a.unlawful.length || a.agreement.id.localeCompare(b.agreement.id));
-  return { on: options.on, checked, items };
+  return { on: options.on, checked: byId.size, items, ...refreshing(computed) };
+}
+
+function regionRows(
+  ctx: ServiceContext,
+  summaries: readonly AgreementSummary[],
+  options: ComparisonOptions,
+): Map<string, MeasuredRow[]> {
+  const byId = new Map<string, MeasuredRow[]>();
+  for (const summary of summaries) {
+    const compared = comparisonOf(ctx, summary, options);
+    if (compared) byId.set(summary.id, toMeasured(compared).unlawful);
+  }
+  return byId;
 }
 
 export interface ExpiryQuery {
@@ -142,32 +164,33 @@ export interface EntryChoice {
   on: string;
 }
 
-/** The chosen agreements with their comparisons (from summaries: no tree is read for a remembered one). */
+/** The chosen agreements with their measured comparisons (stored ones when fresh: no tree is read for them). */
 function entriesOf(
   ctx: ServiceContext,
   choice: EntryChoice,
-): { entries: BenchmarkEntry[]; missing: string[] } {
+): { entries: BenchmarkEntry[]; missing: string[]; computed: number } {
   const summaries: Array<AgreementSummary | undefined> = choice.ids
     ? choice.ids.map((id) => summaryOf(ctx, id))
     : [...eachSummary(ctx.library, choice.filter)];
   const entries: BenchmarkEntry[] = [];
   const missing: string[] = [];
-  const ids = summaries.flatMap((s) => (s ? [s.id] : []));
-  const events = choice.status ? ctx.library.events(ids) : undefined;
+  const found = summaries.filter((s): s is AgreementSummary => s !== undefined);
+  const events = choice.status ? ctx.library.events(found.map((s) => s.id)) : undefined;
+  const chosen: AgreementSummary[] = choice.status
+    ? found.filter(
+        (s) => expiryStatus(s, choice.on, { events: events?.get(s.id) ?? [] }).status === choice.status,
+      )
+    : found;
+  const { byId, computed } = measuredComparisons(ctx, chosen, choice.on);
+  const kept = new Set(chosen);
+  const left = new Set(found.filter((s) => !kept.has(s)).map((s) => s.id));
   summaries.forEach((summary, i) => {
-    const compared = summary && comparisonOf(ctx, summary, { on: choice.on });
-    if (!summary || !compared) {
-      missing.push(choice.ids?.[i] ?? '');
-      return;
-    }
-    if (
-      choice.status &&
-      expiryStatus(summary, choice.on, { events: events?.get(summary.id) ?? [] }).status !== choice.status
-    )
-      return;
-    entries.push({ agreement: summary, comparison: compared });
+    if (summary && left.has(summary.id)) return; // not of the status asked
+    const compared = summary && byId.get(summary.id);
+    if (!summary || !compared) missing.push(choice.ids?.[i] ?? '');
+    else entries.push({ agreement: summary, comparison: compared });
   });
-  return { entries, missing };
+  return { entries, missing, computed };
 }
 
 function summaryOf(ctx: ServiceContext, id: string): AgreementSummary | undefined {
@@ -183,22 +206,31 @@ function summaryOf(ctx: ServiceContext, id: string): AgreementSummary | undefine
 export function compareAgreements(
   ctx: ServiceContext,
   choice: Omit<EntryChoice, 'on'> & { on?: string | undefined; topics: readonly string[] },
-): BenchmarkTable & { on: string } {
+): BenchmarkTable & { on: string; refreshing?: { computed: number } } {
   const on = choice.on ?? ctx.today();
-  const { entries, missing } = entriesOf(ctx, { ...choice, on });
+  const { entries, missing, computed } = entriesOf(ctx, { ...choice, on });
   if (missing.length) throw agreementNotFound(missing.join(', '));
-  const population = entriesOf(ctx, { on }).entries;
-  return { on, ...benchmarkTable(entries, { topics: choice.topics, population }) };
+  const population = entriesOf(ctx, { on });
+  return {
+    on,
+    ...benchmarkTable(entries, { topics: choice.topics, population: population.entries }),
+    ...refreshing(computed + population.computed),
+  };
 }
 
 /** The distribution of each measure of some topics across the agreements of an area. */
 export function benchmarks(
   ctx: ServiceContext,
   query: { filter: AgreementFilter; topics: readonly string[]; on?: string | undefined },
-): { on: string; agreements: number; table: BenchmarkTable } {
+): { on: string; agreements: number; table: BenchmarkTable; refreshing?: { computed: number } } {
   const on = query.on ?? ctx.today();
-  const { entries } = entriesOf(ctx, { filter: query.filter, on });
-  return { on, agreements: entries.length, table: benchmarkTable(entries, { topics: query.topics }) };
+  const { entries, computed } = entriesOf(ctx, { filter: query.filter, on });
+  return {
+    on,
+    agreements: entries.length,
+    table: benchmarkTable(entries, { topics: query.topics }),
+    ...refreshing(computed),
+  };
 }
 
 /**

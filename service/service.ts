@@ -19,7 +19,7 @@ import {
 import { type AccessTarget, type Action, authorize, type Principal, textVisible } from './access.ts';
 import { type Actor, auditLog } from './audit.ts';
 import { createComparisonCache } from './comparisons.ts';
-import { compareCorrected, comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
+import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import * as corrections from './corrections.ts';
 import { type DocumentReader, inProcessReader } from './documents.ts';
 import { createDraftService, type DraftService } from './drafts.ts';
@@ -29,6 +29,7 @@ import { successorsOf } from './predecessors.ts';
 import * as questions from './questions.ts';
 import * as suggestions from './suggestions.ts';
 import * as users from './users.ts';
+import { createVerdictRefresh, dataFingerprint, verdictKey } from './verdicts.ts';
 import * as writes from './writes.ts';
 
 export interface ServiceDeps {
@@ -49,6 +50,13 @@ export interface ServiceDeps {
   reader?: DocumentReader | undefined;
   /** Page and paragraph caps for PDF and Word documents (the importer's defaults otherwise). */
   documentLimits?: DocumentLimits | undefined;
+  /**
+   * Whether library-wide questions read the stored verdicts (true by default); false compares every
+   * agreement on each question, as before them (benchmarks and tests compare the two).
+   */
+  storedVerdicts?: boolean | undefined;
+  /** The data fingerprint of stored verdicts; that of the bundled data files and code by default (tests change it). */
+  verdictData?: string | undefined;
 }
 
 /** Runs `check` before each method: a change made by another process is noticed at the next call. */
@@ -84,19 +92,35 @@ export function createService({
   defaultVisibility,
   reader = inProcessReader,
   documentLimits = {},
+  storedVerdicts = true,
+  verdictData,
 }: ServiceDeps) {
   const index = search ?? library.search;
+  const today = clock ?? (() => dateInVietnam(new Date()));
+  const cache = createComparisonCache((agreement, options) => compareCorrected(library, agreement, options));
   const ctx: ServiceContext = {
     library,
     search: index,
     external: index !== undefined && index !== library.search ? index : undefined,
     rubric,
-    today: clock ?? (() => dateInVietnam(new Date())),
+    today,
     maxBytes: maxUploadBytes ?? DEFAULT_MAX_BYTES,
     limits: documentLimits,
     reader,
-    cache: createComparisonCache((agreement, options) => compareCorrected(library, agreement, options)),
+    cache,
+    verdicts: createVerdictRefresh({
+      library,
+      today,
+      enabled: storedVerdicts,
+      data: verdictData ?? dataFingerprint(),
+      compared: (agreement, on, comparison) => cache.remember(agreement, { on }, comparison),
+    }),
     defaultVisibility,
+  };
+  const refreshVerdicts = (signal?: AbortSignal): Promise<number> => {
+    if (signal?.aborted) return Promise.resolve(0);
+    signal?.addEventListener('abort', () => ctx.verdicts.stop(), { once: true });
+    return ctx.verdicts.refresh();
   };
   /** The agreement a write is about, as the authorisation needs it; undefined when there is none. */
   const targetOf = (id: string): AccessTarget | undefined => {
@@ -263,23 +287,24 @@ export function createService({
       comparisons: ctx.cache.size(),
     }),
     rememberedComparisons: () => ctx.cache.size(),
-    /** Forgets remembered comparisons (benchmarks measure first requests with it). */
+    /** Forgets remembered comparisons (benchmarks measure first requests with it); stored verdicts stay. */
     clearCaches: () => ctx.cache.clear(),
+    /** How many agreements have fresh stored verdicts for a day's floor period (today by default), of how many. */
+    storedVerdicts: (on?: string) => library.verdicts.counts(verdictKey(ctx, on ?? ctx.today())),
     /**
-     * Compares the library's agreements on a day before anyone asks, one per turn of the event loop
-     * (requests are answered meanwhile); stops at the cache's size, or when `signal` aborts.
+     * Computes and stores today's missing or stale verdicts (after an import of old rows, a change of the
+     * data files, a day in a new floor period), a few agreements per turn of the event loop, so requests
+     * are answered meanwhile; stops when `signal` aborts.
      * @returns how many agreements were compared
      */
-    warmComparisons: async (on: string, signal?: AbortSignal) => {
-      let compared = 0;
-      for (const summary of eachSummary(library)) {
-        if (signal?.aborted || compared >= ctx.cache.size().capacity) break;
-        await new Promise((resolve) => setImmediate(resolve));
-        if (signal?.aborted) break;
-        if (comparisonOf(ctx, summary, { on })) compared++;
-      }
-      return compared;
-    },
+    refreshVerdicts: (signal?: AbortSignal) => refreshVerdicts(signal),
+    /**
+     * Before anyone asks: today's stored verdicts refreshed (see `refreshVerdicts`), today's comparisons
+     * remembered on the way for the agreements' pages; `on` is kept for the server's call, the refresh
+     * follows the clock.
+     * @returns how many agreements were compared
+     */
+    warmComparisons: (_on: string, signal?: AbortSignal) => refreshVerdicts(signal),
   });
 }
 

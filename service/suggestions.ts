@@ -15,7 +15,8 @@ import { type LibraryValue, libraryValues, type Suggestion, suggestFor } from '.
 import type { AgreementMeta, Blank, WageRegion } from '../clauses/types.ts';
 import { eachSummary } from '../library/index.ts';
 import type { CheckResult } from './check.ts';
-import { comparisonOf, type ServiceContext } from './context.ts';
+import type { ServiceContext } from './context.ts';
+import { measuredComparisons } from './verdicts.ts';
 import type { ImportRequest } from './writes.ts';
 
 /** Statuses of an agreement still in force on the day: its clauses can be suggested. */
@@ -28,10 +29,12 @@ const IN_FORCE = new Set(['in_force', 'renewal_window']);
 function libraryValuesInForce(ctx: ServiceContext, on: string): Map<string, LibraryValue[]> {
   const summaries = [...eachSummary(ctx.library)];
   const events = ctx.library.events(summaries.map((s) => s.id));
-  const entries = summaries.flatMap((summary) => {
-    const status = expiryStatus(summary, on, { events: events.get(summary.id) ?? [] }).status;
-    if (!IN_FORCE.has(status)) return [];
-    const comparison = comparisonOf(ctx, summary, { on });
+  const inForce = summaries.filter((summary) =>
+    IN_FORCE.has(expiryStatus(summary, on, { events: events.get(summary.id) ?? [] }).status),
+  );
+  const { byId } = measuredComparisons(ctx, inForce, on);
+  const entries = inForce.flatMap((summary) => {
+    const comparison = byId.get(summary.id);
     return comparison ? [{ agreement: { id: summary.id, meta: summary.meta }, rows: comparison.rows }] : [];
   });
   return libraryValues(entries);

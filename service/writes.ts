@@ -31,6 +31,7 @@ import { type Actor, CLI_ACTOR, recordAudit } from './audit.ts';
 import { compareCorrected, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeDraft, gradeStored, storeGrade } from './grades.ts';
 import { linkSuccessors, predecessorOf, successorsOf, unlinkSuccessors } from './predecessors.ts';
+import { saveVerdicts } from './verdicts.ts';
 
 export interface ImportRequest {
   filename: string;
@@ -122,6 +123,7 @@ export async function storeDraft(
   };
   const { agreement, successors } = ctx.library.transaction(() => {
     const stored = ctx.library.add(draft, bytes, { grade: grade.grade, access });
+    saveVerdicts(ctx, stored.id, comparison, on);
     recordAudit(ctx, options.actor ?? CLI_ACTOR, 'import', stored.id, undefined, {
       filename: stored.source.filename,
       sha256: stored.source.sha256,

@@ -7,10 +7,11 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import type { Comparison, ComparisonRow } from '../../clauses/compare.ts';
+import type { Comparison } from '../../clauses/compare.ts';
 import { floorsInForce, LEGAL_FLOORS } from '../../clauses/floors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { lawExcerpt } from '../../clauses/law.ts';
+import type { MeasuredRow } from '../../clauses/measured.ts';
 import type { WageRegion } from '../../clauses/types.ts';
 import type { DayOptions, Service } from '../../service/index.ts';
 import { seenBy } from '../auth.ts';
@@ -34,7 +35,7 @@ function dayOf(query: z.infer<typeof ComparisonQuery>): DayOptions {
 }
 
 /** The short form of a below-floor row for lists. */
-function belowRow(row: ComparisonRow) {
+function belowRow(row: MeasuredRow) {
   return {
     nodeId: row.nodeId,
     path: row.path,
@@ -125,11 +126,15 @@ export function comparisonRoutes({ service, maxUploadBytes, today, reports }: Co
     })
     .get('/below-floor', validQuery(BelowFloorQuery), (c) => {
       const query = c.req.valid('query');
-      const { on, checked, items } = service.belowFloor(seenBy(c, areaFilter(query)), dayOf(query));
+      const { on, checked, items, refreshing } = service.belowFloor(
+        seenBy(c, areaFilter(query)),
+        dayOf(query),
+      );
       return c.json({
         on,
         checked,
         count: items.length,
+        ...(refreshing ? { refreshing } : {}),
         items: items.map(({ agreement, unlawful }) => {
           const { employer, industry, province, district, wageRegion, expiresOn } = agreement.meta;
           return {

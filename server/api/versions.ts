@@ -79,7 +79,7 @@ export function versionRoutes({ service, reports }: VersionRoutesDeps) {
     .get('/benchmarks', validQuery(BenchmarkQuery), (c) => {
       const query = c.req.valid('query');
       checkTopics(query.topic);
-      const { on, agreements, table } = service.benchmarks({
+      const { on, agreements, table, refreshing } = service.benchmarks({
         filter: seenBy(c, areaFilter(query)),
         topics: query.topic,
         on: query.on,
@@ -88,6 +88,7 @@ export function versionRoutes({ service, reports }: VersionRoutesDeps) {
         on,
         topics: table.topics,
         agreements,
+        ...(refreshing ? { refreshing } : {}),
         measures: table.columns.map(({ key, label, labelEn, unit, per, better, stats, values, best }) => ({
           key,
           label,

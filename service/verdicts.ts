@@ -1,0 +1,253 @@
+/**
+ * The library-wide questions read each agreement's measures and verdicts from
+ * the library's store (`library.verdicts`), not by comparing it again. A
+ * stored row holds for one floor period — the set of floors in force, so
+ * every day with the same floors shares it — and one data fingerprint (the
+ * floors, topics and thesaurus files and the comparison code). Rows are
+ * written at import and by every write that grades (in its transaction);
+ * rows that are stale (the period or the data changed, or the agreement's
+ * document, metadata or corrections changed since) are answered by comparing
+ * on the request and recomputed in the background, a few agreements per turn
+ * of the event loop.
+ */
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Comparison } from '../clauses/compare.ts';
+import { floorsInForce } from '../clauses/floors.ts';
+import {
+  fromStoredVerdicts,
+  type MeasuredComparison,
+  type MeasuredRow,
+  type StoredVerdicts,
+  toMeasured,
+  toStoredVerdicts,
+} from '../clauses/measured.ts';
+import type { Agreement } from '../clauses/types.ts';
+import type { Library, VerdictKey } from '../library/index.ts';
+import type { ComparedSummary } from './comparisons.ts';
+import { compareCorrected, comparisonOf, type ServiceContext } from './context.ts';
+
+/** Agreements compared and stored per turn of the event loop by the background refresh. */
+const REFRESH_CHUNK = 8;
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+let bundledData: string | undefined;
+
+/**
+ * The fingerprint of what a comparison is computed with besides the agreement: the data files
+ * (`clauses/data/*.json`: floors, topics, thesaurus, law texts…) and the domain code (`clauses/*.ts`).
+ */
+export function dataFingerprint(): string {
+  if (bundledData) return bundledData;
+  const hash = createHash('sha256');
+  for (const dir of ['../clauses/data', '../clauses']) {
+    const folder = join(import.meta.dirname, dir);
+    for (const name of readdirSync(folder).sort())
+      if (/\.(json|ts)$/.test(name)) hash.update(name).update(readFileSync(join(folder, name)));
+  }
+  bundledData = hash.digest('hex').slice(0, 32);
+  return bundledData;
+}
+
+const periods = new Map<string, string>();
+
+/** The fingerprint of the floor period of a day: the set of floors (regional minimum wages included) in force. */
+function floorPeriod(on: string): string {
+  let period = periods.get(on);
+  if (!period) {
+    if (periods.size > 1000) periods.clear();
+    period = sha(JSON.stringify(floorsInForce(on)));
+    periods.set(on, period);
+  }
+  return period;
+}
+
+/** The stored verdicts a day reads. */
+export function verdictKey(ctx: ServiceContext, on: string): VerdictKey {
+  return { period: floorPeriod(on), data: ctx.verdicts.data };
+}
+
+/** The verdicts of the agreements a question reads, and how many had to be compared on this request. */
+export interface Measured<T> {
+  byId: Map<string, T>;
+  /** Compared on this request: their stored verdicts were missing or stale (they are being refreshed). */
+  computed: number;
+}
+
+/** The answer's note that some figures were compared now because their stored verdicts are being refreshed. */
+export function refreshing(computed: number): { refreshing?: { computed: number } } {
+  return computed ? { refreshing: { computed } } : {};
+}
+
+/** Stores an agreement's verdicts for the period of `on`; call in the transaction that compared it. */
+export function saveVerdicts(ctx: ServiceContext, id: string, comparison: Comparison, on: string): void {
+  if (!ctx.verdicts.enabled) return;
+  const stored = toStoredVerdicts(comparison);
+  const below = stored.rows.filter((row) => row.verdict === 'below').length;
+  ctx.library.verdicts.save(verdictKey(ctx, on), id, JSON.stringify(stored), below);
+}
+
+function compared(ctx: ServiceContext, summary: ComparedSummary, on: string): MeasuredComparison | undefined {
+  const comparison = comparisonOf(ctx, summary, { on });
+  return comparison && toMeasured(comparison);
+}
+
+/**
+ * The measured comparisons of some agreements on a day: stored ones when fresh, the others compared now
+ * (and their refresh started).
+ */
+export function measuredComparisons(
+  ctx: ServiceContext,
+  summaries: readonly ComparedSummary[],
+  on: string,
+): Measured<MeasuredComparison> {
+  const stored = freshOf(ctx, summaries, on, false);
+  const byId = new Map<string, MeasuredComparison>();
+  let computed = 0;
+  for (const summary of summaries) {
+    const json = stored?.get(summary.id);
+    if (json) {
+      byId.set(summary.id, fromStoredVerdicts(JSON.parse(json) as StoredVerdicts, on));
+      continue;
+    }
+    const measured = compared(ctx, summary, on);
+    if (measured) byId.set(summary.id, measured);
+    computed++;
+  }
+  if (computed && stored) ctx.verdicts.schedule();
+  return { byId, computed: stored ? computed : 0 };
+}
+
+/** The rows below the floor of some agreements on a day (reading only the stored forms that have any). */
+export function unlawfulRows(
+  ctx: ServiceContext,
+  summaries: readonly ComparedSummary[],
+  on: string,
+): Measured<MeasuredRow[]> {
+  const stored = freshOf(ctx, summaries, on, true);
+  const byId = new Map<string, MeasuredRow[]>();
+  let computed = 0;
+  for (const summary of summaries) {
+    if (stored?.has(summary.id)) {
+      const json = stored.get(summary.id);
+      byId.set(summary.id, json ? fromStoredVerdicts(JSON.parse(json) as StoredVerdicts, on).unlawful : []);
+      continue;
+    }
+    const measured = compared(ctx, summary, on);
+    if (measured) byId.set(summary.id, measured.unlawful);
+    computed++;
+  }
+  if (computed && stored) ctx.verdicts.schedule();
+  return { byId, computed: stored ? computed : 0 };
+}
+
+/** The fresh stored verdicts of the summaries, or undefined when the store is not used for this day. */
+function freshOf(
+  ctx: ServiceContext,
+  summaries: readonly ComparedSummary[],
+  on: string,
+  belowOnly: boolean,
+): Map<string, string | undefined> | undefined {
+  // Only today's floor period is kept; another period's question compares (and the cache remembers).
+  if (!ctx.verdicts.enabled || floorPeriod(on) !== floorPeriod(ctx.today())) return undefined;
+  const key = verdictKey(ctx, on);
+  // A few agreements are looked up by id; many (a whole area) in one pass over the table.
+  return summaries.length <= 500
+    ? ctx.library.verdicts.fresh(key, { belowOnly, ids: summaries.map((s) => s.id) })
+    : ctx.library.verdicts.fresh(key, { belowOnly });
+}
+
+/** The store's state for a service: whether it is used, its data fingerprint, its background refresh. */
+export interface VerdictRefresh {
+  enabled: boolean;
+  data: string;
+  /** Starts the background refresh of today's stale verdicts, or joins the one running. @returns how many were computed */
+  refresh(): Promise<number>;
+  /** Starts the refresh in the background (its failure is logged, not thrown). */
+  schedule(): void;
+  /** Whether a refresh is running. */
+  running(): boolean;
+  /** Stops the running refresh at its next turn. */
+  stop(): void;
+}
+
+/**
+ * The background refresh of stored verdicts: today's stale rows, a few agreements per turn of the event
+ * loop, each chunk compared and stored in one transaction (so what is stored matches what was read).
+ */
+export function createVerdictRefresh(deps: {
+  library: Library;
+  today: () => string;
+  enabled: boolean;
+  data: string;
+  /** Told each comparison made (the service's cache remembers today's, for the agreements' pages). */
+  compared?: (agreement: Agreement, on: string, comparison: Comparison) => void;
+}): VerdictRefresh {
+  const { library, today } = deps;
+  let running: Promise<number> | undefined;
+  let stopped = false;
+  const run = async (): Promise<number> => {
+    let done = 0;
+    await new Promise((resolve) => setImmediate(resolve));
+    library.transaction(() => library.verdicts.dropOtherData(deps.data));
+    for (;;) {
+      const on = today();
+      const key = { period: floorPeriod(on), data: deps.data };
+      const stale = library.verdicts.stale(key);
+      if (stale.length === 0) return done;
+      for (let i = 0; i < stale.length; i += REFRESH_CHUNK) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stopped) return done;
+        // The day moved into another floor period: start again with its stale rows.
+        if (floorPeriod(today()) !== key.period) break;
+        const chunk = stale.slice(i, i + REFRESH_CHUNK);
+        done += library.transaction(() => {
+          const fresh = library.verdicts.fresh(key, { belowOnly: true, ids: chunk });
+          let count = 0;
+          for (const id of chunk) {
+            if (fresh.has(id)) continue;
+            const agreement = library.get(id);
+            if (!agreement) continue;
+            const comparison = compareCorrected(library, agreement, { on });
+            deps.compared?.(agreement, on, comparison);
+            const stored = toStoredVerdicts(comparison);
+            const below = stored.rows.filter((row) => row.verdict === 'below').length;
+            library.verdicts.save(key, id, JSON.stringify(stored), below);
+            count++;
+          }
+          return count;
+        });
+      }
+    }
+  };
+  return {
+    enabled: deps.enabled,
+    data: deps.data,
+    refresh() {
+      if (!deps.enabled) return Promise.resolve(0);
+      stopped = false;
+      running ??= run()
+        .catch((error: unknown) => {
+          // The library was closed under it (a test's end, a shutdown): nothing left to refresh.
+          if (error instanceof TypeError && /not open/.test(error.message)) return 0;
+          throw error;
+        })
+        .finally(() => {
+          running = undefined;
+        });
+      return running;
+    },
+    schedule() {
+      this.refresh().catch((error: unknown) =>
+        console.error('Refreshing the stored verdicts stopped:', error),
+      );
+    },
+    running: () => running !== undefined,
+    stop() {
+      stopped = true;
+    },
+  };
+}
