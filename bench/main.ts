@@ -3,7 +3,8 @@
  *   import     the generated corpus end to end vs bare remark-parse (default 1,000 agreements)
  *   compare    compareWithFloors over the same corpus vs importDocument
  *   library    library-wide API requests (below the floor, benchmarks, N-way, grades), first and again
- *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
+ *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500
+ *              --library <dir>: keep the generated libraries there and reuse them; --seconds N per HTTP run)
  *   ocr        scanned sample PDFs read back by OCR: CER, WER, headings, verdicts, s/page (--dpi 150,300 --raw --docs N)
  *   relevance  recall@10 and MRR of the judged queries over the sample library (--verbose, --literal)
  *   hostile    hostile documents posted to a real server while /api/health is sampled (--in-process: no pool)
@@ -28,6 +29,8 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '3' },
     clauses: { type: 'string', default: '100000,1000000' },
     queries: { type: 'string', default: '500' },
+    library: { type: 'string' },
+    seconds: { type: 'string', default: '10' },
     verbose: { type: 'boolean', default: false },
     literal: { type: 'boolean', default: false },
     'in-process': { type: 'boolean', default: false },
@@ -60,7 +63,12 @@ switch (positionals[0] ?? 'import') {
       console.error('--clauses takes positive integers separated by commas; --queries a positive integer');
       process.exit(2);
     }
-    await runSearchBench({ clauses, queries });
+    await runSearchBench({
+      clauses,
+      queries,
+      seconds: Number(values.seconds),
+      ...(values.library ? { library: values.library } : {}),
+    });
     break;
   }
   case 'ocr':
