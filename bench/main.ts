@@ -6,7 +6,8 @@
  *   library    library-wide API requests (below the floor, benchmarks, N-way, grades), first and again
  *              (--library dir,dir: libraries built by build-library; --before: also comparing every agreement)
  *   build-library  generated libraries of --clauses sizes under --library (default /work/bench-data), built once
- *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500)
+ *   search     500 queries against 100,000 and 1,000,000 clauses (--clauses 100000,1000000 --queries 500
+ *              --library <dir>: keep the generated libraries there and reuse them; --seconds N per HTTP run)
  *   ocr        scanned sample PDFs read back by OCR: CER, WER, headings, verdicts, s/page (--dpi 150,300 --raw --docs N --only name
  *              --ocr-cache dir: keep what tesseract read, to try clean-up rules without reading again)
  *   relevance  recall@10 and MRR of the judged queries over the sample library (--verbose, --literal)
@@ -33,6 +34,8 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '3' },
     clauses: { type: 'string', default: '100000,1000000' },
     queries: { type: 'string', default: '500' },
+    library: { type: 'string' },
+    seconds: { type: 'string', default: '10' },
     verbose: { type: 'boolean', default: false },
     literal: { type: 'boolean', default: false },
     'in-process': { type: 'boolean', default: false },
@@ -43,7 +46,6 @@ const { values, positionals } = parseArgs({
     against: { type: 'string' },
     only: { type: 'string' },
     'ocr-cache': { type: 'string' },
-    library: { type: 'string' },
     before: { type: 'boolean', default: false },
   },
 });
@@ -83,7 +85,12 @@ switch (positionals[0] ?? 'import') {
       console.error('--clauses takes positive integers separated by commas; --queries a positive integer');
       process.exit(2);
     }
-    await runSearchBench({ clauses, queries });
+    await runSearchBench({
+      clauses,
+      queries,
+      seconds: Number(values.seconds),
+      ...(values.library ? { library: values.library } : {}),
+    });
     break;
   }
   case 'ocr':

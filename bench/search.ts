@@ -8,8 +8,8 @@
  */
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { importDocument } from '../importer/index.ts';
@@ -20,10 +20,11 @@ import {
   openLibrary,
   type SearchIndex,
   type SearchQuery,
+  type SqliteLibrary,
   SqliteSearch,
 } from '../library/index.ts';
 import { createApp } from '../server/app.ts';
-import { generateCorpus } from './generate.ts';
+import { clauseCount, libraryFolder, prepareLibraries } from './search-library.ts';
 
 const WORDS = [
   'tien an giua ca',
@@ -112,31 +113,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/**
- * Times every query of the mix. `cold` empties the embedded index's cache of
- * recent matches before each query, so every query ranks its matches afresh.
- */
-async function measure(index: SearchIndex, queries: SearchQuery[], cold = false) {
-  for (const query of queries.slice(0, 50)) await index.search(query); // warm-up
-  const times: number[] = [];
-  let hits = 0;
-  for (const query of queries) {
-    if (cold && index instanceof SqliteSearch) index.clearQueryCache();
-    const started = performance.now();
-    const result = await index.search(query);
-    times.push(performance.now() - started);
-    hits += result.total;
-  }
-  times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    max: times.at(-1) ?? 0,
-    meanTotal: Math.round(hits / queries.length),
-  };
-}
-
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 /** Requests per second of one URL on a listening server: 10 connections for `seconds`. */
@@ -175,22 +151,130 @@ export async function runSampleHttpBench(seconds = 10): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+interface Timed {
+  name: string;
+  index: SearchIndex;
+  /** Run before each measured query (emptying caches for cold queries). */
+  before?: () => void;
+}
+
+interface Figures {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  cpu50: number;
+  cpu95: number;
+  cpu99: number;
+  meanTotal: number;
+  facets: number;
+}
+
+/**
+ * Times several indexes over the same queries, interleaved (query by query, the order rotating), so the
+ * machine's load falls on each alike: wall time and this process's CPU time per query.
+ */
+async function measureInterleaved(
+  runs: readonly Timed[],
+  queries: readonly SearchQuery[],
+): Promise<Figures[]> {
+  const wall = runs.map(() => [] as number[]);
+  const cpu = runs.map(() => [] as number[]);
+  const totals = runs.map(() => 0);
+  const facets = runs.map(() => 0);
+  for (let i = 0; i < queries.length; i++) {
+    for (let j = 0; j < runs.length; j++) {
+      const x = (i + j) % runs.length;
+      const run = runs[x]!;
+      run.before?.();
+      const cpu0 = process.cpuUsage();
+      const started = performance.now();
+      const result = await run.index.search(queries[i]!);
+      wall[x]!.push(performance.now() - started);
+      const used = process.cpuUsage(cpu0);
+      cpu[x]!.push((used.user + used.system) / 1000);
+      totals[x]! += result.total;
+      facets[x]! += Object.values(result.facets).reduce((n, f) => n + Object.keys(f).length, 0);
+    }
+  }
+  return runs.map((_, x) => {
+    const w = wall[x]!.sort((a, b) => a - b);
+    const c = cpu[x]!.sort((a, b) => a - b);
+    return {
+      p50: percentile(w, 50),
+      p95: percentile(w, 95),
+      p99: percentile(w, 99),
+      max: w.at(-1) ?? 0,
+      cpu50: percentile(c, 50),
+      cpu95: percentile(c, 95),
+      cpu99: percentile(c, 99),
+      meanTotal: Math.round(totals[x]! / queries.length),
+      facets: Math.round(facets[x]! / queries.length),
+    };
+  });
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
+
+/** The search mix through Hono on a listening server, and GET /api/health in the same run. */
+async function httpRates(library: SqliteLibrary, queries: readonly SearchQuery[], seconds: number) {
+  const app = createApp({ library, today: () => '2026-11-23' });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const requests = queries.map((query) => {
+    const params = new URLSearchParams({ q: query.q, offset: String(query.offset) });
+    for (const [key, values] of Object.entries(query.filters))
+      for (const value of values as string[]) params.append(key, value);
+    return { method: 'GET' as const, path: `/api/search?${params}` };
+  });
+  const run = async (paths: typeof requests) => {
+    const result = await autocannon({ url, connections: 10, duration: seconds, requests: paths });
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx,
+    };
+  };
+  await run(requests.slice(0, 50)); // warm-up
+  const health = await run([{ method: 'GET', path: '/api/health' }]);
+  const remembered = await run(requests);
+  // Every request a query not asked before: the index's caches of answers and matches emptied each time.
+  const index = library.search;
+  const search = index.search.bind(index);
+  index.search = (query) => {
+    index.clearQueryCache();
+    return search(query);
+  };
+  const cold = await run(requests);
+  index.search = search;
+  await new Promise((resolve) => server.close(resolve));
+  return { health, remembered, cold };
+}
+
 export async function runSearchBench({
   clauses,
   queries: queryCount,
+  library: libraryRoot,
+  seconds = 10,
 }: {
   clauses: number[];
   queries: number;
+  /** A folder keeping the generated libraries between runs (made on the first); a temporary one otherwise. */
+  library?: string;
+  seconds?: number;
 }): Promise<void> {
-  await runSampleHttpBench();
+  await runSampleHttpBench(seconds);
   const queries = queryMix(queryCount);
   console.log(
     `Query mix: ${queries.length} distinct queries (${WORDS.length} texts, with and without diacritics, × 8 shapes: alone, industry, province, status, industry + province, second page, topic browse, industry browse); facets and totals always`,
   );
-  console.log(
-    '| clauses | agreements | engine | import + index | database | p50 | p95 | p99 | max | mean total |',
-  );
-  console.log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   const meiliUrl = process.env.MEILI_URL;
   const meiliAnswers = meiliUrl
     ? await fetch(new URL('/health', meiliUrl)).then(
@@ -198,41 +282,73 @@ export async function runSearchBench({
         () => false,
       )
     : false;
-  // About 44 clauses per generated agreement; a little more than needed, imported until each target is reached.
-  const files = generateCorpus(
-    join('bench', 'out', 'search-corpus'),
-    Math.ceil((Math.max(...clauses) * 1.05) / 40),
-  );
-  const dir = mkdtempSync(join(tmpdir(), 'cba-search-bench-'));
-  const library = openLibrary(dir);
-  const countDocs = () =>
-    library.db.prepare("SELECT COUNT(*) FROM search_docs WHERE source = 'agreement'").pluck().get() as number;
-  let next = 0;
-  let importSeconds = 0;
+  const root = libraryRoot ?? mkdtempSync(join(tmpdir(), 'cba-search-bench-'));
+  const open = prepareLibraries(root, clauses);
   for (const target of [...clauses].sort((a, b) => a - b)) {
-    const started = performance.now();
-    while (next < files.length && countDocs() < target) {
-      // Ten at a time between counts: counting a million rows is not free.
-      for (const file of files.slice(next, next + 10)) {
-        const bytes = readFileSync(file);
-        library.add(importDocument(bytes, { filename: basename(file) }), bytes);
-      }
-      next = Math.min(next + 10, files.length);
-    }
-    importSeconds += (performance.now() - started) / 1000;
-    library.db.pragma('wal_checkpoint(TRUNCATE)');
-    const size = statSync(join(dir, DATABASE_FILE)).size;
-    const documents = countDocs();
-    const row = (engine: string, build: string, database: string, m: Awaited<ReturnType<typeof measure>>) =>
-      console.log(
-        `| ${documents.toLocaleString('en')} | ${next.toLocaleString('en')} | ${engine} | ${build} | ${database} | ${m.p50.toFixed(1)} ms | ${m.p95.toFixed(1)} ms | ${m.p99.toFixed(1)} ms | ${m.max.toFixed(0)} ms | ${m.meanTotal.toLocaleString('en')} |`,
-      );
+    const { library, importSeconds, agreements, reused } = open(target);
+    const documents = clauseCount(library);
+    const size = statSync(join(libraryFolder(root, target), DATABASE_FILE)).size;
+    const now = library.search;
+    const onePass = new SqliteSearch(library.db, { words: 'fts5' });
     const loadStarted = performance.now();
-    await library.search.search(queries[0]!); // reads the facet columns
+    await now.search(queries[0]!); // reads the facet columns
     const loadMs = performance.now() - loadStarted;
-    const build = `${importSeconds.toFixed(0)} s (+ ${(loadMs / 1000).toFixed(1)} s first query)`;
-    row('embedded, cold', build, `${mb(size)} MB`, await measure(library.search, queries, true));
-    row('embedded, mix in order', build, `${mb(size)} MB`, await measure(library.search, queries));
+    await onePass.search(queries[0]!);
+    // Warm-up: each word's list is read on its first query (timed apart below, as "first sight").
+    for (const query of queries.slice(0, 50)) {
+      await now.search(query);
+      await onePass.search(query);
+    }
+    console.log(
+      `\n### ${documents.toLocaleString('en')} clauses, ${agreements.toLocaleString('en')} agreements (${reused ? 'stored library reused' : `imported in ${importSeconds.toFixed(0)} s`}; database ${mb(size)} MB; first query ${(loadMs / 1000).toFixed(1)} s: facet columns)`,
+    );
+    console.log(
+      '| index | queries | p50 | p95 | p99 | max | CPU p50 | CPU p95 | CPU p99 | mean total | facet values |',
+    );
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const row = (name: string, kind: string, m: Figures) =>
+      console.log(
+        `| ${name} | ${kind} | ${m.p50.toFixed(1)} ms | ${m.p95.toFixed(1)} ms | ${m.p99.toFixed(1)} ms | ${m.max.toFixed(0)} ms | ${m.cpu50.toFixed(1)} ms | ${m.cpu95.toFixed(1)} ms | ${m.cpu99.toFixed(1)} ms | ${m.meanTotal.toLocaleString('en')} | ${m.facets} |`,
+      );
+    const loadBefore = load();
+    const [cold, coldBefore] = await measureInterleaved(
+      [
+        { name: 'term lists', index: now, before: () => now.clearQueryCache() },
+        { name: 'one FTS5 pass', index: onePass, before: () => onePass.clearQueryCache() },
+      ],
+      queries,
+    );
+    row('term lists (now)', 'cold', cold!);
+    row('one FTS5 pass (before)', 'cold', coldBefore!);
+    const [inOrder, inOrderBefore] = await measureInterleaved(
+      [
+        { name: 'term lists', index: now },
+        { name: 'one FTS5 pass', index: onePass },
+      ],
+      queries,
+    );
+    row('term lists (now)', 'mix in order', inOrder!);
+    row('one FTS5 pass (before)', 'mix in order', inOrderBefore!);
+    const firstSight = queries.filter((_, i) => i % 5 === 0);
+    const [sight] = await measureInterleaved(
+      [
+        {
+          name: 'term lists',
+          index: now,
+          before: () => {
+            now.clearQueryCache();
+            now.clearTermLists();
+          },
+        },
+      ],
+      firstSight,
+    );
+    row('term lists (now)', `first sight of every word (${firstSight.length} queries)`, sight!);
+    await now.search(queries[0]!);
+    for (const query of queries) await now.search(query); // the lists back for the HTTP runs
+    console.log(
+      `Load average (1 / 5 / 15 min) ${loadBefore} before, ${load()} after; term lists held: ${mb(now.termListBytes)} MB`,
+    );
     if (meiliAnswers && meiliUrl) {
       const meili = new MeiliSearchIndex({
         url: meiliUrl,
@@ -241,42 +357,28 @@ export async function runSearchBench({
       });
       const meiliStarted = performance.now();
       await meili.rebuild(eachAgreementWithEvents(library));
-      row(
-        'meilisearch',
-        `${((performance.now() - meiliStarted) / 1000).toFixed(0)} s index`,
-        '—',
-        await measure(meili, queries),
+      console.log(`Meilisearch indexed in ${((performance.now() - meiliStarted) / 1000).toFixed(0)} s`);
+      const [m] = await measureInterleaved([{ name: 'meilisearch', index: meili }], queries);
+      row('meilisearch', 'mix in order', m!);
+    }
+    const http = await httpRates(library, queries, seconds);
+    const rss = process.memoryUsage().rss;
+    const httpLine = (name: string, r: Awaited<ReturnType<typeof httpRates>>['health']) =>
+      `${name} ${r.rps.toFixed(0)} requests/s (p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''})`;
+    console.log(
+      `HTTP through Hono, 10 connections, ${seconds} s each: ${httpLine('GET /api/health', http.health)}; ${httpLine('GET /api/search, the mix in turn (answers remembered after the first round)', http.remembered)}; ${httpLine('GET /api/search, every request cold', http.cold)}`,
+    );
+    console.log(`Resident memory of this process (library, index, server): ${mb(rss)} MB`);
+    if (target >= 1_000_000) {
+      console.log(
+        `Targets at ${documents.toLocaleString('en')} clauses: cold p95 ≤ 20 ms ${met(cold!.p95 <= 20)} (${cold!.p95.toFixed(1)} ms; CPU ${cold!.cpu95.toFixed(1)} ms), cold p99 ≤ 50 ms ${met(cold!.p99 <= 50)} (${cold!.p99.toFixed(1)} ms; CPU ${cold!.cpu99.toFixed(1)} ms), ≥ 1,500 search requests/s ${met(http.cold.rps >= 1500)} cold (${http.cold.rps.toFixed(0)}), ${met(http.remembered.rps >= 1500)} in turn (${http.remembered.rps.toFixed(0)})`,
       );
     }
+    library.close();
   }
-  console.log(`Peak memory (max RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
   if (!meiliAnswers)
     console.log(
       `Meilisearch: not measured (${meiliUrl ? `${meiliUrl} does not answer` : 'MEILI_URL not set'}).`,
     );
-
-  // HTTP: the largest library through Hono and @hono/node-server, 10 connections for 10 s.
-  const app = createApp({ library, today: () => '2026-11-23' });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const requests = queries.map((query) => {
-    const params = new URLSearchParams({ q: query.q, offset: String(query.offset) });
-    for (const [key, values] of Object.entries(query.filters))
-      for (const value of values as string[]) params.append(key, value);
-    return { method: 'GET' as const, path: `/api/search?${params}` };
-  });
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: 10,
-    duration: 10,
-    requests,
-  });
-  console.log(
-    `HTTP GET /api/search (${countDocs().toLocaleString('en')} clauses, 10 connections, 10 s, the query mix in turn): ${result.requests.average.toFixed(0)} requests/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx`,
-  );
-  server.close();
-  library.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (!libraryRoot) rmSync(root, { recursive: true, force: true });
 }

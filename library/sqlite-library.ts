@@ -158,6 +158,7 @@ export class SqliteLibrary implements Library {
     const version = this.readDataVersion();
     if (version === this.dataVersion) return false;
     this.dataVersion = version;
+    this.everyAccess = undefined;
     // Another process wrote agreements and their search documents: the facet columns and matches are stale.
     this.search.invalidate();
     return true;
@@ -233,6 +234,7 @@ export class SqliteLibrary implements Library {
     });
     const agreement = insert.immediate();
     this.search.invalidate(agreement.id);
+    this.everyAccess = undefined;
     return agreement;
   }
 
@@ -411,10 +413,15 @@ export class SqliteLibrary implements Library {
     // The agreement's search documents and events go with it (ON DELETE CASCADE).
     const removed = this.db.prepare('DELETE FROM agreements WHERE id = ?').run(id).changes > 0;
     this.search.invalidate(id);
+    this.everyAccess = undefined;
     return removed;
   }
 
+  /** Every agreement's access, read once until a write: anonymous searches ask for it on every request. */
+  private everyAccess: Map<string, AgreementAccess> | undefined;
+
   access(agreementIds?: readonly string[]): Map<string, AgreementAccess> {
+    if (!agreementIds && this.everyAccess) return this.everyAccess;
     const rows = (
       agreementIds
         ? this.db
@@ -424,15 +431,18 @@ export class SqliteLibrary implements Library {
             .all(JSON.stringify(agreementIds))
         : this.db.prepare('SELECT id, visibility, owner_id FROM agreements').all()
     ) as Array<{ id: string; visibility: string; owner_id: string | null }>;
-    return new Map(
+    const access = new Map(
       rows.map((r) => [
         r.id,
         { visibility: r.visibility as Visibility, ...(r.owner_id ? { ownerId: r.owner_id } : {}) },
       ]),
     );
+    if (!agreementIds) this.everyAccess = access;
+    return access;
   }
 
   setAccess(agreementId: string, access: Partial<AgreementAccess>): boolean {
+    this.everyAccess = undefined;
     const sets: string[] = [];
     const params: Array<string | null> = [];
     if (access.visibility) {

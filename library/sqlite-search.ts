@@ -53,6 +53,7 @@ import {
   type SearchResult,
   type TopicSuggestion,
 } from './search-types.ts';
+import { DEFAULT_TERM_BYTES, flagsIn, intersectLists, intersectScored, TermLists } from './term-lists.ts';
 
 interface DocRow {
   id: number;
@@ -139,6 +140,10 @@ function foldedTerm(term: QueryTerm): string {
   return `${FOLDED_COLUMNS} : "${term.folded.join(' ')}"${term.prefix ? '*' : ''}`;
 }
 
+function exactTerm(term: QueryTerm): string {
+  return `exact : "${term.words.join(' ')}"${term.prefix ? '*' : ''}`;
+}
+
 /** The FTS5 MATCH expression that finds a query's documents: every term, folded. */
 export function toFtsQuery(parsed: ParsedQuery): string {
   return parsed.terms.map(foldedTerm).join(' AND ');
@@ -150,9 +155,7 @@ export function toFtsQuery(parsed: ParsedQuery): string {
  */
 export function toExactFtsQuery(parsed: ParsedQuery): string | undefined {
   if (!parsed.terms.some((t) => t.accented)) return undefined;
-  return parsed.terms
-    .map((t) => (t.accented ? `exact : "${t.words.join(' ')}"${t.prefix ? '*' : ''}` : foldedTerm(t)))
-    .join(' AND ');
+  return parsed.terms.map((t) => (t.accented ? exactTerm(t) : foldedTerm(t))).join(' AND ');
 }
 
 interface Where {
@@ -293,8 +296,18 @@ const SCORED_ALTERNATIVE_BUDGET = 20_000;
  */
 export type AlternativeMatching = 'phrases' | 'fts5';
 
+/**
+ * How the index gathers the matches of the words typed: from the terms' lists kept in memory, intersected
+ * and summed (the default), or by one FTS5 pass scoring every match (the way before; kept to check one
+ * against the other).
+ */
+export type WordMatching = 'term-lists' | 'fts5';
+
 export interface SqliteSearchOptions {
   alternatives?: AlternativeMatching;
+  words?: WordMatching;
+  /** Bytes of term lists kept in memory (default 192 MiB). */
+  termBytes?: number;
   /** Document entries FTS5 may read to rank an alternative's matches by bm25 (default 20,000). */
   scoringBudget?: number;
 }
@@ -385,7 +398,13 @@ export class SqliteSearch implements SearchIndex {
   }
 
   private readonly alternativeMatching: AlternativeMatching;
+  private readonly wordMatching: WordMatching;
   private readonly scoringBudget: number;
+  /**
+   * Each query term's documents and bm25 scores, read from FTS5 once: kept across `clearQueryCache` (an
+   * index structure, not an answer), bounded by bytes, emptied by writes (a write changes every score).
+   */
+  private readonly terms: TermLists;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -393,6 +412,11 @@ export class SqliteSearch implements SearchIndex {
   ) {
     this.alternativeMatching = options.alternatives ?? 'phrases';
     this.scoringBudget = options.scoringBudget ?? SCORED_ALTERNATIVE_BUDGET;
+    this.wordMatching = options.words ?? 'term-lists';
+    this.terms = new TermLists(
+      (expression, scored) => this.readTermList(expression, scored),
+      options.termBytes ?? DEFAULT_TERM_BYTES,
+    );
     ensureLawDocuments(db);
     notePhrasesIfStale(db);
     // The index's vocabulary, for "did you mean": a view of FTS5's own term list, in this connection only.
@@ -407,10 +431,73 @@ export class SqliteSearch implements SearchIndex {
     if (agreementId === undefined) this.stale = true;
     else this.changed.add(agreementId);
     this.documents = undefined;
+    this.browseOrder = undefined;
     this.topics.clear();
     this.phrases.clear();
     this.wordCounts.clear();
+    this.terms.clear();
     this.clearQueryCache();
+  }
+
+  /** Forgets the terms' lists too: the next query of each word reads it from FTS5 (benchmarks' first sight). */
+  clearTermLists(): void {
+    this.terms.clear();
+  }
+
+  /** Bytes of term lists held in memory now. */
+  get termListBytes(): number {
+    return this.terms.bytes;
+  }
+
+  private readTermList(expression: string, scored: boolean) {
+    if (!scored) {
+      const ids = this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+        .pluck()
+        .all(expression) as number[];
+      return { ids: Int32Array.from(ids), scores: undefined };
+    }
+    const rows = this.statement(
+      'SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?',
+    )
+      .raw()
+      .all(expression) as Array<[number, number]>;
+    const ids = new Int32Array(rows.length);
+    const scores = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      ids[k] = row[0];
+      scores[k] = row[1];
+    }
+    return { ids, scores };
+  }
+
+  /**
+   * The matches of the words typed with their bm25 scores: the intersection of the terms' lists, scores
+   * summed in the query's order (the same numbers as one FTS5 pass over the whole query).
+   */
+  private wordMatches(parsed: ParsedQuery, match: string): Candidates {
+    if (this.wordMatching === 'fts5' || parsed.terms.some((t) => t.folded.length === 0))
+      return this.matchesOf(match, toExactFtsQuery(parsed));
+    const key = `terms\u0000${match}\u0000${parsed.terms.map((t) => (t.accented ? exactTerm(t) : '')).join('\u0000')}`;
+    const cached = this.candidates.get(key);
+    if (cached) return cached;
+    const { ids, scores } = intersectScored(parsed.terms.map((t) => this.terms.get(foldedTerm(t), true)));
+    const accented = parsed.terms.filter((t) => t.accented);
+    const exact = accented.length
+      ? flagsIn(ids, intersectLists(accented.map((t) => this.terms.get(exactTerm(t), false).ids)))
+      : undefined;
+    const candidates: Candidates = { ids, scores, exact };
+    this.candidates.set(key, candidates);
+    return candidates;
+  }
+
+  /** The ids of the documents matching every term of a query, ascending. */
+  private wordIds(parsed: ParsedQuery, match: string): ArrayLike<number> {
+    if (this.wordMatching === 'fts5' || parsed.terms.some((t) => t.folded.length === 0))
+      return this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+        .pluck()
+        .all(match) as number[];
+    return intersectLists(parsed.terms.map((t) => this.terms.get(foldedTerm(t), false).ids));
   }
 
   /** Forgets the cached matches of recent queries (benchmarks measure cold queries with it). */
@@ -476,11 +563,18 @@ export class SqliteSearch implements SearchIndex {
         backend: this.backend,
       };
     }
-    const ids = match
-      ? (this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
-          .pluck()
-          .all(match) as number[])
-      : undefined;
+    const ids = match ? this.wordIds(parsed, match) : undefined;
+    const order = query.sort === 'relevance' ? ORDER.browse : (ORDER[query.sort] ?? ORDER.browse);
+    if (order === ORDER.browse && this.wordMatching === 'term-lists') {
+      const browsed = this.browsed(ids, columns, query);
+      return {
+        total: browsed.total,
+        hits: browsed.rows.map((row) => toHit(row, parsed, query.on)),
+        facets: browsed.facets,
+        tookMs: Math.round((performance.now() - started) * 100) / 100,
+        backend: this.backend,
+      };
+    }
     const counted = columns.count(ids, query);
     return {
       total: counted.total,
@@ -539,7 +633,10 @@ export class SqliteSearch implements SearchIndex {
   /** Ids of the documents holding a term: a noted phrase from its table, anything else from FTS5. */
   private termDocs(term: QueryTerm): Int32Array {
     const phrase = this.alternativeMatching === 'phrases' ? notedPhrase(term) : undefined;
-    return phrase ? this.phraseDocs(phrase) : this.idsOf(foldedTerm(term));
+    if (phrase) return this.phraseDocs(phrase);
+    return this.wordMatching === 'term-lists'
+      ? this.terms.get(foldedTerm(term), false).ids
+      : this.idsOf(foldedTerm(term));
   }
 
   /**
@@ -598,7 +695,7 @@ export class SqliteSearch implements SearchIndex {
    * nowhere gets a one-typo suggestion.
    */
   private ranked(parsed: ParsedQuery, match: string, columns: FacetColumns, query: SearchQuery) {
-    const words = this.matchesOf(match, toExactFtsQuery(parsed));
+    const words = this.wordMatches(parsed, match);
     const plan = query.literal ? undefined : this.planOf(query.q);
     const filtered = new Set(query.filters.topic ?? []);
     const named = plan?.aboutTopics ? plan.topics.filter((t) => !filtered.has(t)) : [];
@@ -832,6 +929,46 @@ export class SqliteSearch implements SearchIndex {
       return best.word;
     });
     return changed ? words.join(' ') : undefined;
+  }
+
+  /**
+   * Every document in the browsing order (newest signature first, then agreement and place in it), read
+   * once from its SQL index and kept until a write: a browse then walks it in memory, where SQL sorted
+   * every document that passed the filters before it could take the page.
+   */
+  private browseOrder: Int32Array | undefined;
+
+  /**
+   * Browsing (no words, or words in the browsing order): the filters and facets counted over the documents
+   * in the browsing order, the page taken from the first that pass. The same rows, in the same order, as
+   * the SQL of {@link ordered}.
+   */
+  private browsed(ids: ArrayLike<number> | undefined, columns: FacetColumns, query: SearchQuery) {
+    this.browseOrder ??= Int32Array.from(
+      this.statement('SELECT id FROM search_docs ORDER BY signed_on DESC, agreement_id, ord')
+        .pluck()
+        .all() as number[],
+    );
+    let walk: Int32Array = this.browseOrder;
+    if (ids) {
+      let maxId = 0;
+      for (let k = 0; k < ids.length; k++) if (ids[k]! > maxId) maxId = ids[k]!;
+      const within = new Uint8Array(maxId + 1);
+      for (let k = 0; k < ids.length; k++) within[ids[k]!] = 1;
+      walk = new Int32Array(ids.length);
+      let n = 0;
+      for (const id of this.browseOrder) if (id <= maxId && within[id]) walk[n++] = id;
+      walk = walk.subarray(0, n);
+    }
+    const wanted = query.offset + query.limit;
+    const page: number[] = [];
+    const counted = columns.count(walk, query, (k) => {
+      if (page.length < wanted) page.push(walk[k]!);
+    });
+    const rows = this.rowsOf(page.slice(query.offset).map((id) => [id, 0] as const)).map(
+      (row) => ({ ...row, score: null }) as DocRow,
+    );
+    return { ...counted, rows };
   }
 
   /** Browsing, or another order than relevance: SQL with the filters, from the indexes. */

@@ -98,6 +98,7 @@ export function createService({
   const index = search ?? library.search;
   const today = clock ?? (() => dateInVietnam(new Date()));
   const cache = createComparisonCache((agreement, options) => compareCorrected(library, agreement, options));
+  let hidden: { every: ReturnType<Library['access']>; ids: string[] } | undefined;
   const ctx: ServiceContext = {
     library,
     search: index,
@@ -253,10 +254,17 @@ export function createService({
     /** Visibility and owner of an agreement. */
     accessOf: (id: string) => library.access([id]).get(id),
     /** The agreements whose text a reader may not see (left out of clause search). */
-    hiddenFrom: (principal: Principal | undefined): string[] =>
-      principal
-        ? []
-        : [...library.access()].filter(([, a]) => !textVisible(principal, a.visibility)).map(([id]) => id),
+    hiddenFrom: (principal: Principal | undefined): string[] => {
+      if (principal) return [];
+      // The library hands back the same map until a write: the list is made again only then.
+      const every = library.access();
+      if (hidden?.every !== every)
+        hidden = {
+          every,
+          ids: [...every].filter(([, a]) => !textVisible(principal, a.visibility)).map(([id]) => id),
+        };
+      return hidden.ids;
+    },
     addUser: (request: users.NewUserRequest, actor: Actor) => users.addUser(ctx, request, actor),
     setUserDisabled: (username: string, disabled: boolean, actor: Actor) =>
       users.setDisabled(ctx, username, disabled, actor),

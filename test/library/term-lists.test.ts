@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateAgreement } from '../../bench/generate.ts';
+import { queryMix } from '../../bench/search.ts';
+import { parseSearchQuery } from '../../clauses/search-text.ts';
+import { importDocument } from '../../importer/index.ts';
+import { SqliteSearch, toFtsQuery } from '../../library/sqlite-search.ts';
+import { flagsIn, intersectLists, intersectScored, TermLists } from '../../library/term-lists.ts';
+import { addSamples, searchQuery, tempLibrary } from '../helpers.ts';
+
+const ids = (...values: number[]) => Int32Array.from(values);
+
+describe('term lists', () => {
+  it.each([
+    [
+      [ids(1, 3, 5, 9), ids(3, 4, 5, 9, 12), ids(0, 5, 9)],
+      [5, 9],
+    ],
+    [[ids(1, 2), ids()], []],
+    [[ids(7)], [7]],
+    [[ids(2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 1000), ids(1000)], [1000]],
+  ])('intersects ascending id lists %j', (lists, expected) => {
+    expect([...intersectLists(lists)]).toEqual(expected);
+  });
+
+  it('sums the scores of the documents in every list, list by list in the order given', () => {
+    const { ids: found, scores } = intersectScored([
+      { ids: ids(1, 2, 3), scores: Float64Array.of(-0.1, -0.2, -0.3) },
+      { ids: ids(2, 3, 4), scores: Float64Array.of(-0.7, -0.2, -5) },
+    ]);
+    expect([...found]).toEqual([2, 3]);
+    expect([...scores]).toEqual([-0.2 + -0.7, -0.3 + -0.2]);
+  });
+
+  it('flags the ids also found in another list', () => {
+    expect([...flagsIn(ids(1, 4, 6, 9), ids(4, 5, 9, 10))]).toEqual([0, 1, 0, 1]);
+  });
+
+  it('reads a term once, answers an unscored request from a scored list, and stays within its bytes', () => {
+    const read: string[] = [];
+    const lists = new TermLists((expression, scored) => {
+      read.push(`${expression}:${scored}`);
+      return { ids: new Int32Array(100), scores: scored ? new Float64Array(100) : undefined };
+    }, 2_000);
+    lists.get('a', true);
+    lists.get('a', false);
+    lists.get('a', true);
+    expect(read).toEqual(['a:true']);
+    lists.get('b', true); // 1,200 bytes each: `a` makes room for `b`
+    expect(lists.bytes).toBeLessThanOrEqual(2_000);
+    lists.get('a', true);
+    expect(read).toEqual(['a:true', 'b:true', 'a:true']);
+  });
+});
+
+/** Every answer of the two ways of matching the words, compared whole (total, facets, hits in order). */
+async function expectSameAnswers(
+  full: SqliteSearch,
+  lists: SqliteSearch,
+  queries: Iterable<Parameters<SqliteSearch['search']>[0]>,
+) {
+  let compared = 0;
+  for (const query of queries) {
+    full.clearQueryCache();
+    lists.clearQueryCache();
+    const [a, b] = [await full.search(query), await lists.search(query)];
+    expect({ ...b, tookMs: 0 }, JSON.stringify(query)).toEqual({ ...a, tookMs: 0 });
+    compared++;
+  }
+  return compared;
+}
+
+describe('words matched from term lists against one FTS5 pass', () => {
+  let cleanup: () => void;
+  let db: ReturnType<typeof tempLibrary>['library']['db'];
+  let full: SqliteSearch;
+  let lists: SqliteSearch;
+  beforeAll(() => {
+    const temp = tempLibrary();
+    cleanup = temp.cleanup;
+    addSamples(temp.library);
+    // Generated agreements beside the samples: many documents share the common words, so scores tie and
+    // the order of ties is tested too.
+    for (let i = 0; i < 60; i++) {
+      const bytes = new TextEncoder().encode(generateAgreement(i));
+      temp.library.add(importDocument(bytes, { filename: `synthetic-${i}.md` }), bytes);
+    }
+    db = temp.library.db;
+    full = new SqliteSearch(db, { words: 'fts5' });
+    lists = new SqliteSearch(db, { words: 'term-lists' });
+  }, 120_000);
+  afterAll(() => cleanup());
+
+  it.each([
+    'lương',
+    'tien an giua ca',
+    'tiền ăn giữa ca',
+    '"làm thêm giờ" ban đêm',
+    'nghi hang na',
+    'phụ cấp độc h',
+    'lương lương',
+  ])('gives bm25 the same bits as FTS5 for %j: each term alone, summed in order', (q) => {
+    const parsed = parseSearchQuery(q);
+    const bm25 = (match: string) =>
+      new Map(
+        db
+          .prepare(
+            'SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?',
+          )
+          .raw()
+          .all(match) as Array<[number, number]>,
+      );
+    const whole = bm25(toFtsQuery(parsed));
+    expect(whole.size).toBeGreaterThan(0);
+    const singles = parsed.terms.map((t) => bm25(toFtsQuery({ terms: [t], foldedWords: t.folded })));
+    for (const [id, score] of whole) {
+      let sum = 0;
+      for (const single of singles) sum += single.get(id)!;
+      expect(Object.is(sum, score) || sum === score, `${q} #${id}`).toBe(true);
+    }
+  });
+
+  const judged = (
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'bench', 'relevance-queries.json'), 'utf8'),
+    ) as { queries: Array<{ q: string }> }
+  ).queries.map((query) => query.q);
+
+  it('answers every judged query the same: total, facets and hits in order, in three shapes', async () => {
+    const queries = judged.flatMap((q) =>
+      [{}, { validity: 'all' as const, collapseVersions: true }, { offset: 20 }].map((shape) =>
+        searchQuery({ q, ...shape }),
+      ),
+    );
+    expect(await expectSameAnswers(full, lists, queries)).toBeGreaterThan(240);
+  }, 120_000);
+
+  it('answers the benchmark mix the same (filters, statuses, pages, prefixes, other orders)', async () => {
+    const mix = queryMix(500);
+    const sorted = mix.slice(0, 40).map((q) => ({ ...q, sort: 'newest' as const }));
+    expect(await expectSameAnswers(full, lists, [...mix, ...sorted])).toBe(540);
+  }, 120_000);
+
+  it('reads the lists again after a write: totals and scores follow the library', async () => {
+    const query = searchQuery({ q: 'lương' });
+    const before = await lists.search(query);
+    db.prepare(
+      "DELETE FROM search_docs WHERE agreement_id = (SELECT agreement_id FROM search_docs WHERE source = 'agreement' LIMIT 1)",
+    ).run();
+    full.invalidate();
+    lists.invalidate();
+    const after = await lists.search(query);
+    expect(after.total).toBeLessThan(before.total);
+    expect(await expectSameAnswers(full, lists, [query])).toBe(1);
+  });
+});
