@@ -158,7 +158,7 @@ export class SqliteLibrary implements Library {
     const version = this.readDataVersion();
     if (version === this.dataVersion) return false;
     this.dataVersion = version;
-    this.everyAccess = undefined;
+    this.forgetRemembered();
     // Another process wrote agreements and their search documents: the facet columns and matches are stale.
     this.search.invalidate();
     return true;
@@ -234,7 +234,7 @@ export class SqliteLibrary implements Library {
     });
     const agreement = insert.immediate();
     this.search.invalidate(agreement.id);
-    this.everyAccess = undefined;
+    this.forgetRemembered();
     return agreement;
   }
 
@@ -413,12 +413,19 @@ export class SqliteLibrary implements Library {
     // The agreement's search documents and events go with it (ON DELETE CASCADE).
     const removed = this.db.prepare('DELETE FROM agreements WHERE id = ?').run(id).changes > 0;
     this.search.invalidate(id);
-    this.everyAccess = undefined;
+    this.forgetRemembered();
     return removed;
   }
 
   /** Every agreement's access, read once until a write: anonymous searches ask for it on every request. */
   private everyAccess: Map<string, AgreementAccess> | undefined;
+  /** The library's counts, read once until an agreement is added or removed: `/api/health` asks on every call. */
+  private rememberedCounts: LibraryCounts | undefined;
+
+  private forgetRemembered(): void {
+    this.everyAccess = undefined;
+    this.rememberedCounts = undefined;
+  }
 
   access(agreementIds?: readonly string[]): Map<string, AgreementAccess> {
     if (!agreementIds && this.everyAccess) return this.everyAccess;
@@ -461,12 +468,12 @@ export class SqliteLibrary implements Library {
   }
 
   counts(): LibraryCounts {
-    const row = this.db
+    this.rememberedCounts ??= this.db
       .prepare(
         'SELECT COUNT(*) AS agreements, COALESCE(SUM(article_count), 0) AS articles, COALESCE(SUM(clause_count), 0) AS clauses FROM agreements',
       )
       .get() as LibraryCounts;
-    return row;
+    return { ...this.rememberedCounts };
   }
 
   addEvent(agreementId: string, event: NewAgreementEvent, options: AddOptions = {}): AgreementEvent {

@@ -47,6 +47,19 @@ describe('SqliteLibrary', () => {
     expect(library.add(b, changed).id).toBe('det-may-phu-hung-2024-2');
   });
 
+  it('keeps its counts and the document count of its index right across adds and removals (remembered between writes)', async () => {
+    const empty = { library: library.counts(), documents: (await library.search.health()).documents };
+    expect(empty.library).toEqual({ agreements: 0, articles: 0, clauses: 0 });
+    const { draft, bytes } = draftOf('det-may-phu-hung-2024.md');
+    const stored = library.add(draft, bytes);
+    expect(library.counts().agreements).toBe(1);
+    expect(library.counts().clauses).toBeGreaterThan(0);
+    expect((await library.search.health()).documents).toBeGreaterThan(empty.documents);
+    library.remove(stored.id);
+    expect(library.counts()).toEqual(empty.library);
+    expect((await library.search.health()).documents).toBe(empty.documents);
+  });
+
   it('leaves the library exactly as before when an import fails half way', () => {
     const { draft } = draftOf('det-may-phu-hung-2024.md');
     // The agreement row is written first; the source insert then fails inside the same transaction.
