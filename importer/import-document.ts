@@ -24,6 +24,7 @@ import { parseOverrides } from './overrides.ts';
 import { type PdfReadOptions, type PdfText, pdfToText } from './pdf-reader.ts';
 import { scanReport } from './scan-report.ts';
 import { textToBlocks } from './text-reader.ts';
+import { capWarnings } from './warnings.ts';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -81,6 +82,7 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Agree
       `"${filename}" has no text.`,
     );
   const draft = fromText(readableText(text, warnings), format, bytes, filename, warnings, options);
+  draft.warnings = capWarnings(draft.warnings);
   draft.report = summarizeImport(draft);
   return draft;
 }
@@ -108,6 +110,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
         `"${filename}" has no text.`,
       );
     const draft = fromText(readableText(text, warnings), 'docx', bytes, filename, warnings, options);
+    draft.warnings = capWarnings(draft.warnings);
     draft.report = summarizeImport(
       draft,
       messages.map((m) => `Word: ${m}`),
@@ -162,6 +165,7 @@ export function fromPdfText(
   }
   const scan = read.scan ? scanReport(read.scan, draft.tree, read.pageCount) : undefined;
   if (scan) warnings.push(...scan.warnings);
+  draft.warnings = capWarnings(warnings);
   draft.report = summarizeImport(draft, [`PDF: ${read.pageCount} trang`, ...(scan ? scan.technical : [])]);
   if (scan) draft.report.summary.unshift(...scan.summary);
   return draft;
