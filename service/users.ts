@@ -111,20 +111,7 @@ export async function addUser(ctx: ServiceContext, request: NewUserRequest, acto
       `Tên đăng nhập "${request.username}" không hợp lệ (2–64 ký tự: chữ không dấu, số, . _ -).`,
       `Username "${request.username}" is not valid (2–64 characters: ASCII letters, digits, . _ -).`,
     );
-  if (!ROLES.includes(request.role))
-    throw new ValidationError(
-      'invalid_role',
-      `Vai trò "${request.role}" không có; các vai trò: ${ROLES.join(', ')}.`,
-      `No role "${request.role}"; roles are: ${ROLES.join(', ')}.`,
-    );
-  for (const province of request.provinces ?? []) {
-    if (!provinceFilterNames(province))
-      throw new ValidationError(
-        'invalid_province',
-        `Không nhận ra tỉnh "${province}".`,
-        `Unknown province "${province}".`,
-      );
-  }
+  checkRoleAndProvinces(request);
   if (request.password !== undefined) checkPassword(request.password);
   if (ctx.library.accounts.userByName(request.username))
     throw new DuplicateError(request.username, request.username);
@@ -316,18 +303,23 @@ export interface UserChanges {
 }
 
 /**
- * Changes a user's role, name, provinces, unions or assigned agreements; audited with before and after.
- * @throws NotFoundError when there is no such user; ValidationError for an unknown role or province
+ * A role that exists and provinces the map knows.
+ * @throws ValidationError naming the unknown role or province
  */
-export function updateUser(ctx: ServiceContext, username: string, changes: UserChanges, actor: Actor): User {
-  const user = userNamed(ctx, username);
-  if (changes.role !== undefined && !ROLES.includes(changes.role))
+function checkRoleAndProvinces({
+  role,
+  provinces,
+}: {
+  role?: Role | undefined;
+  provinces?: readonly string[] | undefined;
+}): void {
+  if (role !== undefined && !ROLES.includes(role))
     throw new ValidationError(
       'invalid_role',
-      `Vai trò "${changes.role}" không có; các vai trò: ${ROLES.join(', ')}.`,
-      `No role "${changes.role}"; roles are: ${ROLES.join(', ')}.`,
+      `Vai trò "${role}" không có; các vai trò: ${ROLES.join(', ')}.`,
+      `No role "${role}"; roles are: ${ROLES.join(', ')}.`,
     );
-  for (const province of changes.provinces ?? []) {
+  for (const province of provinces ?? []) {
     if (!provinceFilterNames(province))
       throw new ValidationError(
         'invalid_province',
@@ -335,6 +327,15 @@ export function updateUser(ctx: ServiceContext, username: string, changes: UserC
         `Unknown province "${province}".`,
       );
   }
+}
+
+/**
+ * Changes a user's role, name, provinces, unions or assigned agreements; audited with before and after.
+ * @throws NotFoundError when there is no such user; ValidationError for an unknown role or province
+ */
+export function updateUser(ctx: ServiceContext, username: string, changes: UserChanges, actor: Actor): User {
+  const user = userNamed(ctx, username);
+  checkRoleAndProvinces(changes);
   const next: StoredUser = {
     ...user,
     ...(changes.displayName?.trim() ? { displayName: changes.displayName.trim() } : {}),

@@ -68,3 +68,17 @@ export function searchQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {
     ...overrides,
   };
 }
+
+/** A body of `total` bytes made as it is read, counting what was read. */
+export function lazyBody(total: number): { body: ReadableStream<Uint8Array>; pulled: () => number } {
+  let pulled = 0;
+  const chunk = new Uint8Array(64 * 1024).fill(0x61);
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= total) return controller.close();
+      pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return { body, pulled: () => pulled };
+}

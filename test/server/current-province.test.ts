@@ -1,32 +1,25 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { addSamples, tempLibrary } from '../helpers.ts';
+import { sampleApp } from './sample-app.ts';
 
 // Signed in Bình Dương on 15/01/2024, before the merger of 01/07/2025 (Nghị quyết 202/2025/QH15).
 const BINH_DUONG_2024 = 'det-may-phu-hung-2024';
 const LABEL = 'Bình Dương — nay thuộc TP. Hồ Chí Minh';
 const HCM = encodeURIComponent('Hồ Chí Minh');
 
-let app: ReturnType<typeof createApp>;
-let cleanup: () => void;
-beforeAll(() => {
-  const temp = tempLibrary();
-  cleanup = temp.cleanup;
-  addSamples(temp.library);
-  app = createApp({ library: temp.library, today: () => '2026-11-23' });
-}, 60_000);
-afterAll(() => cleanup());
+const sample = sampleApp();
 
 const html = async (path: string) => {
-  const res = await app.request(path);
+  const res = await sample.app.request(path);
   expect(res.status).toBe(200);
   return res.text();
 };
 
 describe('a filter on Hồ Chí Minh includes an agreement signed in Bình Dương in 2024, shown with both names', () => {
   it('on the list of agreements (API), which carries the current province', async () => {
-    const body = (await (await app.request(`/api/agreements?province=${HCM}&pageSize=100`)).json()) as {
+    const body = (await (
+      await sample.app.request(`/api/agreements?province=${HCM}&pageSize=100`)
+    ).json()) as {
       items: Array<{ id: string; meta: { province?: string; currentProvince?: string } }>;
     };
     expect(body.items.find((i) => i.id === BINH_DUONG_2024)?.meta).toMatchObject({
@@ -48,7 +41,7 @@ describe('a filter on Hồ Chí Minh includes an agreement signed in Bình Dươ
     expect(await html(`/expiry?province=${HCM}&lang=en`)).toContain(
       'Bình Dương — now part of TP. Hồ Chí Minh',
     );
-    const api = (await (await app.request(`/api/expiry?province=${HCM}`)).json()) as {
+    const api = (await (await sample.app.request(`/api/expiry?province=${HCM}`)).json()) as {
       items: Array<{ id: string; province?: string; currentProvince?: string }>;
     };
     expect(api.items.find((i) => i.id === BINH_DUONG_2024)).toMatchObject({
@@ -58,7 +51,7 @@ describe('a filter on Hồ Chí Minh includes an agreement signed in Bình Dươ
   });
 
   it('in the expiry spreadsheet, as the province written and the province now', async () => {
-    const csv = await (await app.request(`/api/expiry.csv?province=${HCM}`)).text();
+    const csv = await (await sample.app.request(`/api/expiry.csv?province=${HCM}`)).text();
     const rows = parseCsv(csv, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows.find((r) => r['Mã thỏa ước'] === BINH_DUONG_2024)).toMatchObject({
       'Tỉnh/thành phố': 'Bình Dương',

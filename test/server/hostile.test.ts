@@ -5,7 +5,7 @@ import type { SqliteLibrary } from '../../library/index.ts';
 import { createApp } from '../../server/app.ts';
 import { createRateLimits } from '../../server/rate-limits.ts';
 import { createService } from '../../service/index.ts';
-import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
+import { addSamples, errorOf, lazyBody, tempLibrary } from '../helpers.ts';
 
 const TOKEN = 'hostile-test-token-0123456789abcdef';
 const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -29,20 +29,6 @@ function upload(filename: string, content: Uint8Array<ArrayBuffer> | string, hea
   const form = new FormData();
   form.set('file', new File([content], filename));
   return app.request('/api/agreements', { method: 'POST', body: form, headers });
-}
-
-/** A body of `total` bytes made as it is read, counting what was read. */
-function lazyBody(total: number): { body: ReadableStream<Uint8Array>; pulled: () => number } {
-  let pulled = 0;
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled >= total) return controller.close();
-      pulled += chunk.byteLength;
-      controller.enqueue(chunk);
-    },
-  });
-  return { body, pulled: () => pulled };
 }
 
 async function pdfOfPages(pages: number): Promise<Uint8Array<ArrayBuffer>> {

@@ -1,30 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { addSamples, tempLibrary } from '../helpers.ts';
+import { sampleApp } from './sample-app.ts';
 
 const TOKEN = 'test-token';
 const auth = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
 // Effective 01/01/2023 and "thời hạn 36 tháng" as written: the expiry 31/12/2025 is derived from them.
 const ID = 'xay-dung-song-hong-2022';
 
-let temp: ReturnType<typeof tempLibrary>;
-let app: ReturnType<typeof createApp>;
-beforeEach(() => {
-  temp = tempLibrary();
-  addSamples(temp.library, ['xay-dung-song-hong-2022.md']);
-  app = createApp({ library: temp.library, apiToken: TOKEN, today: () => '2026-11-23' });
-}, 30_000);
-afterEach(() => temp.cleanup());
+const sample = sampleApp({ files: ['xay-dung-song-hong-2022.md'], each: true, apiToken: TOKEN });
 
 const patch = (body: unknown) =>
-  app.request(`/api/agreements/${ID}/metadata`, {
+  sample.app.request(`/api/agreements/${ID}/metadata`, {
     method: 'PATCH',
     headers: auth,
     body: JSON.stringify(body),
   });
 const expiryItem = async () =>
   (
-    (await (await app.request('/api/expiry?province=H%C3%A0%20N%E1%BB%99i')).json()) as {
+    (await (await sample.app.request('/api/expiry?province=H%C3%A0%20N%E1%BB%99i')).json()) as {
       items: Array<{ id: string; status: string; expiresOn?: string }>;
     }
   ).items.find((i) => i.id === ID);
@@ -44,14 +36,14 @@ describe('a date edited by hand moves what is derived from it', () => {
     });
     expect(await expiryItem()).toMatchObject({ expiresOn: '2026-12-31', status: 'renewal_window' });
     // The audit log records the expiry that followed beside the term edited.
-    const [entry] = temp.library.accounts.audit({ action: 'metadata.edit', page: 1, pageSize: 10 }).items;
+    const [entry] = sample.library.accounts.audit({ action: 'metadata.edit', page: 1, pageSize: 10 }).items;
     expect(entry).toMatchObject({
       before: { termMonths: 36, expiresOn: '2025-12-31' },
       after: { termMonths: 48, expiresOn: '2026-12-31' },
     });
-    const page = await (await app.request(`/agreements/${ID}`)).text();
+    const page = await (await sample.app.request(`/agreements/${ID}`)).text();
     expect(page).toContain('suy ra từ ngày hiệu lực, thời hạn (tháng) (sửa tay) — effectiveOn + termMonths');
-    expect(await (await app.request(`/agreements/${ID}?lang=en`)).text()).toContain(
+    expect(await (await sample.app.request(`/agreements/${ID}?lang=en`)).text()).toContain(
       'derived from effective on, term (months) (set by hand)',
     );
   });
@@ -65,7 +57,7 @@ describe('a date edited by hand moves what is derived from it', () => {
 
   it('withdrawing the term edit puts the derived expiry back', async () => {
     await patch({ termMonths: 48, by: 'Lan' });
-    const res = await app.request(`/api/agreements/${ID}/metadata/termMonths`, {
+    const res = await sample.app.request(`/api/agreements/${ID}/metadata/termMonths`, {
       method: 'DELETE',
       headers: auth,
     });

@@ -1,21 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
+import { errorOf } from '../helpers.ts';
+import { sampleApp } from './sample-app.ts';
 
 const TOKEN = 'test-token';
 const ID = 'xay-dung-song-hong-2022';
 
-let temp: ReturnType<typeof tempLibrary>;
-let app: ReturnType<typeof createApp>;
-beforeEach(() => {
-  temp = tempLibrary();
-  addSamples(temp.library, ['xay-dung-song-hong-2022.md']);
-  app = createApp({ library: temp.library, apiToken: TOKEN, today: () => '2026-11-23' });
-}, 30_000);
-afterEach(() => temp.cleanup());
+const sample = sampleApp({ files: ['xay-dung-song-hong-2022.md'], each: true, apiToken: TOKEN });
 
 const post = (fields: Record<string, string>, query = '') =>
-  app.request(`/agreements/${ID}/metadata${query}`, {
+  sample.app.request(`/agreements/${ID}/metadata${query}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields),
@@ -49,7 +42,7 @@ describe('a refused metadata edit on the agreement page', () => {
     expect(html).not.toContain(TOKEN);
     expect(html).toMatch(/<details open="">\s*<summary>Sửa thông tin/);
     // Nothing was stored.
-    expect(temp.library.get(ID)?.meta.employer).not.toBe('Công ty Cổ phần Xây dựng Sông Hồng số 1');
+    expect(sample.library.get(ID)?.meta.employer).not.toBe('Công ty Cổ phần Xây dựng Sông Hồng số 1');
   });
 
   it.each([
@@ -75,7 +68,7 @@ describe('a refused metadata edit on the agreement page', () => {
   });
 
   it('names the refused field in the API error too', async () => {
-    const res = await app.request(`/api/agreements/${ID}/metadata`, {
+    const res = await sample.app.request(`/api/agreements/${ID}/metadata`, {
       method: 'PATCH',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ province: 'Binh Duongg', by: 'Lan' }),

@@ -1,23 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
+import { errorOf } from '../helpers.ts';
+import { sampleApp } from './sample-app.ts';
 
 const TOKEN = 'test-token';
 const auth = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
 const ID = 'xay-dung-song-hong-2022';
 
-let temp: ReturnType<typeof tempLibrary>;
-let app: ReturnType<typeof createApp>;
-
-beforeEach(() => {
-  temp = tempLibrary();
-  addSamples(temp.library, ['xay-dung-song-hong-2022.md', 'nhua-thuan-an-2024.md']);
-  app = createApp({ library: temp.library, apiToken: TOKEN, today: () => '2026-11-23' });
-}, 30_000);
-afterEach(() => temp.cleanup());
+const sample = sampleApp({
+  files: ['xay-dung-song-hong-2022.md', 'nhua-thuan-an-2024.md'],
+  each: true,
+  apiToken: TOKEN,
+});
 
 const patch = (body: unknown, headers: Record<string, string> = auth) =>
-  app.request(`/api/agreements/${ID}/metadata`, { method: 'PATCH', headers, body: JSON.stringify(body) });
+  sample.app.request(`/api/agreements/${ID}/metadata`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify(body),
+  });
 
 describe('PATCH /api/agreements/:id/metadata', () => {
   it('sets fields by hand with who and when, and the list filter follows', async () => {
@@ -36,11 +36,11 @@ describe('PATCH /api/agreements/:id/metadata', () => {
       ['province', 'Lan'],
       ['termMonths', 'Lan'],
     ]);
-    const list = (await (await app.request('/api/agreements?province=HCM')).json()) as {
+    const list = (await (await sample.app.request('/api/agreements?province=HCM')).json()) as {
       items: Array<{ id: string }>;
     };
     expect(list.items.map((a) => a.id)).toContain(ID);
-    const shown = (await (await app.request(`/api/agreements/${ID}/metadata`)).json()) as {
+    const shown = (await (await sample.app.request(`/api/agreements/${ID}/metadata`)).json()) as {
       provenance: Record<string, { from: string; by?: string }>;
     };
     expect(shown.provenance.province).toMatchObject({ from: 'hand', by: 'Lan' });
@@ -64,13 +64,13 @@ describe('PATCH /api/agreements/:id/metadata', () => {
 
   it('withdraws an edit with DELETE …/metadata/:field, back to the value of the text', async () => {
     await patch({ province: 'Bình Dương' });
-    const res = await app.request(`/api/agreements/${ID}/metadata/province`, {
+    const res = await sample.app.request(`/api/agreements/${ID}/metadata/province`, {
       method: 'DELETE',
       headers: auth,
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { meta: { province: string } }).meta.province).toBe('Hà Nội');
-    const again = await app.request(`/api/agreements/${ID}/metadata/province`, {
+    const again = await sample.app.request(`/api/agreements/${ID}/metadata/province`, {
       method: 'DELETE',
       headers: auth,
     });
@@ -81,7 +81,7 @@ describe('PATCH /api/agreements/:id/metadata', () => {
 describe('the agreement page', () => {
   const form = (fields: Record<string, string>) => {
     const body = new URLSearchParams(fields);
-    return app.request(`/agreements/${ID}/metadata`, {
+    return sample.app.request(`/agreements/${ID}/metadata`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body,
@@ -89,7 +89,7 @@ describe('the agreement page', () => {
   };
 
   it('shows where each value came from and the source files', async () => {
-    const html = await (await app.request(`/agreements/${ID}`)).text();
+    const html = await (await sample.app.request(`/agreements/${ID}`)).text();
     expect(html).toContain('Sửa thông tin');
     expect(html).toMatch(/theo văn bản, dòng \d+/);
     expect(html).toContain(`/api/agreements/${ID}/sources/`);
@@ -98,12 +98,13 @@ describe('the agreement page', () => {
   it('"Sửa thông tin" saves the changed fields; the page, the list and the expiry dashboard follow', async () => {
     const res = await form({ province: 'Bình Dương', expiresOn: '2027-01-31', by: 'Lan', token: TOKEN });
     expect(res.status).toBe(303);
-    const html = await (await app.request(`/agreements/${ID}`)).text();
+    const html = await (await sample.app.request(`/agreements/${ID}`)).text();
     expect(html).toContain('Bình Dương — nay thuộc TP. Hồ Chí Minh');
     expect(html).toMatch(/do Lan sửa ngày \d\d\/\d\d\/\d{4}/);
-    expect(await (await app.request('/expiry?province=HCM')).text()).toContain(ID);
+    expect(await (await sample.app.request('/expiry?province=HCM')).text()).toContain(ID);
     expect(
-      ((await (await app.request(`/api/agreements/${ID}/metadata`)).json()) as { edits: unknown[] }).edits,
+      ((await (await sample.app.request(`/api/agreements/${ID}/metadata`)).json()) as { edits: unknown[] })
+        .edits,
     ).toHaveLength(2);
   });
 
@@ -112,6 +113,6 @@ describe('the agreement page', () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('có phải Bình Dương');
     expect((await form({ province: 'Bình Dương', by: 'Lan', token: 'wrong' })).status).toBe(400);
-    expect(temp.library.metaEdits(temp.library.get(ID)!.source.sha256)).toEqual([]);
+    expect(sample.library.metaEdits(sample.library.get(ID)!.source.sha256)).toEqual([]);
   });
 });

@@ -2,27 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createRateLimits } from '../../server/rate-limits.ts';
 import { createService, type DocumentReader, inProcessReader } from '../../service/index.ts';
-import { errorOf, tempLibrary } from '../helpers.ts';
+import { errorOf, lazyBody, tempLibrary } from '../helpers.ts';
 
 const TOKEN = 'parse-queue-test-token-0123456789abcdef';
 const DRAFT = 'Điều 1. Nghỉ hằng năm\nNgười lao động được nghỉ hằng năm 14 ngày làm việc.';
 
 const temp = tempLibrary();
 afterAll(() => temp.cleanup());
-
-/** A body of `total` bytes made as it is read, counting what was read. */
-function lazyBody(total: number): { body: ReadableStream<Uint8Array>; pulled: () => number } {
-  let pulled = 0;
-  const chunk = new Uint8Array(64 * 1024).fill(0x61);
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled >= total) return controller.close();
-      pulled += chunk.byteLength;
-      controller.enqueue(chunk);
-    },
-  });
-  return { body, pulled: () => pulled };
-}
 
 describe('a full parse queue', () => {
   const app = createApp({ library: temp.library, apiToken: TOKEN, parseQueue: { full: () => 10 } });

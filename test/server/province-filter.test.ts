@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { addSamples, errorOf, tempLibrary } from '../helpers.ts';
+import { errorOf } from '../helpers.ts';
+import { sampleApp } from './sample-app.ts';
 
-let app: ReturnType<typeof createApp>;
-let cleanup: () => void;
-beforeAll(() => {
-  const temp = tempLibrary();
-  cleanup = temp.cleanup;
-  addSamples(temp.library);
-  app = createApp({ library: temp.library, today: () => '2026-11-23' });
-});
-afterAll(() => cleanup());
+const sample = sampleApp();
 
 const ids = async (path: string) =>
-  ((await (await app.request(path)).json()) as { items: Array<{ id: string }> }).items.map((i) => i.id);
+  ((await (await sample.app.request(path)).json()) as { items: Array<{ id: string }> }).items.map(
+    (i) => i.id,
+  );
 
 describe('province filters on the 2025 map', () => {
   it('finds an agreement signed in Bình Dương in 2024 under Hồ Chí Minh, and under its short form', async () => {
@@ -31,7 +25,7 @@ describe('province filters on the 2025 map', () => {
   });
 
   it('searches the clauses of the former provinces when the current one is asked', async () => {
-    const res = await app.request(
+    const res = await sample.app.request(
       `/api/search?q=nghi&province=${encodeURIComponent('Hồ Chí Minh')}&expired=1`,
     );
     const body = (await res.json()) as { hits: Array<{ province?: string }>; total: number };
@@ -40,7 +34,7 @@ describe('province filters on the 2025 map', () => {
   });
 
   it('answers 400 with the province probably meant, never the whole country', async () => {
-    const res = await app.request('/api/agreements?province=Binh%20Duongg');
+    const res = await sample.app.request('/api/agreements?province=Binh%20Duongg');
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error.message).toContain('Bình Dương');

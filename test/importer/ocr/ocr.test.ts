@@ -35,6 +35,19 @@ async function mixedAgreement(): Promise<Uint8Array> {
   return out.save();
 }
 
+/** Imports photos in a child process whose network calls all throw; its last line of output. */
+async function importOffline(photos: string[], timeout: number): Promise<string> {
+  const args = [
+    '--import',
+    require.resolve('./no-network.mjs'),
+    '--import',
+    'tsx',
+    require.resolve('./import-photo.ts'),
+  ];
+  const { stdout } = await promisify(execFile)(process.execPath, [...args, ...photos], { timeout });
+  return stdout;
+}
+
 describe('scanned agreements (OCR)', () => {
   it('reads a mixed PDF page by page: the typed page from its text layer, the scanned one by OCR', async () => {
     const progress: OcrProgress[] = [];
@@ -71,18 +84,7 @@ describe('scanned agreements (OCR)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cba-ocr-'));
     const photo = join(dir, 'anh.png');
     writeFileSync(photo, (await renderPdfPagePng(await typedAgreement(), 2, 200))!);
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--import',
-        require.resolve('./no-network.mjs'),
-        '--import',
-        'tsx',
-        require.resolve('./import-photo.ts'),
-        photo,
-      ],
-      { timeout: 110_000 },
-    );
+    const stdout = await importOffline([photo], 110_000);
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
       fetchRefused: true,
       format: 'image',
@@ -100,18 +102,7 @@ describe('scanned agreements (OCR)', () => {
       writeFileSync(file, png);
       return file;
     });
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--import',
-        require.resolve('./no-network.mjs'),
-        '--import',
-        'tsx',
-        require.resolve('./import-photo.ts'),
-        ...files,
-      ],
-      { timeout: 170_000 },
-    );
+    const stdout = await importOffline(files, 170_000);
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
       fetchRefused: true,
       format: 'pdf',
