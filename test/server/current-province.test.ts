@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleApp } from './sample-app.ts';
 
 // Signed in Bình Dương on 15/01/2024, before the merger of 01/07/2025 (Nghị quyết 202/2025/QH15).

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleApp } from './sample-app.ts';
 
 const TOKEN = 'test-token';
