@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { type FailedSignInRecord, failedSignIns } from '../../server/failed-sign-ins.ts';
 import { createRateLimits } from '../../server/rate-limits.ts';
@@ -243,6 +243,30 @@ describe('the bound on failed sign-in entries', () => {
         expect(written.at(-1)).toMatchObject({ username: undefined, attempts: clients - budget });
     },
   );
+
+  it('survives a minute-end write that fails (the library closed): the counts are reported, the process goes on', () => {
+    vi.useFakeTimers({ now: 0 });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      let open = true;
+      const written: FailedSignInRecord[] = [];
+      const log = failedSignIns({
+        write: (r) => {
+          if (!open) throw new TypeError('The database connection is not open');
+          written.push(r);
+        },
+      });
+      log.record({ username: 'lan', client: '203.0.113.7' });
+      log.record({ username: 'lan', client: '203.0.113.7' });
+      open = false;
+      expect(() => vi.advanceTimersByTime(61_000)).not.toThrow();
+      expect(written).toHaveLength(1);
+      expect(String(error.mock.calls[0]?.[0])).toMatch(/not written to the audit log/);
+    } finally {
+      error.mockRestore();
+      vi.useRealTimers();
+    }
+  });
 
   it('remembers at most maxPairs pairs a minute; beyond, failures are only counted', () => {
     const { log, written, advance } = make({ maxEntriesPerMinute: 1000, maxPairs: 50 });
