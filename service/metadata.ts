@@ -20,10 +20,11 @@ import {
   withdrawMetaEdit,
 } from '../clauses/meta-edits.ts';
 import { resolveProvince, suggestProvinces } from '../clauses/provinces.ts';
-import type { AgreementMeta } from '../clauses/types.ts';
+import type { Agreement, AgreementMeta } from '../clauses/types.ts';
 import { type Actor, CLI_ACTOR, recordAudit } from './audit.ts';
 import { loadAgreement, type ServiceContext } from './context.ts';
 import { storeGrade } from './grades.ts';
+import { relink } from './predecessors.ts';
 import { reindex } from './writes.ts';
 
 export interface MetadataEditRequest {
@@ -131,24 +132,24 @@ export async function editMetadata(
 ): Promise<MetadataEdited> {
   const agreement = loadAgreement(ctx, id);
   const edits = toEdits(agreement.meta, request);
-  const meta = applyMetaEdits(agreement.meta, edits);
-  const { report } = ctx.library.transaction(() => {
+  const edited = applyMetaEdits(agreement.meta, edits);
+  const { meta, report, relinked } = ctx.library.transaction(() => {
     for (const edit of edits) ctx.library.saveMetaEdit(id, edit);
-    ctx.library.setMeta(id, meta);
+    ctx.library.setMeta(id, edited);
     // The fields edited, and the values derived from them that followed (an expiry from a new term).
     const before = agreement.meta as unknown as Record<string, unknown>;
-    const after = meta as unknown as Record<string, unknown>;
+    const after = edited as unknown as Record<string, unknown>;
     const followed = Object.keys({ ...before, ...after }).filter(
       (key) => key !== 'provenance' && key !== 'signatories' && before[key] !== after[key],
     );
     const fields = [...new Set([...edits.map((edit) => edit.field), ...followed])];
     const pick = (from: AgreementMeta) =>
       Object.fromEntries(fields.map((field) => [field, from[field as keyof AgreementMeta] ?? null]));
-    recordAudit(ctx, actor, 'metadata.edit', id, pick(agreement.meta), pick(meta));
+    recordAudit(ctx, actor, 'metadata.edit', id, pick(agreement.meta), pick(edited));
     ctx.cache.forget(id);
-    return storeGrade(ctx, { ...agreement, meta });
+    return gradeRelinked(ctx, { ...agreement, meta: edited }, agreement.meta, actor);
   });
-  await reindex(ctx, id);
+  for (const other of [id, ...relinked]) await reindex(ctx, other);
   return { meta, edits: ctx.library.metaEdits(agreement.source.sha256), grade: report };
 }
 
@@ -163,7 +164,7 @@ export async function withdrawMetadataEdit(
   actor: Actor = CLI_ACTOR,
 ): Promise<MetadataEdited> {
   const agreement = loadAgreement(ctx, id);
-  const { meta, report } = ctx.library.transaction(() => {
+  const { meta, report, relinked } = ctx.library.transaction(() => {
     const edit = isEditableMetaField(field) ? ctx.library.removeMetaEdit(id, field) : undefined;
     if (!edit)
       throw new NotFoundError(
@@ -171,8 +172,8 @@ export async function withdrawMetadataEdit(
         `Trường "${field}" của thỏa ước "${id}" chưa được sửa.`,
         `Field "${field}" of agreement "${id}" has not been edited.`,
       );
-    const meta = withdrawMetaEdit(agreement.meta, edit);
-    ctx.library.setMeta(id, meta);
+    const withdrawn = withdrawMetaEdit(agreement.meta, edit);
+    ctx.library.setMeta(id, withdrawn);
     const key = field as keyof AgreementMeta;
     recordAudit(
       ctx,
@@ -180,13 +181,32 @@ export async function withdrawMetadataEdit(
       'metadata.withdraw',
       id,
       { [field]: agreement.meta[key] ?? null },
-      { [field]: meta[key] ?? null },
+      { [field]: withdrawn[key] ?? null },
     );
     ctx.cache.forget(id);
-    return { meta, report: storeGrade(ctx, { ...agreement, meta }).report };
+    return gradeRelinked(ctx, { ...agreement, meta: withdrawn }, agreement.meta, actor);
   });
-  await reindex(ctx, id);
+  for (const other of [id, ...relinked]) await reindex(ctx, other);
   return { meta, edits: ctx.library.metaEdits(agreement.source.sha256), grade: report };
+}
+
+/**
+ * The end of an edit's transaction: when the employer or the signing date changed, the predecessor links
+ * follow (see {@link relink}); then the agreement is graded with its metadata as now stored.
+ */
+function gradeRelinked(
+  ctx: ServiceContext,
+  agreement: Agreement,
+  before: AgreementMeta,
+  actor: Actor,
+): { meta: AgreementMeta; report: GradeReport; relinked: string[] } {
+  let { meta } = agreement;
+  let relinked: string[] = [];
+  if (meta.employer !== before.employer || meta.signedOn !== before.signedOn) {
+    relinked = relink(ctx, agreement.id, actor);
+    meta = ctx.library.get(agreement.id)?.meta ?? meta;
+  }
+  return { meta, report: storeGrade(ctx, { ...agreement, meta }).report, relinked };
 }
 
 /** An agreement's metadata edits, oldest first. */

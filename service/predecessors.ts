@@ -44,17 +44,7 @@ export function linkSuccessors(ctx: ServiceContext, stored: Agreement, actor: Ac
     const meta = successor.meta;
     if (successor.id === stored.id || meta.predecessorId || !sameName(meta.employer, employer)) continue;
     if (predecessorOf(ctx, successor) !== stored.id) continue;
-    const next: AgreementMeta = { ...meta, predecessorId: stored.id };
-    ctx.library.setMeta(successor.id, next);
-    recordAudit(
-      ctx,
-      actor,
-      'predecessor.link',
-      successor.id,
-      { predecessorId: null },
-      { predecessorId: stored.id },
-    );
-    ctx.cache.forget(successor.id);
+    setLink(ctx, successor, stored.id, actor);
     linked.push(successor.id);
   }
   return linked;
@@ -71,19 +61,52 @@ export function unlinkSuccessors(
 ): void {
   for (const id of successorsOf(ctx, agreement)) {
     const stored = ctx.library.get(id);
-    if (!stored) continue;
-    const { predecessorId: _, ...meta } = stored.meta;
-    ctx.library.setMeta(id, meta);
-    recordAudit(
-      ctx,
-      actor,
-      'predecessor.unlink',
-      id,
-      { predecessorId: agreement.id },
-      { predecessorId: null },
-    );
-    ctx.cache.forget(id);
+    if (stored) setLink(ctx, stored, undefined, actor);
   }
+}
+
+/**
+ * After an officer's edit of a stored agreement's metadata (the employer, the signing date), its links
+ * follow by the same rule as at import: its own predecessor is looked up again, the agreements linked to it
+ * that no longer name it are linked to what they now name (or to none), and those that now name it are
+ * linked. Call it in the edit's transaction, after the new metadata is stored.
+ * @returns the other agreements whose link changed
+ */
+export function relink(ctx: ServiceContext, id: string, actor: Actor): string[] {
+  let stored = ctx.library.get(id);
+  if (!stored) return [];
+  const predecessorId = predecessorOf(ctx, stored);
+  if (predecessorId !== stored.meta.predecessorId) stored = setLink(ctx, stored, predecessorId, actor);
+  const changed: string[] = [];
+  for (const successorId of successorsOf(ctx, stored)) {
+    const successor = ctx.library.get(successorId);
+    if (!successor || predecessorOf(ctx, successor) === id) continue;
+    setLink(ctx, successor, predecessorOf(ctx, successor), actor);
+    changed.push(successorId);
+  }
+  return [...changed, ...linkSuccessors(ctx, stored, actor)];
+}
+
+/** Stores an agreement's link to its predecessor (or none), with an audit entry; returns it as now stored. */
+function setLink<T extends Pick<Agreement, 'id' | 'meta'>>(
+  ctx: ServiceContext,
+  agreement: T,
+  predecessorId: string | undefined,
+  actor: Actor,
+): T {
+  const { predecessorId: previous, ...rest } = agreement.meta;
+  const meta: AgreementMeta = predecessorId ? { ...rest, predecessorId } : rest;
+  ctx.library.setMeta(agreement.id, meta);
+  recordAudit(
+    ctx,
+    actor,
+    predecessorId ? 'predecessor.link' : 'predecessor.unlink',
+    agreement.id,
+    { predecessorId: previous ?? null },
+    { predecessorId: predecessorId ?? null },
+  );
+  ctx.cache.forget(agreement.id);
+  return { ...agreement, meta };
 }
 
 /** The agreements of the library that replace this one (linked to it as their predecessor), by id. */

@@ -92,4 +92,50 @@ describe('the predecessor an agreement says it replaces', () => {
     const back = await add('cu.md', text);
     expect(service.agreement(next.id).meta.predecessorId).toBe(back.id);
   });
+
+  describe('after an officer edits the metadata', () => {
+    const OLD = agreement('Công ty TNHH Hòa Bình', '2021-01-16', 'Có hiệu lực 3 năm.');
+    const by = { by: 'Cán bộ LĐLĐ' };
+
+    it("links the newer one when the older one's signing day is corrected to the day it names", async () => {
+      const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+      const old = await add('cu.md', OLD);
+      expect(service.agreement(next.id).meta.predecessorId).toBeUndefined();
+      await service.editMetadata(old.id, { set: { signedOn: '2021-01-15' }, ...by });
+      expect(service.agreement(next.id).meta.predecessorId).toBe(old.id);
+      expect(service.successors(old.id)).toEqual([next.id]);
+      const app = createApp({ library: temp.library, today: () => '2026-11-23' });
+      const older = await (await app.request(`/agreements/${old.id}`)).text();
+      expect(older).toContain(`Được thay thế bởi</th><td><a href="/agreements/${next.id}">`);
+      // Withdrawn, the day is the text's again, and the link it made goes.
+      await service.withdrawMetadataEdit(old.id, 'signedOn');
+      expect(service.agreement(next.id).meta.predecessorId).toBeUndefined();
+      expect(service.successors(old.id)).toEqual([]);
+    });
+
+    it("drops the newer one's own link when its employer is changed, and makes it again when withdrawn", async () => {
+      const old = await add('cu.md', agreement('Công ty TNHH Hòa Bình', '2021-01-15', 'Có hiệu lực 3 năm.'));
+      const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+      const edited = await service.editMetadata(next.id, { set: { employer: 'Công ty CP An Khang' }, ...by });
+      expect(edited.meta.predecessorId).toBeUndefined();
+      expect(service.agreement(next.id).meta.predecessorId).toBeUndefined();
+      expect(service.successors(old.id)).toEqual([]);
+      const back = await service.withdrawMetadataEdit(next.id, 'employer');
+      expect(back.meta.predecessorId).toBe(old.id);
+      expect(service.successors(old.id)).toEqual([next.id]);
+    });
+
+    it('keeps the links of an edit of another field, and audits each link it changes', async () => {
+      const old = await add('cu.md', agreement('Công ty TNHH Hòa Bình', '2021-01-15', 'Có hiệu lực 3 năm.'));
+      const next = await add('moi.md', agreement('Công ty TNHH Hòa Bình', '2024-01-20', REPLACES));
+      await service.editMetadata(old.id, { set: { district: 'Thủ Đức' }, ...by });
+      expect(service.agreement(next.id).meta.predecessorId).toBe(old.id);
+      await service.editMetadata(old.id, { set: { signedOn: '2021-02-01' }, ...by });
+      expect(service.agreement(next.id).meta.predecessorId).toBeUndefined();
+      const actions = service
+        .auditLog({ agreementId: next.id, page: 1, pageSize: 50 })
+        .items.map((entry) => entry.action);
+      expect(actions).toContain('predecessor.unlink');
+    });
+  });
 });
