@@ -100,6 +100,11 @@ export class FacetColumns {
     this.topicIndex = new Map(checkTopics(topicIds).map((id, i) => [id, i]));
   }
 
+  /** One more than the highest document id the columns hold: the length a `passed` buffer of every document needs. */
+  get length(): number {
+    return this.size;
+  }
+
   /** Reads every document's facet fields (counting the topics of `topics.json` unless told others). */
   static load(db: BetterSqlite3.Database, topicIds: readonly string[] = TOPIC_IDS): FacetColumns {
     const columns = new FacetColumns(topicIds);
@@ -189,12 +194,15 @@ export class FacetColumns {
   /**
    * Applies the query's filters to the matching ids (every document when `ids`
    * is undefined) and counts the facets of what passes, in one loop over typed arrays.
+   *
+   * @param passed when given, receives the position in `ids` (the id, without `ids`) of each document that
+   *   passes, in order, from 0 to `total` − 1; it must hold as many as `ids` (or the documents). A buffer
+   *   rather than a callback: a call per candidate was a tenth of a common word's query.
    */
   count(
     ids: ArrayLike<number> | undefined,
     query: SearchQuery,
-    /** Called with the position in `ids` of each document that passes the filters. */
-    onPass?: (position: number) => void,
+    passed?: Int32Array,
   ): { total: number; facets: Record<Facet, Record<string, number>> } {
     const d = this.dictionaries;
     const { filters } = query;
@@ -304,8 +312,8 @@ export class FacetColumns {
         status = lastStatus;
       }
       if (statusOk && (status < 0 || !statusOk[status])) continue;
+      if (passed) passed[total] = k;
       total++;
-      onPass?.(k);
       industryCounts[industry[i]!]!++;
       provinceCounts[province[i]!]!++;
       gradeCounts[grade[i]!]!++;
