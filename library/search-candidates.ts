@@ -51,10 +51,23 @@ export function matchOfKey(key: number): HitMatch {
   return tier === TIERS.topic ? 'topic' : 'near';
 }
 
-/** Candidates and their ranking keys, one entry per document. */
+/**
+ * Candidates and their ranking keys, one entry per document. The words' matches alone carry no keys: each
+ * is made from the match's bm25 and whether it has the diacritics typed when it is looked at, since an
+ * array of keys for a common word's 160,000 matches costs more to fill than the query's counting.
+ */
 export interface RankedCandidates {
   ids: Int32Array;
-  keys: Float64Array;
+  keys?: Float64Array | undefined;
+  /** bm25 of each candidate, when `keys` is absent. */
+  scores?: Float64Array | undefined;
+  /** 1 where the candidate has the accented words with their diacritics, when `keys` is absent. */
+  exact?: Uint8Array | undefined;
+}
+
+/** The ranking key of the candidate at position `k`. */
+export function keyAt({ keys, scores, exact }: RankedCandidates, k: number): number {
+  return keys ? keys[k]! : rankKey(exact?.[k] ? TIERS.exact : TIERS.words, scores?.[k] ?? 0);
 }
 
 /** A source of candidates: ids with a key for each, or one key for all. */
@@ -67,15 +80,21 @@ export interface CandidateSource {
  * Unites sources into one list, each document once with its best key.
  * Documents are numbered by SQLite rowid, so a typed array indexed by id
  * dedupes in one pass.
+ *
+ * @param scratch zeros, at least one longer than the highest id, used and given back zeroed: a fresh array
+ *   the size of the library on every query cost more than the merge (its pages are new memory each time)
  */
-export function mergeCandidates(sources: readonly CandidateSource[]): RankedCandidates {
+export function mergeCandidates(
+  sources: readonly CandidateSource[],
+  scratch?: Int32Array,
+): { ids: Int32Array; keys: Float64Array } {
   let maxId = 0;
   let count = 0;
   for (const { ids } of sources) {
     count += ids.length;
     for (let k = 0; k < ids.length; k++) if (ids[k]! > maxId) maxId = ids[k]!;
   }
-  const at = new Int32Array(maxId + 1);
+  const at = scratch && scratch.length > maxId ? scratch : new Int32Array(maxId + 1);
   const ids = new Int32Array(count);
   const keys = new Float64Array(count);
   let n = 0;
@@ -94,6 +113,7 @@ export function mergeCandidates(sources: readonly CandidateSource[]): RankedCand
       } else if (key < keys[position - 1]!) keys[position - 1] = key;
     }
   }
+  for (let k = 0; k < n; k++) at[ids[k]!] = 0;
   return { ids: ids.subarray(0, n), keys: keys.subarray(0, n) };
 }
 

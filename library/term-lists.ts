@@ -103,6 +103,9 @@ export function intersectLists(lists: readonly Int32Array[]): Int32Array {
  * query's), as FTS5 adds up its phrases.
  */
 export function intersectScored(lists: readonly TermList[]): { ids: Int32Array; scores: Float64Array } {
+  // One term: its own list, not a copy (the copy of a common word's scores cost more than the query's
+  // counting, its pages being new memory; the list is never written to).
+  if (lists.length === 1 && lists[0]!.scores) return { ids: lists[0]!.ids, scores: lists[0]!.scores };
   const ids = intersectLists(lists.map((l) => l.ids));
   const scores = new Float64Array(ids.length);
   for (const list of lists) {
