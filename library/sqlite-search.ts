@@ -961,8 +961,8 @@ export class SqliteSearch implements SearchIndex {
 
   /**
    * Every document in the browsing order (newest signature first, then agreement and place in it), read
-   * once from its SQL index and kept until a write: a browse then walks it in memory, where SQL sorted
-   * every document that passed the filters before it could take the page.
+   * once from its SQL index and kept until a write: a browse then picks its page by these places in memory,
+   * where SQL sorted every document that passed the filters before it could take the page.
    */
   private browsing: { order: Int32Array; rank: Int32Array } | undefined;
 
@@ -984,9 +984,9 @@ export class SqliteSearch implements SearchIndex {
   }
 
   /**
-   * Browsing (no words, or words in the browsing order): the filters and facets counted over the documents
-   * in the browsing order, the page taken from the first that pass. The same rows, in the same order, as
-   * the SQL of {@link ordered}.
+   * Browsing (no words, or words in the browsing order): the filters and facets counted over the words'
+   * matches or a filter's documents, the page the passing documents first in the browsing order. The same
+   * rows, in the same order, as the SQL of {@link ordered}.
    */
   private browsed(ids: ArrayLike<number> | undefined, columns: FacetColumns, query: SearchQuery) {
     const { order, rank } = this.browseOrder();
