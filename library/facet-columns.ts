@@ -7,6 +7,7 @@
  */
 
 import type BetterSqlite3 from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { EXPIRY_RULE, EXPIRY_STATUSES, type ExpiryStatus, expiryDateRange } from '../clauses/expiry.ts';
 import { foldText } from '../clauses/text.ts';
 import { TOPICS } from '../clauses/topics.ts';
@@ -95,9 +96,24 @@ export class FacetColumns {
 
   private readonly topicIndex: Map<string, number>;
 
+  /**
+   * The documents of filter values (some industries, provinces or topics), ascending, found by one pass over
+   * a column and kept until the columns change: a browse with a filter counts those rather than every
+   * document. Bounded by bytes (4 per document listed).
+   */
+  private readonly byValue = new LRUCache<string, Int32Array>({
+    maxSize: 32 * 1024 * 1024,
+    sizeCalculation: (ids) => Math.max(1, ids.byteLength),
+  });
+
   /** @param topicIds the topics to count, in the facet's order; at most {@link MAX_TOPICS} */
   private constructor(private readonly topicIds: readonly string[]) {
     this.topicIndex = new Map(checkTopics(topicIds).map((id, i) => [id, i]));
+  }
+
+  /** One more than the highest document id the columns hold: the length a `passed` buffer of every document needs. */
+  get length(): number {
+    return this.size;
   }
 
   /** Reads every document's facet fields (counting the topics of `topics.json` unless told others). */
@@ -111,6 +127,7 @@ export class FacetColumns {
 
   /** Reads again the documents of some agreements (after an import, a removal or an extension). */
   refresh(db: BetterSqlite3.Database, agreementIds: Iterable<string>): void {
+    this.byValue.clear();
     const ids = [...agreementIds];
     const codes = new Set(
       ids.map((id) => this.dictionaries.agreement.find(id)).filter((c) => c !== undefined),
@@ -187,14 +204,79 @@ export class FacetColumns {
   }
 
   /**
+   * The documents that can pass the query's industry, province and topic filters (the fewest of the
+   * three), ascending; `undefined` without such a filter. Every document the filters let through is in it.
+   */
+  filtered(query: SearchQuery): Int32Array | undefined {
+    const { filters } = query;
+    const lists: Int32Array[] = [];
+    const codes = (dictionary: Dictionary, values: readonly string[]) =>
+      values.map((v) => dictionary.find(v)).filter((c) => c !== undefined);
+    if (filters.industry?.length)
+      lists.push(
+        this.withCodes('industry', this.industry, codes(this.dictionaries.industry, filters.industry)),
+      );
+    if (filters.province?.length)
+      lists.push(
+        this.withCodes('province', this.province, codes(this.dictionaries.province, filters.province)),
+      );
+    if (filters.topic?.length) lists.push(this.withTopics(filters.topic));
+    return lists.sort((a, b) => a.length - b.length)[0];
+  }
+
+  private withCodes(name: string, column: Uint16Array, codes: readonly number[]): Int32Array {
+    const key = `${name}:${[...codes].sort((a, b) => a - b).join(',')}`;
+    let ids = this.byValue.get(key);
+    if (!ids) {
+      const wanted = new Uint8Array(65536);
+      for (const code of codes) wanted[code] = 1;
+      ids = this.collect((i) => wanted[column[i]!] === 1);
+      this.byValue.set(key, ids);
+    }
+    return ids;
+  }
+
+  private withTopics(topics: readonly string[]): Int32Array {
+    let low = 0;
+    let high = 0;
+    for (const topic of topics) {
+      const bit = this.topicIndex.get(topic);
+      if (bit === undefined) continue;
+      if (bit < 32) low |= 1 << bit;
+      else high |= 1 << (bit - 32);
+    }
+    const key = `topic:${low >>> 0}:${high >>> 0}`;
+    let ids = this.byValue.get(key);
+    if (!ids) {
+      const { topicsLow, topicsHigh } = this;
+      ids = this.collect((i) => (topicsLow[i]! & low) !== 0 || (topicsHigh[i]! & high) !== 0);
+      this.byValue.set(key, ids);
+    }
+    return ids;
+  }
+
+  /** The existing documents for which `holds` is true, ascending. */
+  private collect(holds: (i: number) => boolean): Int32Array {
+    const found: number[] = [];
+    for (let i = 0; i < this.size; i++) if (this.exists[i] && holds(i)) found.push(i);
+    return Int32Array.from(found);
+  }
+
+  /**
    * Applies the query's filters to the matching ids (every document when `ids`
    * is undefined) and counts the facets of what passes, in one loop over typed arrays.
+   *
+   * @param passed when given, receives the position in `ids` (the id, without `ids`) of each document that
+   *   passes, in order, from 0 to `total` − 1; it must hold as many as `ids` (or the documents). A buffer
+   *   rather than a callback: a call per candidate was a tenth of a common word's query.
+   * @param stopAfter stop once this many have passed (to find a page's documents, not to count: the total
+   *   and facets are then those of the documents looked at)
    */
   count(
     ids: ArrayLike<number> | undefined,
     query: SearchQuery,
-    /** Called with the position in `ids` of each document that passes the filters. */
-    onPass?: (position: number) => void,
+    passed?: Int32Array,
+    stopAfter = Number.POSITIVE_INFINITY,
   ): { total: number; facets: Record<Facet, Record<string, number>> } {
     const d = this.dictionaries;
     const { filters } = query;
@@ -304,8 +386,9 @@ export class FacetColumns {
         status = lastStatus;
       }
       if (statusOk && (status < 0 || !statusOk[status])) continue;
+      if (passed) passed[total] = k;
       total++;
-      onPass?.(k);
+      if (total >= stopAfter) break;
       industryCounts[industry[i]!]!++;
       provinceCounts[province[i]!]!++;
       gradeCounts[grade[i]!]!++;

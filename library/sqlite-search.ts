@@ -27,11 +27,13 @@ import {
   alternativeTier,
   type CandidateSource,
   coverage,
+  keyAt,
   matchOfKey,
   mergeCandidates,
   NEAR_THRESHOLD,
   type RankedCandidates,
   rankKey,
+  shareOf,
   TIERS,
   tierOfKey,
 } from './search-candidates.ts';
@@ -386,6 +388,24 @@ export class SqliteSearch implements SearchIndex {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   /** Answers to recent queries, whole: the same search comes back as people page and share links. */
   private readonly results = new LRUCache<string, SearchResult>({ max: 500 });
+  /**
+   * Positions of the candidates that pass a query's filters, reused from query to query: as long as the
+   * most candidates asked for (at most one entry per document, 4 bytes each).
+   */
+  private passed = new Int32Array(0);
+
+  /** Zeros as long as the library, lent to {@link mergeCandidates} and given back zeroed. */
+  private scratch = new Int32Array(0);
+
+  private scratchIds(length: number): Int32Array {
+    if (this.scratch.length < length) this.scratch = new Int32Array(length);
+    return this.scratch;
+  }
+
+  private passBuffer(length: number): Int32Array {
+    if (this.passed.length < length) this.passed = new Int32Array(Math.max(length, this.passed.length * 2));
+    return this.passed;
+  }
 
   private statement(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
@@ -430,7 +450,7 @@ export class SqliteSearch implements SearchIndex {
     if (agreementId === undefined) this.stale = true;
     else this.changed.add(agreementId);
     this.documents = undefined;
-    this.browseOrder = undefined;
+    this.browsing = undefined;
     this.topics.clear();
     this.phrases.clear();
     this.wordCounts.clear();
@@ -676,9 +696,9 @@ export class SqliteSearch implements SearchIndex {
     const key = `${topics.join(',')}:${query.source}`;
     let ids = this.topics.get(key);
     if (!ids) {
-      const found: number[] = [];
-      columns.count(undefined, { ...query, filters: { topic: [...topics] } }, (id) => found.push(id));
-      ids = Int32Array.from(found);
+      const passed = this.passBuffer(columns.length);
+      const { total } = columns.count(undefined, { ...query, filters: { topic: [...topics] } }, passed);
+      ids = passed.slice(0, total);
       this.topics.set(key, ids);
     }
     return ids;
@@ -717,29 +737,36 @@ export class SqliteSearch implements SearchIndex {
       entry.topic &&
       !entry.reordered &&
       entry.topicCount <= MAX_REORDERED &&
-      best.some((k) => tierOfKey(candidates.keys[k]!) >= TIERS.topic)
+      candidates.keys &&
+      best.some((k) => tierOfKey(keyAt(candidates, k)) >= TIERS.topic)
     ) {
+      const { keys } = candidates;
       const shares = coverage(this.termSets([plan.coreTerms], true), this.documentCount(), 1);
       for (let k = 0; k < candidates.ids.length; k++)
-        if (tierOfKey(candidates.keys[k]!) === TIERS.topic)
-          candidates.keys[k] = rankKey(TIERS.topic, -100 * (shares[candidates.ids[k]!] ?? 0));
+        if (tierOfKey(keys[k]!) === TIERS.topic)
+          keys[k] = rankKey(TIERS.topic, -100 * shareOf(shares, candidates.ids[k]!));
       entry.reordered = true;
       ({ counts, best } = this.best(candidates, columns, query, wanted));
     }
 
-    let rows = this.rowsOf(best.map((k) => [candidates.ids[k]!, candidates.keys[k]!] as const));
+    let rows = this.rowsOf(best.map((k) => [candidates.ids[k]!, keyAt(candidates, k)] as const));
     let approximate = false;
     if (plan && strongRaw < NEAR_THRESHOLD && plan.coreTerms.length >= 2 && rows.length < wanted) {
       const sets = [plan.coreTerms, ...plan.alternatives.slice(0, 3).map((a) => a.terms)];
       const shares = coverage(this.termSets(sets), this.documentCount());
       const taken = new Set(candidates.ids);
       const nearIds: number[] = [];
-      shares.forEach((share, id) => {
-        if (share > 0 && !taken.has(id)) nearIds.push(id);
-      });
-      const near: Array<readonly [number, number]> = [];
-      columns.count(Int32Array.from(nearIds), query, (k) =>
-        near.push([nearIds[k]!, rankKey(TIERS.near, -100 * shares[nearIds[k]!]!)]),
+      const nearShares: number[] = [];
+      for (let k = 0; k < shares.ids.length; k++)
+        if (!taken.has(shares.ids[k]!)) {
+          nearIds.push(shares.ids[k]!);
+          nearShares.push(shares.shares[k]!);
+        }
+      const passed = this.passBuffer(nearIds.length);
+      const { total } = columns.count(nearIds, query, passed);
+      const near = Array.from(
+        passed.subarray(0, total),
+        (k) => [nearIds[k]!, rankKey(TIERS.near, -100 * nearShares[k]!)] as const,
       );
       near.sort((a, b) => a[1] - b[1]);
       const nearRows = this.rowsOf(near.slice(0, Math.max(0, wanted - rows.length)));
@@ -796,12 +823,7 @@ export class SqliteSearch implements SearchIndex {
     const cacheKey = `${query.q}\u0000${plan ? 1 : 0}\u0000${named.join(',')}\u0000${query.source}`;
     const cached = this.merged.get(cacheKey);
     if (cached) return cached;
-    const sources: CandidateSource[] = [
-      {
-        ids: words.ids,
-        key: (k) => rankKey(words.exact?.[k] ? TIERS.exact : TIERS.words, words.scores[k]!),
-      },
-    ];
+    const sources: CandidateSource[] = [{ ids: words.ids, keys: wordKeys(words) }];
     let strongRaw = words.ids.length;
     const bands = new Map<number, Alternative[]>();
     const typed = plan?.parsed.foldedWords.join(' ') ?? '';
@@ -827,22 +849,20 @@ export class SqliteSearch implements SearchIndex {
           ? 0
           : alternatives.reduce((n, a) => n + this.matchCost(a.terms), 0);
       if (ids.length > MAX_SCORED_ALTERNATIVES || scoringCost > this.scoringBudget)
-        sources.push({ ids, key: () => rankKey(tier, 0) });
+        sources.push({ ids, keys: rankKey(tier, 0) });
       else {
         const found = this.matchesOf(expression, undefined);
-        sources.push({ ids: found.ids, key: (k) => rankKey(tier, found.scores[k]!) });
+        sources.push({ ids: found.ids, keys: found.scores.map((score) => rankKey(tier, score)) });
       }
     }
     let topicCount = 0;
     if (named.length) {
       const topicIds = this.topicDocs(named, columns, query);
       topicCount = topicIds.length;
-      sources.push({ ids: topicIds, key: () => rankKey(TIERS.topic, 0) });
+      sources.push({ ids: topicIds, keys: rankKey(TIERS.topic, 0) });
     }
     const candidates: RankedCandidates =
-      sources.length === 1
-        ? { ids: words.ids, keys: Float64Array.from(words.ids, (_, k) => sources[0]!.key(k)) }
-        : mergeCandidates(sources);
+      sources.length === 1 ? words : mergeCandidates(sources, this.scratchIds(columns.length));
     const entry: MergedCandidates = {
       candidates,
       strongRaw,
@@ -856,16 +876,27 @@ export class SqliteSearch implements SearchIndex {
 
   /** Filters and counts the candidates, keeping the positions of the `wanted` best keys, sorted. */
   private best(candidates: RankedCandidates, columns: FacetColumns, query: SearchQuery, wanted: number) {
-    const { keys } = candidates;
     const best: number[] = [];
-    const counts = columns.count(candidates.ids, query, (k) => {
+    const bestKeys: number[] = [];
+    const passed = this.passBuffer(candidates.ids.length);
+    const counts = columns.count(candidates.ids, query, passed);
+    const { keys, scores, exact } = candidates;
+    let last = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < counts.total; j++) {
+      const k = passed[j]!;
+      const key = keys ? keys[k]! : rankKey(exact?.[k] ? TIERS.exact : TIERS.words, scores![k]!);
       // Most candidates fall below the last kept one and cost one comparison.
-      if (best.length === wanted && keys[k]! >= keys[best[wanted - 1]!]!) return;
+      if (key >= last && best.length === wanted) continue;
       let at = best.length;
-      while (at > 0 && keys[best[at - 1]!]! > keys[k]!) at--;
+      while (at > 0 && bestKeys[at - 1]! > key) at--;
       best.splice(at, 0, k);
-      if (best.length > wanted) best.pop();
-    });
+      bestKeys.splice(at, 0, key);
+      if (best.length > wanted) {
+        best.pop();
+        bestKeys.pop();
+      }
+      last = bestKeys[bestKeys.length - 1]!;
+    }
     return { counts, best };
   }
 
@@ -877,13 +908,10 @@ export class SqliteSearch implements SearchIndex {
    */
   private termSets(sets: ReadonlyArray<readonly QueryTerm[]>, skipCommon = false): Int32Array[][] {
     const common = skipCommon ? this.documentCount() / 10 : Number.POSITIVE_INFINITY;
-    const docs = this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
     return sets
       .map((terms) =>
         terms
-          .filter(
-            (t) => t.phrase || t.prefix || ((docs.get(t.folded[0]) as number | undefined) ?? 0) <= common,
-          )
+          .filter((t) => t.phrase || t.prefix || this.documentsWith(t.folded[0] ?? '') <= common)
           .map((t) => this.termDocs(t)),
       )
       .filter((postings) => postings.length > 0);
@@ -932,39 +960,44 @@ export class SqliteSearch implements SearchIndex {
 
   /**
    * Every document in the browsing order (newest signature first, then agreement and place in it), read
-   * once from its SQL index and kept until a write: a browse then walks it in memory, where SQL sorted
-   * every document that passed the filters before it could take the page.
+   * once from its SQL index and kept until a write: a browse then picks its page by these places in memory,
+   * where SQL sorted every document that passed the filters before it could take the page.
    */
-  private browseOrder: Int32Array | undefined;
+  private browsing: { order: Int32Array; rank: Int32Array } | undefined;
+
+  /** The browsing order, and each document's place in it by id (−1 for none): 8 bytes a document. */
+  private browseOrder(): { order: Int32Array; rank: Int32Array } {
+    if (!this.browsing) {
+      const order = Int32Array.from(
+        this.statement('SELECT id FROM search_docs ORDER BY signed_on DESC, agreement_id, ord')
+          .pluck()
+          .all() as number[],
+      );
+      let maxId = 0;
+      for (let r = 0; r < order.length; r++) if (order[r]! > maxId) maxId = order[r]!;
+      const rank = new Int32Array(maxId + 1).fill(-1);
+      for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+      this.browsing = { order, rank };
+    }
+    return this.browsing;
+  }
 
   /**
-   * Browsing (no words, or words in the browsing order): the filters and facets counted over the documents
-   * in the browsing order, the page taken from the first that pass. The same rows, in the same order, as
-   * the SQL of {@link ordered}.
+   * Browsing (no words, or words in the browsing order): the filters and facets counted over the words'
+   * matches or a filter's documents, the page the passing documents first in the browsing order. The same
+   * rows, in the same order, as the SQL of {@link ordered}.
    */
   private browsed(ids: ArrayLike<number> | undefined, columns: FacetColumns, query: SearchQuery) {
-    this.browseOrder ??= Int32Array.from(
-      this.statement('SELECT id FROM search_docs ORDER BY signed_on DESC, agreement_id, ord')
-        .pluck()
-        .all() as number[],
-    );
-    let walk: Int32Array = this.browseOrder;
-    if (ids) {
-      let maxId = 0;
-      for (let k = 0; k < ids.length; k++) if (ids[k]! > maxId) maxId = ids[k]!;
-      const within = new Uint8Array(maxId + 1);
-      for (let k = 0; k < ids.length; k++) within[ids[k]!] = 1;
-      walk = new Int32Array(ids.length);
-      let n = 0;
-      for (const id of this.browseOrder) if (id <= maxId && within[id]) walk[n++] = id;
-      walk = walk.subarray(0, n);
-    }
+    const { order, rank } = this.browseOrder();
+    // What passes, counted among the words' matches or the documents of a filter's values (not every
+    // document); the page is the passing documents first in the browsing order, kept as they are met.
+    const among = ids ?? columns.filtered(query);
+    const passed = this.passBuffer(among?.length ?? columns.length);
+    const counted = columns.count(among, query, passed);
     const wanted = query.offset + query.limit;
-    const page: number[] = [];
-    const counted = columns.count(walk, query, (k) => {
-      if (page.length < wanted) page.push(walk[k]!);
-    });
-    const rows = this.rowsOf(page.slice(query.offset).map((id) => [id, 0] as const)).map(
+    const first = smallestRanks(among, passed, counted.total, rank, wanted);
+    const page = first.slice(query.offset).map((r) => order[r]!);
+    const rows = this.rowsOf(page.map((id) => [id, 0] as const)).map(
       (row) => ({ ...row, score: null }) as DocRow,
     );
     return { ...counted, rows };
@@ -1037,6 +1070,63 @@ export class SqliteSearch implements SearchIndex {
   async health(): Promise<{ ok: boolean; documents: number }> {
     return { ok: true, documents: this.documentCount() };
   }
+}
+
+/**
+ * The `wanted` smallest browsing places of the passing documents, ascending: a max-heap of the best so far,
+ * so the cost stays n·log(wanted) whatever the order of ids against the browsing order (imports in date
+ * order give the newest documents the highest ids).
+ *
+ * @param among the candidates (`undefined`: the ids are the positions themselves)
+ * @param passed positions in `among` of the `total` documents that passed
+ * @param rank each document's place in the browsing order by id, −1 for none
+ */
+function smallestRanks(
+  among: ArrayLike<number> | undefined,
+  passed: Int32Array,
+  total: number,
+  rank: Int32Array,
+  wanted: number,
+): number[] {
+  const heap = new Int32Array(Math.max(1, wanted));
+  let size = 0;
+  for (let j = 0; j < total && wanted > 0; j++) {
+    const id = among ? among[passed[j]!]! : passed[j]!;
+    const r = id < rank.length ? rank[id]! : -1;
+    if (r < 0) continue;
+    if (size < wanted) {
+      let at = size++;
+      while (at > 0) {
+        const up = (at - 1) >> 1;
+        if (heap[up]! >= r) break;
+        heap[at] = heap[up]!;
+        at = up;
+      }
+      heap[at] = r;
+    } else if (r < heap[0]!) {
+      let at = 0;
+      for (;;) {
+        const left = 2 * at + 1;
+        if (left >= size) break;
+        const child = left + 1 < size && heap[left + 1]! > heap[left]! ? left + 1 : left;
+        if (heap[child]! <= r) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = r;
+    }
+  }
+  return Array.from(heap.subarray(0, size)).sort((x, y) => x - y);
+}
+
+/**
+ * The ranking keys of the words' matches, in one loop (a mapping `Float64Array.from` calls back through
+ * the iterator protocol per element: at a common word's 160,000 matches that was two fifths of a query).
+ */
+function wordKeys({ ids, scores, exact }: Candidates): Float64Array {
+  const keys = new Float64Array(ids.length);
+  for (let k = 0; k < ids.length; k++) keys[k] = rankKey(exact?.[k] ? TIERS.exact : TIERS.words, scores[k]!);
+  return keys;
 }
 
 interface RankedRow extends DocRow {

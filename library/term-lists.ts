@@ -95,29 +95,48 @@ export function intersectLists(lists: readonly Int32Array[]): Int32Array {
     }
     out[n++] = id;
   }
-  return out.subarray(0, n);
+  return n < lead.length / 2 ? out.slice(0, n) : out.subarray(0, n);
 }
 
 /**
  * The documents of every scored list with the sum of their scores, added in the lists' order (the
- * query's), as FTS5 adds up its phrases.
+ * query's), as FTS5 adds up its phrases. One pass: each match's score is summed where the lists meet.
  */
 export function intersectScored(lists: readonly TermList[]): { ids: Int32Array; scores: Float64Array } {
-  const ids = intersectLists(lists.map((l) => l.ids));
-  const scores = new Float64Array(ids.length);
-  for (const list of lists) {
-    const own = list.scores!;
-    if (list.ids === ids) {
-      for (let k = 0; k < ids.length; k++) scores[k]! += own[k]!;
-      continue;
+  // One term: its own list, not a copy (the copy of a common word's scores cost more than the query's
+  // counting, its pages being new memory; the list is never written to).
+  if (lists.length === 1 && lists[0]!.scores) return { ids: lists[0]!.ids, scores: lists[0]!.scores };
+  const m = lists.length;
+  if (m === 0) return { ids: new Int32Array(0), scores: new Float64Array(0) };
+  const byLength = lists.map((_, t) => t).sort((a, b) => lists[a]!.ids.length - lists[b]!.ids.length);
+  const lead = byLength[0]!;
+  const rest = byLength.slice(1);
+  const leadIds = lists[lead]!.ids;
+  const idsOf = lists.map((l) => l.ids);
+  const scoresOf = lists.map((l) => l.scores!);
+  const at = new Int32Array(m);
+  const ids = new Int32Array(leadIds.length);
+  const scores = new Float64Array(leadIds.length);
+  let n = 0;
+  outer: for (let k = 0; k < leadIds.length; k++) {
+    const id = leadIds[k]!;
+    at[lead] = k;
+    for (let r = 0; r < rest.length; r++) {
+      const t = rest[r]!;
+      const list = idsOf[t]!;
+      const p = seek(list, id, at[t]!);
+      at[t] = p;
+      if (p >= list.length) break outer;
+      if (list[p] !== id) continue outer;
     }
-    let p = 0;
-    for (let k = 0; k < ids.length; k++) {
-      p = seek(list.ids, ids[k]!, p);
-      scores[k]! += own[p]!;
-    }
+    let sum = 0;
+    for (let t = 0; t < m; t++) sum += scoresOf[t]![at[t]!]!;
+    ids[n] = id;
+    scores[n++] = sum;
   }
-  return { ids, scores };
+  // Kept in the caches of matches, which count entries: a few matches must not hold a long list's buffers.
+  if (n < leadIds.length / 2) return { ids: ids.slice(0, n), scores: scores.slice(0, n) };
+  return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
 }
 
 /** 1 for each of `ids` (ascending) that is also in `set` (ascending). */

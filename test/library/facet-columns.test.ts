@@ -67,3 +67,36 @@ describe('topic masks of the facet columns', () => {
     }
   });
 });
+
+describe('documents of filter values and passing positions', () => {
+  const withFilters = (filters: SearchQuery['filters']): SearchQuery => ({ ...query(), filters });
+
+  beforeEach(() => {
+    db.exec(`UPDATE search_docs SET industry = 'det-may', province = 'Hà Nội' WHERE id IN (1, 3);
+      UPDATE search_docs SET industry = 'xay-dung', province = 'Hà Nội' WHERE id = 2`);
+  });
+
+  it.each<[string, SearchQuery['filters'], number[] | undefined]>([
+    ['no filter of a column', {}, undefined],
+    ['one industry', { industry: ['det-may'] }, [1, 3]],
+    ['the fewest of industry and province', { industry: ['xay-dung'], province: ['Hà Nội'] }, [2]],
+    ['topics, any of them', { topic: ['topic_1', 'topic_32'] }, [1, 2]],
+    ['an industry nobody has', { industry: ['thuy-san'] }, []],
+  ])('lists the documents that can pass %s', (_, filters, expected) => {
+    const columns = FacetColumns.load(db, topicIds(64));
+    const found = columns.filtered(withFilters(filters));
+    expect(found && [...found]).toEqual(expected);
+    const passed = new Int32Array(columns.length);
+    const all = columns.count(undefined, withFilters(filters), passed);
+    if (found) expect(columns.count(found, withFilters(filters))).toEqual(all);
+  });
+
+  it('writes the positions of the documents that pass, and stops after as many as asked', () => {
+    const columns = FacetColumns.load(db, topicIds(64));
+    const passed = new Int32Array(4);
+    const ids = Int32Array.of(4, 3, 2, 1);
+    expect(columns.count(ids, withFilters({ province: ['Hà Nội'] }), passed).total).toBe(3);
+    expect([...passed.subarray(0, 3)]).toEqual([1, 2, 3]);
+    expect(columns.count(ids, withFilters({ province: ['Hà Nội'] }), passed, 1).total).toBe(1);
+  });
+});
