@@ -41,6 +41,14 @@ export interface VerdictStore {
   forget(agreementId: string): void;
   /** How many agreements have fresh verdicts for a period, of how many. */
   counts(key: VerdictKey): { fresh: number; agreements: number };
+  /**
+   * The agreements changed (their row, events, answers, corrections or stored verdicts) since a point of the
+   * change log, by any writer; `ids` is undefined when the log no longer reaches back that far.
+   * @param since a `seq` returned before (0: the beginning)
+   */
+  changes(since: number): { seq: number; ids: string[] | undefined };
+  /** Drops all but the last `keep` entries of the change log. @returns how many */
+  pruneChanges(keep: number): number;
 }
 
 /** The officers' corrections of the agreement's document, as one string (they change its verdicts). */
@@ -58,6 +66,8 @@ export class SqliteVerdictStore implements VerdictStore {
     stale: BetterSqlite3.Statement;
     save: BetterSqlite3.Statement;
     count: BetterSqlite3.Statement;
+    changeRange: BetterSqlite3.Statement;
+    changed: BetterSqlite3.Statement;
   };
 
   constructor(private readonly db: BetterSqlite3.Database) {
@@ -88,6 +98,10 @@ export class SqliteVerdictStore implements VerdictStore {
                  WHERE ${MATCHES}) AS fresh,
                 (SELECT COUNT(*) FROM agreements) AS agreements`,
       ),
+      changeRange: db.prepare('SELECT MIN(seq) AS first, MAX(seq) AS last FROM verdict_changes'),
+      changed: db
+        .prepare('SELECT DISTINCT agreement_id FROM verdict_changes WHERE seq > ? AND seq <= ?')
+        .pluck(),
     };
   }
 
@@ -122,5 +136,23 @@ export class SqliteVerdictStore implements VerdictStore {
 
   counts(key: VerdictKey): { fresh: number; agreements: number } {
     return this.statements.count.get(key) as { fresh: number; agreements: number };
+  }
+
+  changes(since: number): { seq: number; ids: string[] | undefined } {
+    const { first, last } = this.statements.changeRange.get() as {
+      first: number | null;
+      last: number | null;
+    };
+    const seq = last ?? 0;
+    // Entries after `since` were pruned: what changed is not known.
+    if (first !== null && first > since + 1) return { seq, ids: undefined };
+    if (last === null || last <= since) return { seq, ids: [] };
+    return { seq, ids: this.statements.changed.all(since, last) as string[] };
+  }
+
+  pruneChanges(keep: number): number {
+    return this.db
+      .prepare('DELETE FROM verdict_changes WHERE seq <= (SELECT MAX(seq) FROM verdict_changes) - ?')
+      .run(keep).changes;
   }
 }

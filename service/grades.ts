@@ -9,10 +9,20 @@ import { expiryStatus } from '../clauses/expiry.ts';
 import { type AssessmentAnswer, GRADES, type GradeReport, gradeAgreement } from '../clauses/grading.ts';
 import { compareWithLawWording } from '../clauses/law-wording.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, StoredGrade } from '../clauses/types.ts';
-import { type AgreementFilter, eachSummary } from '../library/index.ts';
+import type { AgreementFilter } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
-import { measuredComparisons, refreshing, saveVerdicts } from './verdicts.ts';
+import {
+  eventsOfAll,
+  measuredComparisons,
+  refreshing,
+  rememberedOf,
+  saveVerdicts,
+  summariesOf,
+} from './verdicts.ts';
+
+/** `localeCompare`'s order (the same default collator), without making one per comparison. */
+const byLocale = new Intl.Collator();
 
 /** Whether the law's words matter: they are the evidence of "copies the law", when nothing is above it. */
 const copiesTheLaw = (comparison: Comparison) =>
@@ -115,13 +125,16 @@ export interface GradesDashboard {
 export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQuery): GradesDashboard {
   const today = ctx.today();
   const on = year && `${year}-12-31` < today ? `${year}-12-31` : today;
-  const summaries = [...eachSummary(ctx.library, filter)].filter((s) => {
+  const remembered = rememberedOf(ctx, on);
+  const summaries = summariesOf(ctx, filter, remembered).filter((s) => {
     const signed = s.meta.signedOn ?? s.meta.effectiveOn;
     return !year || (signed !== undefined && signed <= on);
   });
   const ids = summaries.map((s) => s.id);
-  const events = ctx.library.events(ids);
-  const answers = ctx.library.assessments(summaries.length <= 500 ? ids : undefined);
+  const events = eventsOfAll(ctx, summaries, remembered);
+  const answers: Map<string, readonly AssessmentAnswer[]> = remembered
+    ? new Map(summaries.map((s) => [s.id, remembered.get(s.id)?.answers ?? []]))
+    : ctx.library.assessments(summaries.length <= 500 ? ids : undefined);
   const { byId, computed } = measuredComparisons(ctx, summaries, on);
   const counts: Record<StoredGrade, number> = { A: 0, B: 0, C: 0, D: 0, unranked: 0 };
   const items: GradesDashboard['items'] = [];
@@ -129,18 +142,25 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     const comparison = byId.get(summary.id);
     if (!comparison) continue;
     const agreementEvents = events.get(summary.id) ?? [];
+    const expiry = expiryStatus(summary, on, { events: agreementEvents });
     // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
     // grade, the points and the reasons are the same without them.
-    const report = gradeAgreement(
-      {
-        meta: summary.meta,
-        comparison,
-        expiry: expiryStatus(summary, on, { events: agreementEvents }),
-        answers: answers.get(summary.id) ?? [],
-        events: agreementEvents,
-      },
-      ctx.rubric,
-    );
+    const grade = () =>
+      gradeAgreement(
+        {
+          meta: summary.meta,
+          comparison,
+          expiry,
+          answers: answers.get(summary.id) ?? [],
+          events: agreementEvents,
+        },
+        ctx.rubric,
+      );
+    // In memory, the stored comparison, metadata and answers are the entry's own (a write replaces the entry),
+    // so the last report holds while the expiry is the same; a compared agreement is graded afresh.
+    const entry = remembered?.get(summary.id);
+    const report =
+      entry?.measured && entry.summary === summary ? ctx.memory.graded(entry, expiry, grade) : grade();
     counts[report.grade]++;
     items.push({
       id: summary.id,
@@ -158,7 +178,7 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     counts,
     share: { A: share(counts.A), B: share(counts.B), AB: share(counts.A + counts.B) },
     grades: GRADES,
-    items: items.sort((a, b) => b.points - a.points || a.id.localeCompare(b.id)),
+    items: items.sort((a, b) => b.points - a.points || byLocale.compare(a.id, b.id)),
     ...refreshing(computed),
   };
 }

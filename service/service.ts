@@ -29,6 +29,7 @@ import { successorsOf } from './predecessors.ts';
 import * as questions from './questions.ts';
 import * as suggestions from './suggestions.ts';
 import * as users from './users.ts';
+import { VerdictMemory } from './verdict-memory.ts';
 import { createVerdictRefresh, dataFingerprint, verdictKey } from './verdicts.ts';
 import * as writes from './writes.ts';
 
@@ -116,6 +117,7 @@ export function createService({
       data: verdictData ?? dataFingerprint(),
       compared: (agreement, on, comparison) => cache.remember(agreement, { on }, comparison),
     }),
+    memory: new VerdictMemory(library),
     defaultVisibility,
   };
   const refreshVerdicts = (signal?: AbortSignal): Promise<number> => {

@@ -17,17 +17,17 @@ import { join } from 'node:path';
 import type { Comparison } from '../clauses/compare.ts';
 import { floorsInForce } from '../clauses/floors.ts';
 import {
-  fromStoredVerdicts,
   type MeasuredComparison,
   type MeasuredRow,
-  type StoredVerdicts,
   toMeasured,
   toStoredVerdicts,
 } from '../clauses/measured.ts';
-import type { Agreement } from '../clauses/types.ts';
-import type { Library, VerdictKey } from '../library/index.ts';
+import { getTopic } from '../clauses/topics.ts';
+import type { Agreement, AgreementEvent, AgreementSummary } from '../clauses/types.ts';
+import { type AgreementFilter, eachSummary, type Library, type VerdictKey } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { compareCorrected, comparisonOf, type ServiceContext } from './context.ts';
+import type { RememberedAgreement } from './verdict-memory.ts';
 
 /** Agreements compared and stored per turn of the event loop by the background refresh. */
 const REFRESH_CHUNK = 8;
@@ -96,6 +96,58 @@ function compared(ctx: ServiceContext, summary: ComparedSummary, on: string): Me
 }
 
 /**
+ * The agreements in memory for a day, patched with every change since the last question; undefined when
+ * the day's questions do not read the store (it is off, or the day is in another floor period than today).
+ */
+export function rememberedOf(
+  ctx: ServiceContext,
+  on: string,
+): ReadonlyMap<string, RememberedAgreement> | undefined {
+  // Only today's floor period (and the next one, ahead of a change) is kept; another period's question
+  // compares (and the cache remembers).
+  if (!ctx.verdicts.enabled || floorPeriod(on) !== floorPeriod(ctx.today())) return undefined;
+  return ctx.memory.sync(verdictKey(ctx, on));
+}
+
+/**
+ * The summaries of the agreements matching a filter, in the library's order: the ids from SQLite, the
+ * summaries from memory when the day's questions read it.
+ */
+export function summariesOf(
+  ctx: ServiceContext,
+  filter: AgreementFilter,
+  remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
+): AgreementSummary[] {
+  if (!remembered) return [...eachSummary(ctx.library, filter)];
+  const summaries: AgreementSummary[] = [];
+  // The order and the matches of a filter change only with a write, which moves the memory's generation.
+  const ids = ctx.memory.derive(`ids:${JSON.stringify(filter)}`, () => ctx.library.listIds(filter));
+  for (const id of ids) {
+    const entry = remembered.get(id);
+    if (entry) summaries.push(entry.summary);
+  }
+  return summaries;
+}
+
+/** The recorded events of some agreements, from memory when the day's questions read it. */
+export function eventsOfAll(
+  ctx: ServiceContext,
+  summaries: readonly AgreementSummary[],
+  remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
+): Map<string, readonly AgreementEvent[]> {
+  if (!remembered) return ctx.library.events(summaries.map((s) => s.id));
+  return new Map(summaries.map((s) => [s.id, remembered.get(s.id)?.events ?? []]));
+}
+
+export interface MeasuredOptions {
+  /**
+   * Only the rows of these topics are read (the others may be left out of `rows`): what the benchmark table
+   * reads of each agreement. Unknown topics are ignored, as the table ignores them; none: every row.
+   */
+  onlyTopics?: readonly string[] | undefined;
+}
+
+/**
  * The measured comparisons of some agreements on a day: stored ones when fresh, the others compared now
  * (and their refresh started).
  */
@@ -103,61 +155,41 @@ export function measuredComparisons(
   ctx: ServiceContext,
   summaries: readonly ComparedSummary[],
   on: string,
+  options: MeasuredOptions = {},
 ): Measured<MeasuredComparison> {
-  const stored = freshOf(ctx, summaries, on, false);
+  const remembered = rememberedOf(ctx, on);
   const byId = new Map<string, MeasuredComparison>();
+  const topics = (options.onlyTopics ?? []).filter((t) => getTopic(t));
+  const single = topics.length === 1 ? ctx.memory.rowsOfTopic(topics[0]!) : undefined;
+  const wanted = (row: MeasuredRow) => row.topics.some((t) => topics.includes(t));
   let computed = 0;
   for (const summary of summaries) {
-    const json = stored?.get(summary.id);
-    if (json) {
-      byId.set(summary.id, fromStoredVerdicts(JSON.parse(json) as StoredVerdicts, on));
+    const stored = remembered?.get(summary.id)?.measured;
+    if (stored) {
+      const rows = single
+        ? (single.get(summary.id) ?? [])
+        : topics.length
+          ? stored.rows.filter(wanted)
+          : stored.rows;
+      byId.set(summary.id, { on, rows, unlawful: stored.unlawful });
       continue;
     }
     const measured = compared(ctx, summary, on);
     if (measured) byId.set(summary.id, measured);
     computed++;
   }
-  if (computed && stored) ctx.verdicts.schedule();
-  return { byId, computed: stored ? computed : 0 };
+  if (computed && remembered) ctx.verdicts.schedule();
+  return { byId, computed: remembered ? computed : 0 };
 }
 
-/** The rows below the floor of some agreements on a day (reading only the stored forms that have any). */
+/** The rows below the floor of some agreements on a day. */
 export function unlawfulRows(
   ctx: ServiceContext,
   summaries: readonly ComparedSummary[],
   on: string,
 ): Measured<MeasuredRow[]> {
-  const stored = freshOf(ctx, summaries, on, true);
-  const byId = new Map<string, MeasuredRow[]>();
-  let computed = 0;
-  for (const summary of summaries) {
-    if (stored?.has(summary.id)) {
-      const json = stored.get(summary.id);
-      byId.set(summary.id, json ? fromStoredVerdicts(JSON.parse(json) as StoredVerdicts, on).unlawful : []);
-      continue;
-    }
-    const measured = compared(ctx, summary, on);
-    if (measured) byId.set(summary.id, measured.unlawful);
-    computed++;
-  }
-  if (computed && stored) ctx.verdicts.schedule();
-  return { byId, computed: stored ? computed : 0 };
-}
-
-/** The fresh stored verdicts of the summaries, or undefined when the store is not used for this day. */
-function freshOf(
-  ctx: ServiceContext,
-  summaries: readonly ComparedSummary[],
-  on: string,
-  belowOnly: boolean,
-): Map<string, string | undefined> | undefined {
-  // Only today's floor period is kept; another period's question compares (and the cache remembers).
-  if (!ctx.verdicts.enabled || floorPeriod(on) !== floorPeriod(ctx.today())) return undefined;
-  const key = verdictKey(ctx, on);
-  // A few agreements are looked up by id; many (a whole area) in one pass over the table.
-  return summaries.length <= 500
-    ? ctx.library.verdicts.fresh(key, { belowOnly, ids: summaries.map((s) => s.id) })
-    : ctx.library.verdicts.fresh(key, { belowOnly });
+  const { byId, computed } = measuredComparisons(ctx, summaries, on);
+  return { byId: new Map([...byId].map(([id, m]) => [id, m.unlawful])), computed };
 }
 
 /** The store's state for a service: whether it is used, its data fingerprint, its background refresh. */
