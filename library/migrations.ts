@@ -298,7 +298,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE IF NOT EXISTS verdict_changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    agreement_id TEXT NOT NULL
+    agreement_id TEXT NOT NULL,
+    -- Set for a change of stored verdicts: only the memory of that floor period reads it.
+    period TEXT
   );
   CREATE TRIGGER IF NOT EXISTS verdict_changes_agreement_insert AFTER INSERT ON agreements
     BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.id); END;
@@ -327,11 +329,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER IF NOT EXISTS verdict_changes_correction_delete AFTER DELETE ON corrections
     BEGIN INSERT INTO verdict_changes (agreement_id) SELECT id FROM agreements WHERE sha256 = OLD.sha256; END;
   CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_insert AFTER INSERT ON stored_verdicts
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.agreement_id); END;
+    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (NEW.agreement_id, NEW.period); END;
   CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_update AFTER UPDATE ON stored_verdicts
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.agreement_id); END;
+    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (OLD.agreement_id, OLD.period),
+          (NEW.agreement_id, NEW.period); END;
   CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_delete AFTER DELETE ON stored_verdicts
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id); END;
+    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (OLD.agreement_id, OLD.period); END;
   `,
 ];
 

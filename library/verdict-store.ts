@@ -37,6 +37,8 @@ export interface VerdictStore {
   save(key: VerdictKey, agreementId: string, verdictsJson: string, below: number): void;
   /** Drops the verdicts computed with other data than `data`. @returns how many */
   dropOtherData(data: string): number;
+  /** Drops the verdicts of other floor periods than these. @returns how many */
+  dropOtherPeriods(periods: readonly string[]): number;
   /** Drops every stored verdict of an agreement (a write changed what they were computed from). */
   forget(agreementId: string): void;
   /** How many agreements have fresh verdicts for a period, of how many. */
@@ -45,8 +47,9 @@ export interface VerdictStore {
    * The agreements changed (their row, events, answers, corrections or stored verdicts) since a point of the
    * change log, by any writer; `ids` is undefined when the log no longer reaches back that far.
    * @param since a `seq` returned before (0: the beginning)
+   * @param period changes of stored verdicts count for this floor period only
    */
-  changes(since: number): { seq: number; ids: string[] | undefined };
+  changes(since: number, period?: string): { seq: number; ids: string[] | undefined };
   /** Drops all but the last `keep` entries of the change log. @returns how many */
   pruneChanges(keep: number): number;
 }
@@ -100,7 +103,9 @@ export class SqliteVerdictStore implements VerdictStore {
       ),
       changeRange: db.prepare('SELECT MIN(seq) AS first, MAX(seq) AS last FROM verdict_changes'),
       changed: db
-        .prepare('SELECT DISTINCT agreement_id FROM verdict_changes WHERE seq > ? AND seq <= ?')
+        .prepare(
+          'SELECT DISTINCT agreement_id FROM verdict_changes WHERE seq > ? AND seq <= ? AND (period IS NULL OR period = ?)',
+        )
         .pluck(),
     };
   }
@@ -130,6 +135,12 @@ export class SqliteVerdictStore implements VerdictStore {
     return this.db.prepare('DELETE FROM stored_verdicts WHERE data != ?').run(data).changes;
   }
 
+  dropOtherPeriods(periods: readonly string[]): number {
+    return this.db
+      .prepare('DELETE FROM stored_verdicts WHERE period NOT IN (SELECT value FROM json_each(?))')
+      .run(JSON.stringify(periods)).changes;
+  }
+
   forget(agreementId: string): void {
     this.db.prepare('DELETE FROM stored_verdicts WHERE agreement_id = ?').run(agreementId);
   }
@@ -138,7 +149,7 @@ export class SqliteVerdictStore implements VerdictStore {
     return this.statements.count.get(key) as { fresh: number; agreements: number };
   }
 
-  changes(since: number): { seq: number; ids: string[] | undefined } {
+  changes(since: number, period = ''): { seq: number; ids: string[] | undefined } {
     const { first, last } = this.statements.changeRange.get() as {
       first: number | null;
       last: number | null;
@@ -147,7 +158,7 @@ export class SqliteVerdictStore implements VerdictStore {
     // Entries after `since` were pruned: what changed is not known.
     if (first !== null && first > since + 1) return { seq, ids: undefined };
     if (last === null || last <= since) return { seq, ids: [] };
-    return { seq, ids: this.statements.changed.all(since, last) as string[] };
+    return { seq, ids: this.statements.changed.all(since, last, period) as string[] };
   }
 
   pruneChanges(keep: number): number {

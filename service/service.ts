@@ -58,6 +58,11 @@ export interface ServiceDeps {
   storedVerdicts?: boolean | undefined;
   /** The data fingerprint of stored verdicts; that of the bundled data files and code by default (tests change it). */
   verdictData?: string | undefined;
+  /**
+   * A floor change due within this many days has its period's verdicts stored ahead by the background
+   * refresh, so the first question of the change day reads them (31 by default; 0: never ahead).
+   */
+  verdictsAheadDays?: number | undefined;
 }
 
 /** Runs `check` before each method: a change made by another process is noticed at the next call. */
@@ -95,6 +100,7 @@ export function createService({
   documentLimits = {},
   storedVerdicts = true,
   verdictData,
+  verdictsAheadDays,
 }: ServiceDeps) {
   const index = search ?? library.search;
   const today = clock ?? (() => dateInVietnam(new Date()));
@@ -115,6 +121,7 @@ export function createService({
       today,
       enabled: storedVerdicts,
       data: verdictData ?? dataFingerprint(),
+      aheadDays: verdictsAheadDays,
       compared: (agreement, on, comparison) => cache.remember(agreement, { on }, comparison),
     }),
     memory: new VerdictMemory(library),
@@ -299,6 +306,8 @@ export function createService({
     rememberedComparisons: () => ctx.cache.size(),
     /** Forgets remembered comparisons (benchmarks measure first requests with it); stored verdicts stay. */
     clearCaches: () => ctx.cache.clear(),
+    /** What the library-wide questions hold in memory (agreements, rows, shared strings, loads, patches). */
+    verdictMemory: () => ctx.memory.size(),
     /** How many agreements have fresh stored verdicts for a day's floor period (today by default), of how many. */
     storedVerdicts: (on?: string) => library.verdicts.counts(verdictKey(ctx, on ?? ctx.today())),
     /**

@@ -115,7 +115,7 @@ export class VerdictMemory {
   sync(key: VerdictKey): ReadonlyMap<string, RememberedAgreement> {
     const name = `${key.period}|${key.data}`;
     if (this.key !== name) return this.load(key, name);
-    const { seq, ids } = this.library.verdicts.changes(this.seq);
+    const { seq, ids } = this.library.verdicts.changes(this.seq, key.period);
     if (ids === undefined || ids.length > PATCH_LIMIT) return this.load(key, name);
     if (ids.length) this.patch(key, ids, seq);
     return this.entries;

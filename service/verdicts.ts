@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Comparison } from '../clauses/compare.ts';
-import { floorsInForce } from '../clauses/floors.ts';
+import { addDays } from '../clauses/dates.ts';
+import { type FloorsFile, floorsInForce, LEGAL_FLOORS } from '../clauses/floors.ts';
 import {
   type MeasuredComparison,
   type MeasuredRow,
@@ -31,6 +32,33 @@ import type { RememberedAgreement } from './verdict-memory.ts';
 
 /** Agreements compared and stored per turn of the event loop by the background refresh. */
 const REFRESH_CHUNK = 8;
+/** A floor change due within this many days has its period's verdicts stored ahead of time. */
+export const AHEAD_DAYS = 31;
+/** Entries of the change log kept (a service that fell further behind loads everything again). */
+const CHANGES_KEPT = 200_000;
+
+/**
+ * The first day after `on`, within `days`, on which another set of floors is in force (a regional minimum
+ * wage, a new rule taking effect or one ending), read from the floors file; undefined when there is none.
+ * @example nextFloorChange('2025-12-20', 31) // '2026-01-01' (Nghị định 293/2025/NĐ-CP)
+ */
+export function nextFloorChange(
+  on: string,
+  days: number,
+  file: FloorsFile = LEGAL_FLOORS,
+): string | undefined {
+  const last = addDays(on, days);
+  const dates = new Set<string>();
+  for (const rule of file.floors) {
+    dates.add(rule.effectiveFrom);
+    if (rule.effectiveTo) dates.add(addDays(rule.effectiveTo, 1));
+  }
+  const period = floorPeriod(on);
+  return [...dates]
+    .filter((day) => day > on && day <= last)
+    .sort()
+    .find((day) => floorPeriod(day) !== period);
+}
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
@@ -215,44 +243,68 @@ export function createVerdictRefresh(deps: {
   today: () => string;
   enabled: boolean;
   data: string;
+  /** A floor change due within this many days has its period's verdicts stored ahead ({@link AHEAD_DAYS} by default). */
+  aheadDays?: number | undefined;
   /** Told each comparison made (the service's cache remembers today's, for the agreements' pages). */
   compared?: (agreement: Agreement, on: string, comparison: Comparison) => void;
 }): VerdictRefresh {
   const { library, today } = deps;
+  const aheadDays = deps.aheadDays ?? AHEAD_DAYS;
   let running: Promise<number> | undefined;
   let stopped = false;
+  /** Compares and stores a period's stale verdicts, a chunk per turn; stops early when `still` turns false. */
+  const refreshPeriod = async (on: string, still: () => boolean, isToday: boolean): Promise<number> => {
+    const key = { period: floorPeriod(on), data: deps.data };
+    let done = 0;
+    const stale = library.verdicts.stale(key);
+    for (let i = 0; i < stale.length; i += REFRESH_CHUNK) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stopped || !still()) return done;
+      const chunk = stale.slice(i, i + REFRESH_CHUNK);
+      done += library.transaction(() => {
+        const fresh = library.verdicts.fresh(key, { belowOnly: true, ids: chunk });
+        let count = 0;
+        for (const id of chunk) {
+          if (fresh.has(id)) continue;
+          const agreement = library.get(id);
+          if (!agreement) continue;
+          const comparison = compareCorrected(library, agreement, { on });
+          if (isToday) deps.compared?.(agreement, on, comparison);
+          const stored = toStoredVerdicts(comparison);
+          const below = stored.rows.filter((row) => row.verdict === 'below').length;
+          library.verdicts.save(key, id, JSON.stringify(stored), below);
+          count++;
+        }
+        return count;
+      });
+    }
+    return done;
+  };
   const run = async (): Promise<number> => {
     let done = 0;
     await new Promise((resolve) => setImmediate(resolve));
-    library.transaction(() => library.verdicts.dropOtherData(deps.data));
+    library.transaction(() => {
+      library.verdicts.dropOtherData(deps.data);
+      library.verdicts.pruneChanges(CHANGES_KEPT);
+    });
     for (;;) {
       const on = today();
-      const key = { period: floorPeriod(on), data: deps.data };
-      const stale = library.verdicts.stale(key);
-      if (stale.length === 0) return done;
-      for (let i = 0; i < stale.length; i += REFRESH_CHUNK) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (stopped) return done;
-        // The day moved into another floor period: start again with its stale rows.
-        if (floorPeriod(today()) !== key.period) break;
-        const chunk = stale.slice(i, i + REFRESH_CHUNK);
-        done += library.transaction(() => {
-          const fresh = library.verdicts.fresh(key, { belowOnly: true, ids: chunk });
-          let count = 0;
-          for (const id of chunk) {
-            if (fresh.has(id)) continue;
-            const agreement = library.get(id);
-            if (!agreement) continue;
-            const comparison = compareCorrected(library, agreement, { on });
-            deps.compared?.(agreement, on, comparison);
-            const stored = toStoredVerdicts(comparison);
-            const below = stored.rows.filter((row) => row.verdict === 'below').length;
-            library.verdicts.save(key, id, JSON.stringify(stored), below);
-            count++;
-          }
-          return count;
-        });
-      }
+      const period = floorPeriod(on);
+      const next = nextFloorChange(on, aheadDays);
+      // Only today's period and the next one are read: older periods' rows go.
+      library.transaction(() =>
+        library.verdicts.dropOtherPeriods([period, ...(next ? [floorPeriod(next)] : [])]),
+      );
+      // The day moved into another floor period: start again with its stale rows.
+      const still = () => floorPeriod(today()) === period;
+      const count = await refreshPeriod(on, still, true);
+      done += count;
+      if (stopped) return done;
+      if (!still()) continue;
+      if (count > 0) continue; // more may have gone stale meanwhile
+      // Today's rows are all fresh: store the next period's before its first day, so that day reads them.
+      if (next) done += await refreshPeriod(next, still, false);
+      if (stopped || still()) return done;
     }
   };
   return {
