@@ -12,14 +12,7 @@ import type { Agreement, AgreementDraft, AgreementEvent, StoredGrade } from '../
 import type { AgreementFilter } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
-import {
-  eventsOfAll,
-  measuredComparisons,
-  refreshing,
-  rememberedOf,
-  saveVerdicts,
-  summariesOf,
-} from './verdicts.ts';
+import { measuredComparisons, refreshing, rememberedOf, saveVerdicts, summariesOf } from './verdicts.ts';
 
 /** `localeCompare`'s order (the same default collator), without making one per comparison. */
 const byLocale = new Intl.Collator();
@@ -121,6 +114,11 @@ export interface GradesDashboard {
   }>;
 }
 
+type DashboardItem = GradesDashboard['items'][number];
+
+/** The dashboard's line of a report kept in memory (the same report, the same line). */
+const itemOf = new WeakMap<GradeReport, DashboardItem>();
+
 /** The grades of an area on a day: counts, shares and every agreement's grade. */
 export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQuery): GradesDashboard {
   const today = ctx.today();
@@ -130,18 +128,23 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     const signed = s.meta.signedOn ?? s.meta.effectiveOn;
     return !year || (signed !== undefined && signed <= on);
   });
-  const ids = summaries.map((s) => s.id);
-  const events = eventsOfAll(ctx, summaries, remembered);
-  const answers: Map<string, readonly AssessmentAnswer[]> = remembered
-    ? new Map(summaries.map((s) => [s.id, remembered.get(s.id)?.answers ?? []]))
-    : ctx.library.assessments(summaries.length <= 500 ? ids : undefined);
-  const { byId, computed } = measuredComparisons(ctx, summaries, on);
+  // In memory each agreement's stored comparison, events and answers are read from its entry; only those
+  // whose stored verdicts are stale are compared, and their events and answers read, here.
+  const unstored = remembered ? summaries.filter((s) => !remembered.get(s.id)?.measured) : summaries;
+  const ids = unstored.map((s) => s.id);
+  const events = unstored.length ? ctx.library.events(ids) : new Map<string, AgreementEvent[]>();
+  const answers = unstored.length
+    ? ctx.library.assessments(unstored.length <= 500 ? ids : undefined)
+    : new Map<string, AssessmentAnswer[]>();
+  const { byId, computed } = measuredComparisons(ctx, unstored, on);
   const counts: Record<StoredGrade, number> = { A: 0, B: 0, C: 0, D: 0, unranked: 0 };
-  const items: GradesDashboard['items'] = [];
+  const items: DashboardItem[] = [];
   for (const summary of summaries) {
-    const comparison = byId.get(summary.id);
+    const entry = remembered?.get(summary.id);
+    const stored = entry?.measured && entry.summary === summary ? entry : undefined;
+    const comparison = stored?.measured ?? byId.get(summary.id);
     if (!comparison) continue;
-    const agreementEvents = events.get(summary.id) ?? [];
+    const agreementEvents = stored ? stored.events : (events.get(summary.id) ?? []);
     const expiry = expiryStatus(summary, on, { events: agreementEvents });
     // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
     // grade, the points and the reasons are the same without them.
@@ -151,24 +154,27 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
           meta: summary.meta,
           comparison,
           expiry,
-          answers: answers.get(summary.id) ?? [],
+          answers: stored ? stored.answers : (answers.get(summary.id) ?? []),
           events: agreementEvents,
         },
         ctx.rubric,
       );
     // In memory, the stored comparison, metadata and answers are the entry's own (a write replaces the entry),
-    // so the last report holds while the expiry is the same; a compared agreement is graded afresh.
-    const entry = remembered?.get(summary.id);
-    const report =
-      entry?.measured && entry.summary === summary ? ctx.memory.graded(entry, expiry, grade) : grade();
-    counts[report.grade]++;
-    items.push({
-      id: summary.id,
-      ...(summary.meta.employer ? { employer: summary.meta.employer } : {}),
-      grade: report.grade,
-      points: report.score.total,
-      unrankedReasons: report.unrankedReasons.map((r) => r.id),
-    });
+    // so the last report holds while the expiry the rubric reads is the same; others are graded afresh.
+    const report = stored ? ctx.memory.graded(stored, expiry, grade) : grade();
+    let item = itemOf.get(report);
+    if (!item) {
+      item = {
+        id: summary.id,
+        ...(summary.meta.employer ? { employer: summary.meta.employer } : {}),
+        grade: report.grade,
+        points: report.score.total,
+        unrankedReasons: report.unrankedReasons.map((r) => r.id),
+      };
+      if (stored) itemOf.set(report, item);
+    }
+    counts[item.grade]++;
+    items.push(item);
   }
   const total = items.length;
   const share = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
