@@ -27,6 +27,8 @@ export interface VerdictStore {
     key: VerdictKey,
     options?: { belowOnly?: boolean; ids?: readonly string[] },
   ): Map<string, string | undefined>;
+  /** The fresh stored verdicts of a period, one agreement at a time (none held beyond the one read). */
+  eachFresh(key: VerdictKey): IterableIterator<{ id: string; json: string }>;
   /** The agreements without fresh verdicts for a period (never computed, or changed since). */
   stale(key: VerdictKey): string[];
   /**
@@ -121,6 +123,14 @@ export class SqliteVerdictStore implements VerdictStore {
         : this.statements.fresh.all(params)
     ) as Array<{ id: string; json: string | null }>;
     return new Map(rows.map((row) => [row.id, row.json ?? undefined]));
+  }
+
+  *eachFresh(key: VerdictKey): IterableIterator<{ id: string; json: string }> {
+    for (const row of this.statements.fresh.iterate({ ...key, all: 1 }) as IterableIterator<{
+      id: string;
+      json: string;
+    }>)
+      yield row;
   }
 
   stale(key: VerdictKey): string[] {

@@ -55,6 +55,7 @@ export interface VerdictMemorySize {
 class Pool {
   private readonly strings = new Map<string, string>();
   private readonly objects = new Map<string, unknown>();
+  private readonly lists = new Map<string, string[]>();
 
   string<T extends string>(value: T): T {
     const known = this.strings.get(value);
@@ -71,8 +72,17 @@ class Pool {
     return value;
   }
 
+  /** A list of strings (no separator in them: topic ids). */
+  list<T extends string>(value: T[]): T[] {
+    const key = value.join('\u0001');
+    const known = this.lists.get(key);
+    if (known !== undefined) return known as T[];
+    this.lists.set(key, value);
+    return value;
+  }
+
   get size(): number {
-    return this.strings.size + this.objects.size;
+    return this.strings.size + this.objects.size + this.lists.size;
   }
 }
 
@@ -84,7 +94,7 @@ function decode(json: string, pool: Pool): MeasuredComparison {
     row.path = pool.string(row.path);
     row.text = pool.string(row.text);
     row.subject = pool.string(row.subject);
-    row.topics = pool.object(row.topics);
+    row.topics = pool.list(row.topics);
     row.measure = pool.object(row.measure);
     if (row.difference) row.difference = pool.object(row.difference);
   }
@@ -224,19 +234,21 @@ export class VerdictMemory {
     const seq = this.library.transaction(() => {
       const { seq } = this.library.verdicts.changes(Number.MAX_SAFE_INTEGER - 1);
       const { items } = this.library.list({}, { page: 1, pageSize: Number.MAX_SAFE_INTEGER });
-      const stored = this.library.verdicts.fresh(key);
       const events = this.library.events();
       const answers = this.library.assessments();
-      for (const summary of items) {
-        const json = stored.get(summary.id);
-        const measured = json === undefined ? undefined : decode(json, pool);
+      for (const summary of items)
         entries.set(summary.id, {
           summary,
-          measured,
+          measured: undefined,
           events: events.get(summary.id) ?? [],
           answers: answers.get(summary.id) ?? [],
         });
-        this.index(summary.id, measured);
+      // Decoded as read: the stored forms (≈ 10 KB of JSON an agreement) are never all held at once.
+      for (const { id, json } of this.library.verdicts.eachFresh(key)) {
+        const entry = entries.get(id);
+        if (!entry) continue;
+        entry.measured = decode(json, pool);
+        this.index(id, entry.measured);
       }
       return seq;
     });
