@@ -95,7 +95,7 @@ async function benchOne(library: Library, name: string, rounds: number, before: 
   const stale = refresher.storedVerdicts();
   const refresh = await timed(() => refresher.refreshVerdicts());
   console.log(
-    `\n${name}: ${agreements.toLocaleString('en')} agreements, ${clauses.toLocaleString('en')} clauses; stored verdicts fresh ${stale.fresh.toLocaleString('en')} of ${stale.agreements.toLocaleString('en')} at open, the rest refreshed in ${(refresh.wall / 1000).toFixed(1)} s (CPU ${(refresh.cpu / 1000).toFixed(1)} s, ${(refresh.cpu / Math.max(1, stale.agreements - stale.fresh)).toFixed(1)} ms CPU an agreement); load average ${load()}`,
+    `\n${name}: ${agreements.toLocaleString('en')} agreements, ${clauses.toLocaleString('en')} clauses; stored verdicts fresh ${stale.fresh.toLocaleString('en')} of ${stale.agreements.toLocaleString('en')} at open, ${stale.agreements > stale.fresh ? `the rest refreshed in ${(refresh.wall / 1000).toFixed(1)} s (CPU ${(refresh.cpu / 1000).toFixed(1)} s, ${(refresh.cpu / (stale.agreements - stale.fresh)).toFixed(1)} ms CPU an agreement)` : 'nothing to refresh'}; load average ${load()}`,
   );
 
   // A freshly started server: its first question loads the memory.
@@ -174,7 +174,7 @@ export async function runLibraryBench({
   before: boolean;
 }): Promise<void> {
   console.log(
-    `Each request asked by a new service (first) and right after (again), median of ${rounds} rounds after one warm-up; ms wall (CPU ms of this process)`,
+    `Library-wide requests through the Hono app, median of ${rounds} new days after a warm-up; ms wall (CPU ms of this process)`,
   );
   if (libraries.length === 0) {
     const library = openLibrary(':memory:');

@@ -12,10 +12,14 @@ import type { Agreement, AgreementDraft, AgreementEvent, StoredGrade } from '../
 import type { AgreementFilter } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
-import { measuredComparisons, refreshing, rememberedOf, saveVerdicts, summariesOf } from './verdicts.ts';
-
-/** `localeCompare`'s order (the same default collator), without making one per comparison. */
-const byLocale = new Intl.Collator();
+import {
+  idOrder,
+  measuredComparisons,
+  refreshing,
+  rememberedOf,
+  saveVerdicts,
+  summariesOf,
+} from './verdicts.ts';
 
 /** Whether the law's words matter: they are the evidence of "copies the law", when nothing is above it. */
 const copiesTheLaw = (comparison: Comparison) =>
@@ -176,6 +180,7 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     counts[item.grade]++;
     items.push(item);
   }
+  const order = idOrder(ctx, remembered);
   const total = items.length;
   const share = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
   return {
@@ -184,7 +189,7 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     counts,
     share: { A: share(counts.A), B: share(counts.B), AB: share(counts.A + counts.B) },
     grades: GRADES,
-    items: items.sort((a, b) => b.points - a.points || byLocale.compare(a.id, b.id)),
+    items: items.sort((a, b) => b.points - a.points || order(a.id, b.id)),
     ...refreshing(computed),
   };
 }

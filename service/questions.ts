@@ -26,6 +26,7 @@ import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './co
 import { gradeStored } from './grades.ts';
 import {
   eventsOfAll,
+  idOrder,
   measuredComparisons,
   refreshing,
   rememberedOf,
@@ -33,9 +34,6 @@ import {
   unlawfulRows,
 } from './verdicts.ts';
 import type { ImportRequest } from './writes.ts';
-
-/** `localeCompare`'s order (the same default collator), without making one per comparison. */
-const byLocale = new Intl.Collator();
 
 export interface DayOptions {
   /** The day (`YYYY-MM-DD`); today by default. */
@@ -119,8 +117,23 @@ export interface BelowFloor {
 /** The agreements of an area with clauses below the legal floor on a day. */
 export function belowFloor(ctx: ServiceContext, filter: AgreementFilter, day: DayOptions = {}): BelowFloor {
   const options = optionsOf(ctx, day);
-  const summaries = summariesOf(ctx, filter, rememberedOf(ctx, options.on));
   // Another region than the agreements' own is asked of a few: compared, not stored.
+  if (options.region) return listBelowFloor(ctx, filter, options);
+  // The list is the same every day of a floor period: kept until the next write.
+  const { table, computed } = tableOf(ctx, options.on, ['below-floor', filter], () => {
+    const { on: _on, refreshing: r, ...list } = listBelowFloor(ctx, filter, options);
+    return { table: list, computed: r?.computed ?? 0 };
+  });
+  return { on: options.on, ...table, ...refreshing(computed) };
+}
+
+function listBelowFloor(
+  ctx: ServiceContext,
+  filter: AgreementFilter,
+  options: ComparisonOptions,
+): BelowFloor {
+  const remembered = rememberedOf(ctx, options.on);
+  const summaries = summariesOf(ctx, filter, remembered);
   const { byId, computed } = options.region
     ? { byId: regionRows(ctx, summaries, options), computed: 0 }
     : unlawfulRows(ctx, summaries, options.on);
@@ -129,9 +142,8 @@ export function belowFloor(ctx: ServiceContext, filter: AgreementFilter, day: Da
     const unlawful = byId.get(summary.id);
     if (unlawful?.length) items.push({ agreement: summary, unlawful });
   }
-  items.sort(
-    (a, b) => b.unlawful.length - a.unlawful.length || byLocale.compare(a.agreement.id, b.agreement.id),
-  );
+  const order = idOrder(ctx, remembered);
+  items.sort((a, b) => b.unlawful.length - a.unlawful.length || order(a.agreement.id, b.agreement.id));
   return { on: options.on, checked: byId.size, items, ...refreshing(computed) };
 }
 

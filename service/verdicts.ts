@@ -157,6 +157,29 @@ export function summariesOf(
   return summaries;
 }
 
+/** `localeCompare`'s order (the same default collator), without making one per comparison. */
+const byLocale = new Intl.Collator();
+
+/**
+ * The order of agreement ids that lists sort ties by (`localeCompare`'s): in memory, each id's rank among
+ * all, sorted once until the next write, so a sort compares numbers.
+ */
+export function idOrder(
+  ctx: ServiceContext,
+  remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
+): (a: string, b: string) => number {
+  if (!remembered) return byLocale.compare;
+  const rank = ctx.memory.derive('id-rank', () => {
+    const ids = [...remembered.keys()].sort(byLocale.compare);
+    return new Map(ids.map((id, i) => [id, i]));
+  });
+  return (a, b) => {
+    const x = rank.get(a);
+    const y = rank.get(b);
+    return x === undefined || y === undefined ? byLocale.compare(a, b) : x - y;
+  };
+}
+
 /** The recorded events of some agreements, from memory when the day's questions read it. */
 export function eventsOfAll(
   ctx: ServiceContext,
