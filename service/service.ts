@@ -319,11 +319,16 @@ export function createService({
     refreshVerdicts: (signal?: AbortSignal) => refreshVerdicts(signal),
     /**
      * Before anyone asks: today's stored verdicts refreshed (see `refreshVerdicts`), today's comparisons
-     * remembered on the way for the agreements' pages; `on` is kept for the server's call, the refresh
-     * follows the clock.
+     * remembered on the way for the agreements' pages, then the memory of the library-wide questions
+     * loaded; `on` is kept for the server's call, the refresh follows the clock.
      * @returns how many agreements were compared
      */
-    warmComparisons: (_on: string, signal?: AbortSignal) => refreshVerdicts(signal),
+    warmComparisons: async (_on: string, signal?: AbortSignal) => {
+      const count = await refreshVerdicts(signal);
+      // The memory the library-wide questions read, loaded now rather than by the first question.
+      if (storedVerdicts && !signal?.aborted) ctx.memory.sync(verdictKey(ctx, ctx.today()));
+      return count;
+    },
   });
 }
 
