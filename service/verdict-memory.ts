@@ -113,6 +113,8 @@ export class VerdictMemory {
   private patched = 0;
   /** Moves with every load and patch: what was derived from an older generation is stale. */
   private generation = 0;
+  /** Each id's rank in an order, kept while no agreement comes or goes (a write to one keeps it). */
+  private ranks: { order: (a: string, b: string) => number; rank: Map<string, number> } | undefined;
   /** Answers derived from this generation only (ids of a filter, tables), a few, dropped when it moves. */
   private derived = new Map<string, unknown>();
 
@@ -144,6 +146,18 @@ export class VerdictMemory {
     return value;
   }
 
+  /**
+   * Each agreement's rank among all in an order of ids, sorted once while the same agreements are held.
+   * @param order a total order of ids (the same function each call)
+   */
+  rankOf(order: (a: string, b: string) => number): ReadonlyMap<string, number> {
+    if (this.ranks?.order === order) return this.ranks.rank;
+    const ids = [...this.entries.keys()].sort(order);
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    this.ranks = { order, rank };
+    return rank;
+  }
+
   private moved(): void {
     this.generation++;
     this.derived = new Map();
@@ -160,6 +174,7 @@ export class VerdictMemory {
     this.entries = new Map();
     this.topics = new Map();
     this.pool = new Pool();
+    this.ranks = undefined;
     this.moved();
   }
 
@@ -256,6 +271,7 @@ export class VerdictMemory {
     this.seq = seq;
     this.pool = pool;
     this.entries = entries;
+    this.ranks = undefined;
     this.loads++;
     this.moved();
     return entries;
@@ -271,9 +287,10 @@ export class VerdictMemory {
         this.unindex(this.entries.get(id));
         const summary = summaries.get(id);
         if (!summary) {
-          this.entries.delete(id);
+          if (this.entries.delete(id)) this.ranks = undefined;
           continue;
         }
+        if (!this.entries.has(id)) this.ranks = undefined;
         const json = stored.get(id);
         const measured = json === undefined ? undefined : decode(json, this.pool);
         this.entries.set(id, {

@@ -162,17 +162,14 @@ const byLocale = new Intl.Collator();
 
 /**
  * The order of agreement ids that lists sort ties by (`localeCompare`'s): in memory, each id's rank among
- * all, sorted once until the next write, so a sort compares numbers.
+ * all, sorted once while the same agreements are held, so a sort compares numbers.
  */
 export function idOrder(
   ctx: ServiceContext,
   remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
 ): (a: string, b: string) => number {
   if (!remembered) return byLocale.compare;
-  const rank = ctx.memory.derive('id-rank', () => {
-    const ids = [...remembered.keys()].sort(byLocale.compare);
-    return new Map(ids.map((id, i) => [id, i]));
-  });
+  const rank = ctx.memory.rankOf(byLocale.compare);
   return (a, b) => {
     const x = rank.get(a);
     const y = rank.get(b);
