@@ -245,28 +245,26 @@ export class VerdictMemory {
     const pool = new Pool();
     const entries = new Map<string, RememberedAgreement>();
     this.topics = new Map();
-    // One read transaction: the log's position and the rows read are of the same moment.
-    const seq = this.library.transaction(() => {
-      const { seq } = this.library.verdicts.changes(Number.MAX_SAFE_INTEGER - 1);
-      const { items } = this.library.list({}, { page: 1, pageSize: Number.MAX_SAFE_INTEGER });
-      const events = this.library.events();
-      const answers = this.library.assessments();
-      for (const summary of items)
-        entries.set(summary.id, {
-          summary,
-          measured: undefined,
-          events: events.get(summary.id) ?? [],
-          answers: answers.get(summary.id) ?? [],
-        });
-      // Decoded as read: the stored forms (≈ 10 KB of JSON an agreement) are never all held at once.
-      for (const { id, json } of this.library.verdicts.eachFresh(key)) {
-        const entry = entries.get(id);
-        if (!entry) continue;
-        entry.measured = decode(json, pool);
-        this.index(id, entry.measured);
-      }
-      return seq;
-    });
+    // The log's position is read first and no lock is taken (a 30,000-agreement load takes seconds; another
+    // process may write meanwhile): whatever changed after that position is read again by the next `sync`.
+    const { seq } = this.library.verdicts.changes(Number.MAX_SAFE_INTEGER - 1);
+    const { items } = this.library.list({}, { page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+    const events = this.library.events();
+    const answers = this.library.assessments();
+    for (const summary of items)
+      entries.set(summary.id, {
+        summary,
+        measured: undefined,
+        events: events.get(summary.id) ?? [],
+        answers: answers.get(summary.id) ?? [],
+      });
+    // Decoded as read: the stored forms (≈ 10 KB of JSON an agreement) are never all held at once.
+    for (const { id, json } of this.library.verdicts.eachFresh(key)) {
+      const entry = entries.get(id);
+      if (!entry) continue;
+      entry.measured = decode(json, pool);
+      this.index(id, entry.measured);
+    }
     this.key = name;
     this.seq = seq;
     this.pool = pool;
@@ -277,31 +275,30 @@ export class VerdictMemory {
     return entries;
   }
 
+  /** Reads the agreements changed up to `seq` again (read after it: anything newer is read again next time). */
   private patch(key: VerdictKey, ids: readonly string[], seq: number): void {
-    this.library.transaction(() => {
-      const summaries = new Map(this.library.summaries(ids).map((s) => [s.id, s]));
-      const stored = this.library.verdicts.fresh(key, { ids });
-      const events = this.library.events(ids);
-      const answers = this.library.assessments(ids);
-      for (const id of ids) {
-        this.unindex(this.entries.get(id));
-        const summary = summaries.get(id);
-        if (!summary) {
-          if (this.entries.delete(id)) this.ranks = undefined;
-          continue;
-        }
-        if (!this.entries.has(id)) this.ranks = undefined;
-        const json = stored.get(id);
-        const measured = json === undefined ? undefined : decode(json, this.pool);
-        this.entries.set(id, {
-          summary,
-          measured,
-          events: events.get(id) ?? [],
-          answers: answers.get(id) ?? [],
-        });
-        this.index(id, measured);
+    const summaries = new Map(this.library.summaries(ids).map((s) => [s.id, s]));
+    const stored = this.library.verdicts.fresh(key, { ids });
+    const events = this.library.events(ids);
+    const answers = this.library.assessments(ids);
+    for (const id of ids) {
+      this.unindex(this.entries.get(id));
+      const summary = summaries.get(id);
+      if (!summary) {
+        if (this.entries.delete(id)) this.ranks = undefined;
+        continue;
       }
-    });
+      if (!this.entries.has(id)) this.ranks = undefined;
+      const json = stored.get(id);
+      const measured = json === undefined ? undefined : decode(json, this.pool);
+      this.entries.set(id, {
+        summary,
+        measured,
+        events: events.get(id) ?? [],
+        answers: answers.get(id) ?? [],
+      });
+      this.index(id, measured);
+    }
     this.seq = seq;
     this.patched += ids.length;
     this.moved();
