@@ -1,14 +1,14 @@
 /**
  * Library-wide questions benchmark: the requests that read every agreement of
  * an area (below the floor, the distribution of a topic, the N-way table of
- * an industry, the grade dashboard) through the Hono app, each asked first by
- * a new service (nothing in memory: a restarted server, or the first request
- * of a day in the same floor period) and then again, with the stored verdicts
- * (now) and comparing every agreement (before them), alternately in one
- * process. With `--library <dir>[,<dir>…]` it opens libraries built once by
- * `npm run bench -- build-library` (stored verdicts missing in them are
- * computed first, and that refresh is timed); otherwise it stores `--count`
- * generated agreements in memory.
+ * an industry, the grade dashboard) through the Hono app: a freshly started
+ * server's first request (its memory of the stored verdicts loaded), then in
+ * one running server the first request of each new day and again, and the
+ * first after a write; with `--before`, a server comparing every agreement
+ * between them in the same process. With `--library <dir>[,<dir>…]` it opens
+ * libraries built once by `npm run bench -- build-library` (stored verdicts
+ * missing in them are computed first, and that refresh is timed); otherwise
+ * it stores `--count` generated agreements in memory.
  */
 
 import { readFileSync } from 'node:fs';
@@ -53,68 +53,111 @@ function fill(library: Library, files: string[]): void {
   }
 }
 
-const URLS = [
-  `/api/below-floor?on=${ON}`,
-  `/api/benchmarks?topic=meal&on=${ON}`,
-  `/api/compare?industry=det-may&topic=meal,overtime&on=${ON}`,
+/** The requests asked, on a day (`/api/grades` follows the server's today). */
+const urlsOn = (day: string) => [
+  `/api/below-floor?on=${day}`,
+  `/api/below-floor?on=${day}&limit=100`,
+  `/api/benchmarks?topic=meal&on=${day}`,
+  `/api/compare?industry=det-may&topic=meal,overtime&on=${day}`,
   `/api/grades`,
 ];
+const label = (url: string) => `\`${url.replace(/on=[0-9-]+/, 'on=…')}\``;
 
 const fmt = (t: Timing) => `${t.wall.toFixed(0)} (${t.cpu.toFixed(0)})`;
 const mid = (list: Timing[]): Timing => ({
   wall: median(list.map((t) => t.wall)),
   cpu: median(list.map((t) => t.cpu)),
 });
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** One library: the refresh of its stored verdicts, then each request first and again, now and before. */
+/** The next day (`YYYY-MM-DD`). */
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * One library: the refresh of its stored verdicts; a freshly started server's first request (the memory
+ * loaded); then, in one running server, each request on the first day of a new day and again, and the
+ * first after a write; with `before`, a server comparing every agreement, between them.
+ */
 async function benchOne(library: Library, name: string, rounds: number, before: boolean): Promise<void> {
   const agreements = library.counts().agreements;
   const clauses = library.counts().clauses;
-  const app = (storedVerdicts: boolean) => {
-    const service = createService({ library, clock: () => ON, storedVerdicts });
-    return createApp({ library, today: () => ON, service });
+  let day = ON;
+  const serve = (storedVerdicts: boolean) => {
+    const service = createService({ library, clock: () => day, storedVerdicts });
+    return { service, app: createApp({ library, today: () => day, service }) };
   };
   const refresher = createService({ library, clock: () => ON });
   const stale = refresher.storedVerdicts();
   const refresh = await timed(() => refresher.refreshVerdicts());
   console.log(
-    `\n${name}: ${agreements.toLocaleString('en')} agreements, ${clauses.toLocaleString('en')} clauses; stored verdicts fresh ${stale.fresh.toLocaleString('en')} of ${stale.agreements.toLocaleString('en')} at open, the rest refreshed in ${(refresh.wall / 1000).toFixed(1)} s (CPU ${(refresh.cpu / 1000).toFixed(1)} s, ${(refresh.cpu / Math.max(1, stale.agreements - stale.fresh)).toFixed(1)} ms CPU an agreement); load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
+    `\n${name}: ${agreements.toLocaleString('en')} agreements, ${clauses.toLocaleString('en')} clauses; stored verdicts fresh ${stale.fresh.toLocaleString('en')} of ${stale.agreements.toLocaleString('en')} at open, ${stale.agreements > stale.fresh ? `the rest refreshed in ${(refresh.wall / 1000).toFixed(1)} s (CPU ${(refresh.cpu / 1000).toFixed(1)} s, ${(refresh.cpu / (stale.agreements - stale.fresh)).toFixed(1)} ms CPU an agreement)` : 'nothing to refresh'}; load average ${load()}`,
   );
-  const now = new Map(URLS.map((u) => [u, { first: [] as Timing[], again: [] as Timing[] }]));
-  const old = new Map(URLS.map((u) => [u, { first: [] as Timing[], again: [] as Timing[] }]));
-  for (let round = 0; round <= rounds; round++) {
-    for (const url of URLS) {
-      // Interleaved: the stored verdicts, then (in the first measured round) comparing every agreement.
-      const a = app(true);
-      const first = await timed(() => ask(a, url));
-      const again = await timed(() => ask(a, url));
-      if (round > 0) {
-        now.get(url)!.first.push(first);
-        now.get(url)!.again.push(again);
-      }
+
+  // A freshly started server: its first question loads the memory.
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = serve(true);
+  const fresh = await timed(() => ask(started.app, urlsOn(day)[0]!));
+  const size = started.service.verdictMemory();
+  const heap = process.memoryUsage().heapUsed - heapBefore;
+  console.log(
+    `Freshly started server, first request (\`/api/below-floor\`, the memory loaded): ${fmt(fresh)} ms wall (CPU); memory: ${size.agreements.toLocaleString('en')} agreements, ${size.rows.toLocaleString('en')} rows, ${size.shared.toLocaleString('en')} shared strings and objects, heap +${mb(heap)} (resident ${mb(process.memoryUsage().rss)}); load average ${load()}`,
+  );
+
+  // One running server, warmed once; then each round is a new day of the same floor period.
+  const { service, app } = started;
+  for (const url of urlsOn(day)) await ask(app, url);
+  const now = new Map<number, { first: Timing[]; again: Timing[]; write: Timing[]; bytes: number }>();
+  const old = new Map<number, { first: Timing[] }>();
+  const [someone] = service.summaries({});
+  for (let round = 1; round <= rounds; round++) {
+    day = nextDay(day);
+    const urls = urlsOn(day);
+    for (const [i, url] of urls.entries()) {
+      const first = await timed(() => ask(app, url));
+      const again = await timed(() => ask(app, url));
+      const entry = now.get(i) ?? { first: [], again: [], write: [], bytes: 0 };
+      entry.first.push(first);
+      entry.again.push(again);
+      entry.bytes = (await (await app.request(url)).arrayBuffer()).byteLength;
+      now.set(i, entry);
       if (before && round === 1) {
-        const b = app(false);
-        old.get(url)!.first.push(await timed(() => ask(b, url)));
-        old.get(url)!.again.push(await timed(() => ask(b, url)));
+        const b = serve(false);
+        old.set(i, { first: [await timed(() => ask(b.app, url))] });
       }
     }
+    // A write (an officer's answer) moves the memory: the next question patches it and computes its tables.
+    for (const [i, url] of urls.entries()) {
+      if (someone)
+        await service.saveAnswers(someone.id, {
+          answeredBy: 'bench',
+          answers: { published: round % 2 === 0 },
+        });
+      now.get(i)?.write.push(await timed(() => ask(app, url)));
+    }
+    // The rest of the day is asked after that write, so the next day starts from a question already asked.
+    for (const url of urls) await ask(app, url);
   }
+  console.log(`Load average ${load()}; a running server, median of ${rounds} new days:`);
   console.log(
-    `| request | first, stored verdicts: ms wall (CPU) | again | first ≤ ${TARGET_MS} ms | ${before ? 'first, comparing every agreement (before) | again, before | first: before ÷ now (CPU) |' : ''}`,
+    `| request | first of a new day: ms wall (CPU) | again | first ≤ ${TARGET_MS} ms | first after a write | answer |${before ? ' first, comparing every agreement (before) | before ÷ now (CPU) |' : ''}`,
   );
-  console.log(`|---|---:|---:|---|${before ? '---:|---:|---:|' : ''}`);
-  for (const url of URLS) {
-    const first = mid(now.get(url)!.first);
-    const again = mid(now.get(url)!.again);
-    const b = before ? mid(old.get(url)!.first) : undefined;
-    const bAgain = before ? mid(old.get(url)!.again) : undefined;
+  console.log(`|---|---:|---:|---|---:|---:|${before ? '---:|---:|' : ''}`);
+  for (const [i, url] of urlsOn(day).entries()) {
+    const entry = now.get(i)!;
+    const first = mid(entry.first);
+    const b = before ? mid(old.get(i)!.first) : undefined;
     console.log(
-      `| \`${url.replace(`on=${ON}`, 'on=…')}\` | ${fmt(first)} | ${fmt(again)} | ${first.wall <= TARGET_MS ? 'met' : 'not met'} |${b && bAgain ? ` ${fmt(b)} | ${fmt(bAgain)} | ${(b.cpu / first.cpu).toFixed(1)}× |` : ''}`,
+      `| ${label(url)} | ${fmt(first)} | ${fmt(mid(entry.again))} | ${first.wall <= TARGET_MS ? 'met' : 'not met'} | ${fmt(mid(entry.write))} | ${(entry.bytes / 1024).toFixed(0)} KB |${b ? ` ${fmt(b)} | ${(b.cpu / first.cpu).toFixed(0)}× |` : ''}`,
     );
   }
-  console.log(`Resident memory: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(
+    `Resident memory: ${mb(process.memoryUsage().rss)}; memory of the questions: ${JSON.stringify(service.verdictMemory())}`,
+  );
 }
 
 export async function runLibraryBench({
@@ -131,7 +174,7 @@ export async function runLibraryBench({
   before: boolean;
 }): Promise<void> {
   console.log(
-    `Each request asked by a new service (first) and right after (again), median of ${rounds} rounds after one warm-up; ms wall (CPU ms of this process)`,
+    `Library-wide requests through the Hono app, median of ${rounds} new days after a warm-up; ms wall (CPU ms of this process)`,
   );
   if (libraries.length === 0) {
     const library = openLibrary(':memory:');

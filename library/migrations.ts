@@ -292,6 +292,50 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agreement_id, period)
   );
   `,
+  // The change log of what the library-wide questions read, by agreement: any write (from this process or
+  // another, by any path) to an agreement, its events, answers, corrections or stored verdicts appends its id,
+  // so a service keeping those in memory reads back only the agreements changed since it last looked.
+  `
+  CREATE TABLE IF NOT EXISTS verdict_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    agreement_id TEXT NOT NULL,
+    -- Set for a change of stored verdicts: only the memory of that floor period reads it.
+    period TEXT
+  );
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_agreement_insert AFTER INSERT ON agreements
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.id); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_agreement_update AFTER UPDATE ON agreements
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.id);
+          INSERT INTO verdict_changes (agreement_id) SELECT NEW.id WHERE NEW.id != OLD.id; END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_agreement_delete AFTER DELETE ON agreements
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.id); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_event_insert AFTER INSERT ON agreement_events
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.agreement_id); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_event_update AFTER UPDATE ON agreement_events
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id), (NEW.agreement_id); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_event_delete AFTER DELETE ON agreement_events
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_answer_insert AFTER INSERT ON assessments
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.agreement_id); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_answer_update AFTER UPDATE ON assessments
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id), (NEW.agreement_id); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_answer_delete AFTER DELETE ON assessments
+    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_correction_insert AFTER INSERT ON corrections
+    BEGIN INSERT INTO verdict_changes (agreement_id) SELECT id FROM agreements WHERE sha256 = NEW.sha256; END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_correction_update AFTER UPDATE ON corrections
+    BEGIN INSERT INTO verdict_changes (agreement_id)
+          SELECT id FROM agreements WHERE sha256 IN (OLD.sha256, NEW.sha256); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_correction_delete AFTER DELETE ON corrections
+    BEGIN INSERT INTO verdict_changes (agreement_id) SELECT id FROM agreements WHERE sha256 = OLD.sha256; END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_insert AFTER INSERT ON stored_verdicts
+    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (NEW.agreement_id, NEW.period); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_update AFTER UPDATE ON stored_verdicts
+    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (OLD.agreement_id, OLD.period),
+          (NEW.agreement_id, NEW.period); END;
+  CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_delete AFTER DELETE ON stored_verdicts
+    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (OLD.agreement_id, OLD.period); END;
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

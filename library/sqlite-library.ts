@@ -357,56 +357,31 @@ export class SqliteLibrary implements Library {
   }
 
   list(filter: AgreementFilter, page: PageRequest): PageResult<AgreementSummary> {
-    const where: string[] = [];
-    const params: Record<string, string | number> = {};
-    if (filter.industry) {
-      where.push('industry = @industry');
-      params.industry = filter.industry;
-    }
-    if (filter.province) {
-      // A current province also finds the agreements that name the former provinces it absorbed (2025).
-      const names = provinceFilterNames(filter.province) ?? [filter.province];
-      where.push(`province_folded IN (${names.map((_, i) => `@province${i}`).join(', ')})`);
-      names.forEach((name, i) => {
-        params[`province${i}`] = foldText(name);
-      });
-    }
-    if (filter.grade) {
-      where.push('grade = @grade');
-      params.grade = filter.grade;
-    }
-    if (filter.visibility) {
-      where.push(
-        `visibility IN (${filter.visibility.map((_, i) => `@visibility${i}`).join(', ') || 'NULL'})`,
-      );
-      filter.visibility.forEach((v, i) => {
-        params[`visibility${i}`] = v;
-      });
-    }
-    if (filter.district) {
-      where.push("district_folded LIKE @district ESCAPE '\\'");
-      params.district = `%${escapeLike(foldText(filter.district))}%`;
-    }
-    if (filter.q) {
-      foldText(filter.q)
-        .split(' ')
-        .filter(Boolean)
-        .forEach((word, i) => {
-          where.push(`search_folded LIKE @q${i} ESCAPE '\\'`);
-          params[`q${i}`] = `%${escapeLike(word)}%`;
-        });
-    }
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const { clause, params } = whereOf(filter);
     const total = (
       this.db.prepare(`SELECT COUNT(*) AS n FROM agreements ${clause}`).get(params) as { n: number }
     ).n;
     const rows = this.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM agreements ${clause}
-         ORDER BY COALESCE(signed_on, effective_on, '') DESC, id LIMIT @limit OFFSET @offset`,
+        `SELECT ${SUMMARY_COLUMNS} FROM agreements ${clause} ${LIST_ORDER} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: page.pageSize, offset: (page.page - 1) * page.pageSize }) as Row[];
     return { items: rows.map(toSummary), total, page: page.page, pageSize: page.pageSize };
+  }
+
+  listIds(filter: AgreementFilter): string[] {
+    const { clause, params } = whereOf(filter);
+    return this.db
+      .prepare(`SELECT id FROM agreements ${clause} ${LIST_ORDER}`)
+      .pluck()
+      .all(params) as string[];
+  }
+
+  summaries(ids: readonly string[]): AgreementSummary[] {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM agreements WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as Row[];
+    return rows.map(toSummary);
   }
 
   remove(id: string): boolean {
@@ -810,6 +785,52 @@ function toMetaEdit(row: MetaEditRow): MetaEdit {
     by: row.edited_by,
     at: row.edited_at,
   };
+}
+
+/** The order of every listing: newest signed (or effective) first, then by id. */
+const LIST_ORDER = "ORDER BY COALESCE(signed_on, effective_on, '') DESC, id";
+
+/** The WHERE clause of a filter over the agreements table, and its parameters. */
+function whereOf(filter: AgreementFilter): { clause: string; params: Record<string, string | number> } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.industry) {
+    where.push('industry = @industry');
+    params.industry = filter.industry;
+  }
+  if (filter.province) {
+    // A current province also finds the agreements that name the former provinces it absorbed (2025).
+    const names = provinceFilterNames(filter.province) ?? [filter.province];
+    where.push(`province_folded IN (${names.map((_, i) => `@province${i}`).join(', ')})`);
+    names.forEach((name, i) => {
+      params[`province${i}`] = foldText(name);
+    });
+  }
+  if (filter.grade) {
+    where.push('grade = @grade');
+    params.grade = filter.grade;
+  }
+  if (filter.visibility) {
+    where.push(`visibility IN (${filter.visibility.map((_, i) => `@visibility${i}`).join(', ') || 'NULL'})`);
+    filter.visibility.forEach((v, i) => {
+      params[`visibility${i}`] = v;
+    });
+  }
+  if (filter.district) {
+    where.push("district_folded LIKE @district ESCAPE '\\'");
+    params.district = `%${escapeLike(foldText(filter.district))}%`;
+  }
+  if (filter.q) {
+    foldText(filter.q)
+      .split(' ')
+      .filter(Boolean)
+      .forEach((word, i) => {
+        where.push(`search_folded LIKE @q${i} ESCAPE '\\'`);
+        params[`q${i}`] = `%${escapeLike(word)}%`;
+      });
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  return { clause, params };
 }
 
 function escapeLike(text: string): string {

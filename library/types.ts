@@ -129,6 +129,10 @@ export interface Library {
   /** One of an agreement's source files, with its bytes. */
   sourceFile(agreementId: string, sha256: string): StoredSource | undefined;
   list(filter: AgreementFilter, page: PageRequest): PageResult<AgreementSummary>;
+  /** The ids of every agreement matching a filter, in the order of `list`. */
+  listIds(filter: AgreementFilter): string[];
+  /** The summaries of some agreements (those still in the library), in no particular order. */
+  summaries(ids: readonly string[]): AgreementSummary[];
   /** @returns false when there was no such agreement */
   remove(id: string): boolean;
   counts(): LibraryCounts;

@@ -27,6 +27,8 @@ export interface VerdictStore {
     key: VerdictKey,
     options?: { belowOnly?: boolean; ids?: readonly string[] },
   ): Map<string, string | undefined>;
+  /** The fresh stored verdicts of a period, one agreement at a time (none held beyond the one read). */
+  eachFresh(key: VerdictKey): IterableIterator<{ id: string; json: string }>;
   /** The agreements without fresh verdicts for a period (never computed, or changed since). */
   stale(key: VerdictKey): string[];
   /**
@@ -37,10 +39,21 @@ export interface VerdictStore {
   save(key: VerdictKey, agreementId: string, verdictsJson: string, below: number): void;
   /** Drops the verdicts computed with other data than `data`. @returns how many */
   dropOtherData(data: string): number;
+  /** Drops the verdicts of other floor periods than these. @returns how many */
+  dropOtherPeriods(periods: readonly string[]): number;
   /** Drops every stored verdict of an agreement (a write changed what they were computed from). */
   forget(agreementId: string): void;
   /** How many agreements have fresh verdicts for a period, of how many. */
   counts(key: VerdictKey): { fresh: number; agreements: number };
+  /**
+   * The agreements changed (their row, events, answers, corrections or stored verdicts) since a point of the
+   * change log, by any writer; `ids` is undefined when the log no longer reaches back that far.
+   * @param since a `seq` returned before (0: the beginning)
+   * @param period changes of stored verdicts count for this floor period only
+   */
+  changes(since: number, period?: string): { seq: number; ids: string[] | undefined };
+  /** Drops all but the last `keep` entries of the change log. @returns how many */
+  pruneChanges(keep: number): number;
 }
 
 /** The officers' corrections of the agreement's document, as one string (they change its verdicts). */
@@ -58,6 +71,8 @@ export class SqliteVerdictStore implements VerdictStore {
     stale: BetterSqlite3.Statement;
     save: BetterSqlite3.Statement;
     count: BetterSqlite3.Statement;
+    changeRange: BetterSqlite3.Statement;
+    changed: BetterSqlite3.Statement;
   };
 
   constructor(private readonly db: BetterSqlite3.Database) {
@@ -88,6 +103,12 @@ export class SqliteVerdictStore implements VerdictStore {
                  WHERE ${MATCHES}) AS fresh,
                 (SELECT COUNT(*) FROM agreements) AS agreements`,
       ),
+      changeRange: db.prepare('SELECT MIN(seq) AS first, MAX(seq) AS last FROM verdict_changes'),
+      changed: db
+        .prepare(
+          'SELECT DISTINCT agreement_id FROM verdict_changes WHERE seq > ? AND seq <= ? AND (period IS NULL OR period = ?)',
+        )
+        .pluck(),
     };
   }
 
@@ -104,6 +125,14 @@ export class SqliteVerdictStore implements VerdictStore {
     return new Map(rows.map((row) => [row.id, row.json ?? undefined]));
   }
 
+  *eachFresh(key: VerdictKey): IterableIterator<{ id: string; json: string }> {
+    for (const row of this.statements.fresh.iterate({ ...key, all: 1 }) as IterableIterator<{
+      id: string;
+      json: string;
+    }>)
+      yield row;
+  }
+
   stale(key: VerdictKey): string[] {
     return this.statements.stale.all(key) as string[];
   }
@@ -116,11 +145,35 @@ export class SqliteVerdictStore implements VerdictStore {
     return this.db.prepare('DELETE FROM stored_verdicts WHERE data != ?').run(data).changes;
   }
 
+  dropOtherPeriods(periods: readonly string[]): number {
+    return this.db
+      .prepare('DELETE FROM stored_verdicts WHERE period NOT IN (SELECT value FROM json_each(?))')
+      .run(JSON.stringify(periods)).changes;
+  }
+
   forget(agreementId: string): void {
     this.db.prepare('DELETE FROM stored_verdicts WHERE agreement_id = ?').run(agreementId);
   }
 
   counts(key: VerdictKey): { fresh: number; agreements: number } {
     return this.statements.count.get(key) as { fresh: number; agreements: number };
+  }
+
+  changes(since: number, period = ''): { seq: number; ids: string[] | undefined } {
+    const { first, last } = this.statements.changeRange.get() as {
+      first: number | null;
+      last: number | null;
+    };
+    const seq = last ?? 0;
+    // Entries after `since` were pruned: what changed is not known.
+    if (first !== null && first > since + 1) return { seq, ids: undefined };
+    if (last === null || last <= since) return { seq, ids: [] };
+    return { seq, ids: this.statements.changed.all(since, last, period) as string[] };
+  }
+
+  pruneChanges(keep: number): number {
+    return this.db
+      .prepare('DELETE FROM verdict_changes WHERE seq <= (SELECT MAX(seq) FROM verdict_changes) - ?')
+      .run(keep).changes;
   }
 }

@@ -70,7 +70,11 @@ const Area = {
   district: z.string().max(200).optional(),
 };
 
-export const BelowFloorQuery = ComparisonQuery.extend(Area);
+export const BelowFloorQuery = ComparisonQuery.extend(Area).extend({
+  /** A page of the list (every agreement when absent); `count` stays the whole list's. */
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
 
 export const ExpiryQuery = z.object({
   on: IsoDate.optional(),

@@ -12,6 +12,7 @@ import type { DocumentLimits } from '../importer/index.ts';
 import type { Library, SearchIndex, Visibility } from '../library/index.ts';
 import type { ComparedSummary, ComparisonCache } from './comparisons.ts';
 import type { DocumentReader } from './documents.ts';
+import type { VerdictMemory } from './verdict-memory.ts';
 import type { VerdictRefresh } from './verdicts.ts';
 
 export interface ServiceContext {
@@ -32,6 +33,8 @@ export interface ServiceContext {
   cache: ComparisonCache;
   /** The stored verdicts the library-wide questions read, and their background refresh. */
   verdicts: VerdictRefresh;
+  /** What the library-wide questions read of every agreement, in memory for today's floor period. */
+  memory: VerdictMemory;
   /** The visibility of a new agreement when its import names none (`CBA_DEFAULT_VISIBILITY`; public by default). */
   defaultVisibility?: Visibility | undefined;
 }

@@ -9,10 +9,17 @@ import { expiryStatus } from '../clauses/expiry.ts';
 import { type AssessmentAnswer, GRADES, type GradeReport, gradeAgreement } from '../clauses/grading.ts';
 import { compareWithLawWording } from '../clauses/law-wording.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, StoredGrade } from '../clauses/types.ts';
-import { type AgreementFilter, eachSummary } from '../library/index.ts';
+import type { AgreementFilter } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
-import { measuredComparisons, refreshing, saveVerdicts } from './verdicts.ts';
+import {
+  idOrder,
+  measuredComparisons,
+  refreshing,
+  rememberedOf,
+  saveVerdicts,
+  summariesOf,
+} from './verdicts.ts';
 
 /** Whether the law's words matter: they are the evidence of "copies the law", when nothing is above it. */
 const copiesTheLaw = (comparison: Comparison) =>
@@ -111,45 +118,69 @@ export interface GradesDashboard {
   }>;
 }
 
+type DashboardItem = GradesDashboard['items'][number];
+
+/** The dashboard's line of a report kept in memory (the same report, the same line). */
+const itemOf = new WeakMap<GradeReport, DashboardItem>();
+
 /** The grades of an area on a day: counts, shares and every agreement's grade. */
 export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQuery): GradesDashboard {
   const today = ctx.today();
   const on = year && `${year}-12-31` < today ? `${year}-12-31` : today;
-  const summaries = [...eachSummary(ctx.library, filter)].filter((s) => {
+  const remembered = rememberedOf(ctx, on);
+  const summaries = summariesOf(ctx, filter, remembered).filter((s) => {
     const signed = s.meta.signedOn ?? s.meta.effectiveOn;
     return !year || (signed !== undefined && signed <= on);
   });
-  const ids = summaries.map((s) => s.id);
-  const events = ctx.library.events(ids);
-  const answers = ctx.library.assessments(summaries.length <= 500 ? ids : undefined);
-  const { byId, computed } = measuredComparisons(ctx, summaries, on);
+  // In memory each agreement's stored comparison, events and answers are read from its entry; only those
+  // whose stored verdicts are stale are compared, and their events and answers read, here.
+  const unstored = remembered ? summaries.filter((s) => !remembered.get(s.id)?.measured) : summaries;
+  const ids = unstored.map((s) => s.id);
+  const events = unstored.length ? ctx.library.events(ids) : new Map<string, AgreementEvent[]>();
+  const answers = unstored.length
+    ? ctx.library.assessments(unstored.length <= 500 ? ids : undefined)
+    : new Map<string, AssessmentAnswer[]>();
+  const { byId, computed } = measuredComparisons(ctx, unstored, on);
   const counts: Record<StoredGrade, number> = { A: 0, B: 0, C: 0, D: 0, unranked: 0 };
-  const items: GradesDashboard['items'] = [];
+  const items: DashboardItem[] = [];
   for (const summary of summaries) {
-    const comparison = byId.get(summary.id);
+    const entry = remembered?.get(summary.id);
+    const stored = entry?.measured && entry.summary === summary ? entry : undefined;
+    const comparison = stored?.measured ?? byId.get(summary.id);
     if (!comparison) continue;
-    const agreementEvents = events.get(summary.id) ?? [];
+    const agreementEvents = stored ? stored.events : (events.get(summary.id) ?? []);
+    const expiry = expiryStatus(summary, on, { events: agreementEvents });
     // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
     // grade, the points and the reasons are the same without them.
-    const report = gradeAgreement(
-      {
-        meta: summary.meta,
-        comparison,
-        expiry: expiryStatus(summary, on, { events: agreementEvents }),
-        answers: answers.get(summary.id) ?? [],
-        events: agreementEvents,
-      },
-      ctx.rubric,
-    );
-    counts[report.grade]++;
-    items.push({
-      id: summary.id,
-      ...(summary.meta.employer ? { employer: summary.meta.employer } : {}),
-      grade: report.grade,
-      points: report.score.total,
-      unrankedReasons: report.unrankedReasons.map((r) => r.id),
-    });
+    const grade = () =>
+      gradeAgreement(
+        {
+          meta: summary.meta,
+          comparison,
+          expiry,
+          answers: stored ? stored.answers : (answers.get(summary.id) ?? []),
+          events: agreementEvents,
+        },
+        ctx.rubric,
+      );
+    // In memory, the stored comparison, metadata and answers are the entry's own (a write replaces the entry),
+    // so the last report holds while the expiry the rubric reads is the same; others are graded afresh.
+    const report = stored ? ctx.memory.graded(stored, expiry, grade) : grade();
+    let item = itemOf.get(report);
+    if (!item) {
+      item = {
+        id: summary.id,
+        ...(summary.meta.employer ? { employer: summary.meta.employer } : {}),
+        grade: report.grade,
+        points: report.score.total,
+        unrankedReasons: report.unrankedReasons.map((r) => r.id),
+      };
+      if (stored) itemOf.set(report, item);
+    }
+    counts[item.grade]++;
+    items.push(item);
   }
+  const order = idOrder(ctx, remembered);
   const total = items.length;
   const share = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
   return {
@@ -158,7 +189,7 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     counts,
     share: { A: share(counts.A), B: share(counts.B), AB: share(counts.A + counts.B) },
     grades: GRADES,
-    items: items.sort((a, b) => b.points - a.points || a.id.localeCompare(b.id)),
+    items: items.sort((a, b) => b.points - a.points || order(a.id, b.id)),
     ...refreshing(computed),
   };
 }

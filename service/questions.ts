@@ -24,7 +24,15 @@ import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult 
 import type { CheckResult } from './check.ts';
 import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeStored } from './grades.ts';
-import { measuredComparisons, refreshing, unlawfulRows } from './verdicts.ts';
+import {
+  eventsOfAll,
+  idOrder,
+  measuredComparisons,
+  refreshing,
+  rememberedOf,
+  summariesOf,
+  unlawfulRows,
+} from './verdicts.ts';
 import type { ImportRequest } from './writes.ts';
 
 export interface DayOptions {
@@ -109,8 +117,23 @@ export interface BelowFloor {
 /** The agreements of an area with clauses below the legal floor on a day. */
 export function belowFloor(ctx: ServiceContext, filter: AgreementFilter, day: DayOptions = {}): BelowFloor {
   const options = optionsOf(ctx, day);
-  const summaries = [...eachSummary(ctx.library, filter)];
   // Another region than the agreements' own is asked of a few: compared, not stored.
+  if (options.region) return listBelowFloor(ctx, filter, options);
+  // The list is the same every day of a floor period: kept until the next write.
+  const { table, computed } = tableOf(ctx, options.on, ['below-floor', filter], () => {
+    const { on: _on, refreshing: r, ...list } = listBelowFloor(ctx, filter, options);
+    return { table: list, computed: r?.computed ?? 0 };
+  });
+  return { on: options.on, ...table, ...refreshing(computed) };
+}
+
+function listBelowFloor(
+  ctx: ServiceContext,
+  filter: AgreementFilter,
+  options: ComparisonOptions,
+): BelowFloor {
+  const remembered = rememberedOf(ctx, options.on);
+  const summaries = summariesOf(ctx, filter, remembered);
   const { byId, computed } = options.region
     ? { byId: regionRows(ctx, summaries, options), computed: 0 }
     : unlawfulRows(ctx, summaries, options.on);
@@ -119,7 +142,8 @@ export function belowFloor(ctx: ServiceContext, filter: AgreementFilter, day: Da
     const unlawful = byId.get(summary.id);
     if (unlawful?.length) items.push({ agreement: summary, unlawful });
   }
-  items.sort((a, b) => b.unlawful.length - a.unlawful.length || a.agreement.id.localeCompare(b.agreement.id));
+  const order = idOrder(ctx, remembered);
+  items.sort((a, b) => b.unlawful.length - a.unlawful.length || order(a.agreement.id, b.agreement.id));
   return { on: options.on, checked: byId.size, items, ...refreshing(computed) };
 }
 
@@ -162,6 +186,8 @@ export interface EntryChoice {
   /** Expiry status on `on`. */
   status?: ExpiryStatus | undefined;
   on: string;
+  /** The topics the table shows: only their rows are read. */
+  topics?: readonly string[] | undefined;
 }
 
 /** The chosen agreements with their measured comparisons (stored ones when fresh: no tree is read for them). */
@@ -169,19 +195,20 @@ function entriesOf(
   ctx: ServiceContext,
   choice: EntryChoice,
 ): { entries: BenchmarkEntry[]; missing: string[]; computed: number } {
+  const remembered = rememberedOf(ctx, choice.on);
   const summaries: Array<AgreementSummary | undefined> = choice.ids
     ? choice.ids.map((id) => summaryOf(ctx, id))
-    : [...eachSummary(ctx.library, choice.filter)];
+    : summariesOf(ctx, choice.filter ?? {}, remembered);
   const entries: BenchmarkEntry[] = [];
   const missing: string[] = [];
   const found = summaries.filter((s): s is AgreementSummary => s !== undefined);
-  const events = choice.status ? ctx.library.events(found.map((s) => s.id)) : undefined;
+  const events = choice.status ? eventsOfAll(ctx, found, remembered) : undefined;
   const chosen: AgreementSummary[] = choice.status
     ? found.filter(
         (s) => expiryStatus(s, choice.on, { events: events?.get(s.id) ?? [] }).status === choice.status,
       )
     : found;
-  const { byId, computed } = measuredComparisons(ctx, chosen, choice.on);
+  const { byId, computed } = measuredComparisons(ctx, chosen, choice.on, { onlyTopics: choice.topics });
   const kept = new Set(chosen);
   const left = new Set(found.filter((s) => !kept.has(s)).map((s) => s.id));
   summaries.forEach((summary, i) => {
@@ -208,14 +235,37 @@ export function compareAgreements(
   choice: Omit<EntryChoice, 'on'> & { on?: string | undefined; topics: readonly string[] },
 ): BenchmarkTable & { on: string; refreshing?: { computed: number } } {
   const on = choice.on ?? ctx.today();
-  const { entries, missing, computed } = entriesOf(ctx, { ...choice, on });
-  if (missing.length) throw agreementNotFound(missing.join(', '));
-  const population = entriesOf(ctx, { on });
-  return {
-    on,
-    ...benchmarkTable(entries, { topics: choice.topics, population: population.entries }),
-    ...refreshing(computed + population.computed),
+  const compute = () => {
+    const { entries, missing, computed } = entriesOf(ctx, { ...choice, on });
+    if (missing.length) throw agreementNotFound(missing.join(', '));
+    const population = entriesOf(ctx, { on, topics: choice.topics });
+    return {
+      table: benchmarkTable(entries, { topics: choice.topics, population: population.entries }),
+      computed: computed + population.computed,
+    };
   };
+  const { ids, filter, status, topics } = choice;
+  const { table, computed } = tableOf(
+    ctx,
+    on,
+    ['compare', ids, filter, status, status && on, topics],
+    compute,
+  );
+  return { on, ...table, ...refreshing(computed) };
+}
+
+/**
+ * A table of the stored verdicts, kept until the next write (the same whatever the day of the period,
+ * unless `key` names it): a new day's first question reads it again.
+ */
+function tableOf<T>(
+  ctx: ServiceContext,
+  on: string,
+  key: unknown[],
+  compute: () => { table: T; computed: number },
+): { table: T; computed: number } {
+  if (!rememberedOf(ctx, on)) return compute();
+  return ctx.memory.derive(JSON.stringify(key), compute, (value) => value.computed === 0);
 }
 
 /** The distribution of each measure of some topics across the agreements of an area. */
@@ -224,13 +274,14 @@ export function benchmarks(
   query: { filter: AgreementFilter; topics: readonly string[]; on?: string | undefined },
 ): { on: string; agreements: number; table: BenchmarkTable; refreshing?: { computed: number } } {
   const on = query.on ?? ctx.today();
-  const { entries, computed } = entriesOf(ctx, { filter: query.filter, on });
-  return {
-    on,
-    agreements: entries.length,
-    table: benchmarkTable(entries, { topics: query.topics }),
-    ...refreshing(computed),
-  };
+  const { table, computed } = tableOf(ctx, on, ['benchmarks', query.filter, query.topics], () => {
+    const { entries, computed } = entriesOf(ctx, { filter: query.filter, on, topics: query.topics });
+    return {
+      table: { agreements: entries.length, table: benchmarkTable(entries, { topics: query.topics }) },
+      computed,
+    };
+  });
+  return { on, ...table, ...refreshing(computed) };
 }
 
 /**

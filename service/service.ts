@@ -29,6 +29,7 @@ import { successorsOf } from './predecessors.ts';
 import * as questions from './questions.ts';
 import * as suggestions from './suggestions.ts';
 import * as users from './users.ts';
+import { VerdictMemory } from './verdict-memory.ts';
 import { createVerdictRefresh, dataFingerprint, verdictKey } from './verdicts.ts';
 import * as writes from './writes.ts';
 
@@ -57,6 +58,11 @@ export interface ServiceDeps {
   storedVerdicts?: boolean | undefined;
   /** The data fingerprint of stored verdicts; that of the bundled data files and code by default (tests change it). */
   verdictData?: string | undefined;
+  /**
+   * A floor change due within this many days has its period's verdicts stored ahead by the background
+   * refresh, so the first question of the change day reads them (31 by default; 0: never ahead).
+   */
+  verdictsAheadDays?: number | undefined;
 }
 
 /** Runs `check` before each method: a change made by another process is noticed at the next call. */
@@ -94,6 +100,7 @@ export function createService({
   documentLimits = {},
   storedVerdicts = true,
   verdictData,
+  verdictsAheadDays,
 }: ServiceDeps) {
   const index = search ?? library.search;
   const today = clock ?? (() => dateInVietnam(new Date()));
@@ -114,8 +121,10 @@ export function createService({
       today,
       enabled: storedVerdicts,
       data: verdictData ?? dataFingerprint(),
+      aheadDays: verdictsAheadDays,
       compared: (agreement, on, comparison) => cache.remember(agreement, { on }, comparison),
     }),
+    memory: new VerdictMemory(library),
     defaultVisibility,
   };
   const refreshVerdicts = (signal?: AbortSignal): Promise<number> => {
@@ -297,6 +306,8 @@ export function createService({
     rememberedComparisons: () => ctx.cache.size(),
     /** Forgets remembered comparisons (benchmarks measure first requests with it); stored verdicts stay. */
     clearCaches: () => ctx.cache.clear(),
+    /** What the library-wide questions hold in memory (agreements, rows, shared strings, loads, patches). */
+    verdictMemory: () => ctx.memory.size(),
     /** How many agreements have fresh stored verdicts for a day's floor period (today by default), of how many. */
     storedVerdicts: (on?: string) => library.verdicts.counts(verdictKey(ctx, on ?? ctx.today())),
     /**
@@ -308,11 +319,16 @@ export function createService({
     refreshVerdicts: (signal?: AbortSignal) => refreshVerdicts(signal),
     /**
      * Before anyone asks: today's stored verdicts refreshed (see `refreshVerdicts`), today's comparisons
-     * remembered on the way for the agreements' pages; `on` is kept for the server's call, the refresh
-     * follows the clock.
+     * remembered on the way for the agreements' pages, then the memory of the library-wide questions
+     * loaded; `on` is kept for the server's call, the refresh follows the clock.
      * @returns how many agreements were compared
      */
-    warmComparisons: (_on: string, signal?: AbortSignal) => refreshVerdicts(signal),
+    warmComparisons: async (_on: string, signal?: AbortSignal) => {
+      const count = await refreshVerdicts(signal);
+      // The memory the library-wide questions read, loaded now rather than by the first question.
+      if (storedVerdicts && !signal?.aborted) ctx.memory.sync(verdictKey(ctx, ctx.today()));
+      return count;
+    },
   });
 }
 

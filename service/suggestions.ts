@@ -13,10 +13,9 @@ import { resolveIndustry } from '../clauses/industries.ts';
 import { resolveProvince } from '../clauses/provinces.ts';
 import { type LibraryValue, libraryValues, type Suggestion, suggestFor } from '../clauses/suggestions.ts';
 import type { AgreementMeta, Blank, WageRegion } from '../clauses/types.ts';
-import { eachSummary } from '../library/index.ts';
 import type { CheckResult } from './check.ts';
 import type { ServiceContext } from './context.ts';
-import { measuredComparisons } from './verdicts.ts';
+import { eventsOfAll, measuredComparisons, rememberedOf, summariesOf } from './verdicts.ts';
 import type { ImportRequest } from './writes.ts';
 
 /** Statuses of an agreement still in force on the day: its clauses can be suggested. */
@@ -27,8 +26,9 @@ const IN_FORCE = new Set(['in_force', 'renewal_window']);
  * @returns measure key → one value per agreement
  */
 function libraryValuesInForce(ctx: ServiceContext, on: string): Map<string, LibraryValue[]> {
-  const summaries = [...eachSummary(ctx.library)];
-  const events = ctx.library.events(summaries.map((s) => s.id));
+  const remembered = rememberedOf(ctx, on);
+  const summaries = summariesOf(ctx, {}, remembered);
+  const events = eventsOfAll(ctx, summaries, remembered);
   const inForce = summaries.filter((summary) =>
     IN_FORCE.has(expiryStatus(summary, on, { events: events.get(summary.id) ?? [] }).status),
   );

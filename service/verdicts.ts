@@ -15,22 +15,50 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Comparison } from '../clauses/compare.ts';
-import { floorsInForce } from '../clauses/floors.ts';
+import { addDays } from '../clauses/dates.ts';
+import { type FloorsFile, floorsInForce, LEGAL_FLOORS } from '../clauses/floors.ts';
 import {
-  fromStoredVerdicts,
   type MeasuredComparison,
   type MeasuredRow,
-  type StoredVerdicts,
   toMeasured,
   toStoredVerdicts,
 } from '../clauses/measured.ts';
-import type { Agreement } from '../clauses/types.ts';
-import type { Library, VerdictKey } from '../library/index.ts';
+import { getTopic } from '../clauses/topics.ts';
+import type { Agreement, AgreementEvent, AgreementSummary } from '../clauses/types.ts';
+import { type AgreementFilter, eachSummary, type Library, type VerdictKey } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { compareCorrected, comparisonOf, type ServiceContext } from './context.ts';
+import type { RememberedAgreement } from './verdict-memory.ts';
 
 /** Agreements compared and stored per turn of the event loop by the background refresh. */
 const REFRESH_CHUNK = 8;
+/** A floor change due within this many days has its period's verdicts stored ahead of time. */
+export const AHEAD_DAYS = 31;
+/** Entries of the change log kept (a service that fell further behind loads everything again). */
+const CHANGES_KEPT = 200_000;
+
+/**
+ * The first day after `on`, within `days`, on which another set of floors is in force (a regional minimum
+ * wage, a new rule taking effect or one ending), read from the floors file; undefined when there is none.
+ * @example nextFloorChange('2025-12-20', 31) // '2026-01-01' (Nghị định 293/2025/NĐ-CP)
+ */
+export function nextFloorChange(
+  on: string,
+  days: number,
+  file: FloorsFile = LEGAL_FLOORS,
+): string | undefined {
+  const last = addDays(on, days);
+  const dates = new Set<string>();
+  for (const rule of file.floors) {
+    dates.add(rule.effectiveFrom);
+    if (rule.effectiveTo) dates.add(addDays(rule.effectiveTo, 1));
+  }
+  const period = floorPeriod(on);
+  return [...dates]
+    .filter((day) => day > on && day <= last)
+    .sort()
+    .find((day) => floorPeriod(day) !== period);
+}
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
@@ -96,6 +124,78 @@ function compared(ctx: ServiceContext, summary: ComparedSummary, on: string): Me
 }
 
 /**
+ * The agreements in memory for a day, patched with every change since the last question; undefined when
+ * the day's questions do not read the store (it is off, or the day is in another floor period than today).
+ */
+export function rememberedOf(
+  ctx: ServiceContext,
+  on: string,
+): ReadonlyMap<string, RememberedAgreement> | undefined {
+  // Only today's floor period (and the next one, ahead of a change) is kept; another period's question
+  // compares (and the cache remembers).
+  if (!ctx.verdicts.enabled || floorPeriod(on) !== floorPeriod(ctx.today())) return undefined;
+  return ctx.memory.sync(verdictKey(ctx, on));
+}
+
+/**
+ * The summaries of the agreements matching a filter, in the library's order: the ids from SQLite, the
+ * summaries from memory when the day's questions read it.
+ */
+export function summariesOf(
+  ctx: ServiceContext,
+  filter: AgreementFilter,
+  remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
+): AgreementSummary[] {
+  if (!remembered) return [...eachSummary(ctx.library, filter)];
+  const summaries: AgreementSummary[] = [];
+  // The order and the matches of a filter change only with a write, which moves the memory's generation.
+  const ids = ctx.memory.derive(`ids:${JSON.stringify(filter)}`, () => ctx.library.listIds(filter));
+  for (const id of ids) {
+    const entry = remembered.get(id);
+    if (entry) summaries.push(entry.summary);
+  }
+  return summaries;
+}
+
+/** `localeCompare`'s order (the same default collator), without making one per comparison. */
+const byLocale = new Intl.Collator();
+
+/**
+ * The order of agreement ids that lists sort ties by (`localeCompare`'s): in memory, each id's rank among
+ * all, sorted once while the same agreements are held, so a sort compares numbers.
+ */
+export function idOrder(
+  ctx: ServiceContext,
+  remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
+): (a: string, b: string) => number {
+  if (!remembered) return byLocale.compare;
+  const rank = ctx.memory.rankOf(byLocale.compare);
+  return (a, b) => {
+    const x = rank.get(a);
+    const y = rank.get(b);
+    return x === undefined || y === undefined ? byLocale.compare(a, b) : x - y;
+  };
+}
+
+/** The recorded events of some agreements, from memory when the day's questions read it. */
+export function eventsOfAll(
+  ctx: ServiceContext,
+  summaries: readonly AgreementSummary[],
+  remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
+): Map<string, readonly AgreementEvent[]> {
+  if (!remembered) return ctx.library.events(summaries.map((s) => s.id));
+  return new Map(summaries.map((s) => [s.id, remembered.get(s.id)?.events ?? []]));
+}
+
+export interface MeasuredOptions {
+  /**
+   * Only the rows of these topics are read (the others may be left out of `rows`): what the benchmark table
+   * reads of each agreement. Unknown topics are ignored, as the table ignores them; none: every row.
+   */
+  onlyTopics?: readonly string[] | undefined;
+}
+
+/**
  * The measured comparisons of some agreements on a day: stored ones when fresh, the others compared now
  * (and their refresh started).
  */
@@ -103,61 +203,41 @@ export function measuredComparisons(
   ctx: ServiceContext,
   summaries: readonly ComparedSummary[],
   on: string,
+  options: MeasuredOptions = {},
 ): Measured<MeasuredComparison> {
-  const stored = freshOf(ctx, summaries, on, false);
+  const remembered = rememberedOf(ctx, on);
   const byId = new Map<string, MeasuredComparison>();
+  const topics = (options.onlyTopics ?? []).filter((t) => getTopic(t));
+  const single = topics.length === 1 ? ctx.memory.rowsOfTopic(topics[0]!) : undefined;
+  const wanted = (row: MeasuredRow) => row.topics.some((t) => topics.includes(t));
   let computed = 0;
   for (const summary of summaries) {
-    const json = stored?.get(summary.id);
-    if (json) {
-      byId.set(summary.id, fromStoredVerdicts(JSON.parse(json) as StoredVerdicts, on));
+    const stored = remembered?.get(summary.id)?.measured;
+    if (stored) {
+      const rows = single
+        ? (single.get(summary.id) ?? [])
+        : topics.length
+          ? stored.rows.filter(wanted)
+          : stored.rows;
+      byId.set(summary.id, { on, rows, unlawful: stored.unlawful });
       continue;
     }
     const measured = compared(ctx, summary, on);
     if (measured) byId.set(summary.id, measured);
     computed++;
   }
-  if (computed && stored) ctx.verdicts.schedule();
-  return { byId, computed: stored ? computed : 0 };
+  if (computed && remembered) ctx.verdicts.schedule();
+  return { byId, computed: remembered ? computed : 0 };
 }
 
-/** The rows below the floor of some agreements on a day (reading only the stored forms that have any). */
+/** The rows below the floor of some agreements on a day. */
 export function unlawfulRows(
   ctx: ServiceContext,
   summaries: readonly ComparedSummary[],
   on: string,
 ): Measured<MeasuredRow[]> {
-  const stored = freshOf(ctx, summaries, on, true);
-  const byId = new Map<string, MeasuredRow[]>();
-  let computed = 0;
-  for (const summary of summaries) {
-    if (stored?.has(summary.id)) {
-      const json = stored.get(summary.id);
-      byId.set(summary.id, json ? fromStoredVerdicts(JSON.parse(json) as StoredVerdicts, on).unlawful : []);
-      continue;
-    }
-    const measured = compared(ctx, summary, on);
-    if (measured) byId.set(summary.id, measured.unlawful);
-    computed++;
-  }
-  if (computed && stored) ctx.verdicts.schedule();
-  return { byId, computed: stored ? computed : 0 };
-}
-
-/** The fresh stored verdicts of the summaries, or undefined when the store is not used for this day. */
-function freshOf(
-  ctx: ServiceContext,
-  summaries: readonly ComparedSummary[],
-  on: string,
-  belowOnly: boolean,
-): Map<string, string | undefined> | undefined {
-  // Only today's floor period is kept; another period's question compares (and the cache remembers).
-  if (!ctx.verdicts.enabled || floorPeriod(on) !== floorPeriod(ctx.today())) return undefined;
-  const key = verdictKey(ctx, on);
-  // A few agreements are looked up by id; many (a whole area) in one pass over the table.
-  return summaries.length <= 500
-    ? ctx.library.verdicts.fresh(key, { belowOnly, ids: summaries.map((s) => s.id) })
-    : ctx.library.verdicts.fresh(key, { belowOnly });
+  const { byId, computed } = measuredComparisons(ctx, summaries, on);
+  return { byId: new Map([...byId].map(([id, m]) => [id, m.unlawful])), computed };
 }
 
 /** The store's state for a service: whether it is used, its data fingerprint, its background refresh. */
@@ -183,44 +263,68 @@ export function createVerdictRefresh(deps: {
   today: () => string;
   enabled: boolean;
   data: string;
+  /** A floor change due within this many days has its period's verdicts stored ahead ({@link AHEAD_DAYS} by default). */
+  aheadDays?: number | undefined;
   /** Told each comparison made (the service's cache remembers today's, for the agreements' pages). */
   compared?: (agreement: Agreement, on: string, comparison: Comparison) => void;
 }): VerdictRefresh {
   const { library, today } = deps;
+  const aheadDays = deps.aheadDays ?? AHEAD_DAYS;
   let running: Promise<number> | undefined;
   let stopped = false;
+  /** Compares and stores a period's stale verdicts, a chunk per turn; stops early when `still` turns false. */
+  const refreshPeriod = async (on: string, still: () => boolean, isToday: boolean): Promise<number> => {
+    const key = { period: floorPeriod(on), data: deps.data };
+    let done = 0;
+    const stale = library.verdicts.stale(key);
+    for (let i = 0; i < stale.length; i += REFRESH_CHUNK) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stopped || !still()) return done;
+      const chunk = stale.slice(i, i + REFRESH_CHUNK);
+      done += library.transaction(() => {
+        const fresh = library.verdicts.fresh(key, { belowOnly: true, ids: chunk });
+        let count = 0;
+        for (const id of chunk) {
+          if (fresh.has(id)) continue;
+          const agreement = library.get(id);
+          if (!agreement) continue;
+          const comparison = compareCorrected(library, agreement, { on });
+          if (isToday) deps.compared?.(agreement, on, comparison);
+          const stored = toStoredVerdicts(comparison);
+          const below = stored.rows.filter((row) => row.verdict === 'below').length;
+          library.verdicts.save(key, id, JSON.stringify(stored), below);
+          count++;
+        }
+        return count;
+      });
+    }
+    return done;
+  };
   const run = async (): Promise<number> => {
     let done = 0;
     await new Promise((resolve) => setImmediate(resolve));
-    library.transaction(() => library.verdicts.dropOtherData(deps.data));
+    library.transaction(() => {
+      library.verdicts.dropOtherData(deps.data);
+      library.verdicts.pruneChanges(CHANGES_KEPT);
+    });
     for (;;) {
       const on = today();
-      const key = { period: floorPeriod(on), data: deps.data };
-      const stale = library.verdicts.stale(key);
-      if (stale.length === 0) return done;
-      for (let i = 0; i < stale.length; i += REFRESH_CHUNK) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (stopped) return done;
-        // The day moved into another floor period: start again with its stale rows.
-        if (floorPeriod(today()) !== key.period) break;
-        const chunk = stale.slice(i, i + REFRESH_CHUNK);
-        done += library.transaction(() => {
-          const fresh = library.verdicts.fresh(key, { belowOnly: true, ids: chunk });
-          let count = 0;
-          for (const id of chunk) {
-            if (fresh.has(id)) continue;
-            const agreement = library.get(id);
-            if (!agreement) continue;
-            const comparison = compareCorrected(library, agreement, { on });
-            deps.compared?.(agreement, on, comparison);
-            const stored = toStoredVerdicts(comparison);
-            const below = stored.rows.filter((row) => row.verdict === 'below').length;
-            library.verdicts.save(key, id, JSON.stringify(stored), below);
-            count++;
-          }
-          return count;
-        });
-      }
+      const period = floorPeriod(on);
+      const next = nextFloorChange(on, aheadDays);
+      // Only today's period and the next one are read: older periods' rows go.
+      library.transaction(() =>
+        library.verdicts.dropOtherPeriods([period, ...(next ? [floorPeriod(next)] : [])]),
+      );
+      // The day moved into another floor period: start again with its stale rows.
+      const still = () => floorPeriod(today()) === period;
+      const count = await refreshPeriod(on, still, true);
+      done += count;
+      if (stopped) return done;
+      if (!still()) continue;
+      if (count > 0) continue; // more may have gone stale meanwhile
+      // Today's rows are all fresh: store the next period's before its first day, so that day reads them.
+      if (next) done += await refreshPeriod(next, still, false);
+      if (stopped || still()) return done;
     }
   };
   return {

@@ -130,12 +130,20 @@ export function comparisonRoutes({ service, maxUploadBytes, today, reports }: Co
         seenBy(c, areaFilter(query)),
         dayOf(query),
       );
+      const offset = query.offset ?? 0;
+      const page =
+        query.limit === undefined && offset === 0
+          ? items
+          : items.slice(offset, offset + (query.limit ?? items.length));
       return c.json({
         on,
         checked,
         count: items.length,
+        ...(query.limit !== undefined || query.offset !== undefined
+          ? { offset, limit: query.limit ?? null }
+          : {}),
         ...(refreshing ? { refreshing } : {}),
-        items: items.map(({ agreement, unlawful }) => {
+        items: page.map(({ agreement, unlawful }) => {
           const { employer, industry, province, district, wageRegion, expiresOn } = agreement.meta;
           return {
             id: agreement.id,

@@ -197,4 +197,20 @@ describe('GET /api/below-floor', () => {
       'invalid_input',
     );
   });
+  it('answers a page of the list with the whole count, in the same order as the whole list', async () => {
+    type Body = { count: number; offset?: number; limit?: number | null; items: Array<{ id: string }> };
+    const all = (await (await app.request('/api/below-floor?on=2026-01-01')).json()) as Body;
+    expect(all.count).toBeGreaterThan(2);
+    expect(all.offset).toBeUndefined();
+    const page = (await (
+      await app.request('/api/below-floor?on=2026-01-01&limit=2&offset=1')
+    ).json()) as Body;
+    expect(page).toMatchObject({ count: all.count, offset: 1, limit: 2 });
+    expect(page.items.map((i) => i.id)).toEqual(all.items.slice(1, 3).map((i) => i.id));
+    const past = (await (
+      await app.request(`/api/below-floor?on=2026-01-01&offset=${all.count}`)
+    ).json()) as Body;
+    expect(past).toMatchObject({ count: all.count, items: [] });
+    expect((await errorOf(await app.request('/api/below-floor?limit=0'))).code).toBe('invalid_input');
+  });
 });

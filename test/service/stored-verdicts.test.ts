@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { targetOf } from '../../clauses/corrections.ts';
 import { importDocument } from '../../importer/index.ts';
-import type { SqliteLibrary } from '../../library/index.ts';
+import { openLibrary, type SqliteLibrary } from '../../library/index.ts';
 import { createService, type Service } from '../../service/index.ts';
+import { AHEAD_DAYS, nextFloorChange } from '../../service/verdicts.ts';
 import { addSamples, readSample, tempLibrary } from '../helpers.ts';
 
 /** The day before the regional minimum wages of 01/01/2026 (Nghị định 293/2025/NĐ-CP), and after. */
@@ -30,10 +31,18 @@ async function answers(service: Service, on: string) {
   };
 }
 
-/** A service on the library whose clock the test moves, and one that compares every agreement afresh. */
-function services(library: SqliteLibrary, data = 'data-1') {
+/**
+ * A service on the library whose clock the test moves, and one that compares every agreement afresh.
+ * @param aheadDays how far ahead the next floor period is stored (none by default: those tests are below)
+ */
+function services(library: SqliteLibrary, data = 'data-1', aheadDays = 0) {
   const clock = { today: BEFORE };
-  const stored = createService({ library, clock: () => clock.today, verdictData: data });
+  const stored = createService({
+    library,
+    clock: () => clock.today,
+    verdictData: data,
+    verdictsAheadDays: aheadDays,
+  });
   const fresh = createService({ library, clock: () => clock.today, storedVerdicts: false });
   return { clock, stored, fresh };
 }
@@ -102,6 +111,129 @@ describe.each([
     // The old data's rows were dropped by the refresh.
     expect(first.stored.storedVerdicts().fresh).toBe(0);
   }, 300_000);
+
+  it('are stored for the next floor period ahead of its first day, which then reads them', async () => {
+    const { clock, stored, fresh } = services(library, 'data-ahead', AHEAD_DAYS);
+    const total = library.counts().agreements;
+    // 12 days before the regional minimum wages of 01/01/2026: today's period, then the next one.
+    expect(await stored.refreshVerdicts()).toBe(2 * total);
+    expect(stored.storedVerdicts(AFTER)).toEqual({ fresh: total, agreements: total });
+    expect(stored.belowFloor({}, { on: AFTER }).refreshing).toBeUndefined();
+    clock.today = AFTER;
+    expect(stored.grades({ filter: {} }).refreshing).toBeUndefined();
+    expect(await answers(stored, AFTER)).toEqual(await answers(fresh, AFTER));
+    // In the new period nothing is due within the window: nothing more to store, the old period's rows go.
+    expect(await stored.refreshVerdicts()).toBe(0);
+    expect(stored.storedVerdicts(BEFORE).fresh).toBe(0);
+    expect(await answers(stored, BEFORE)).toEqual(await answers(fresh, BEFORE));
+  }, 300_000);
+});
+
+describe('the next floor change', () => {
+  it.each([
+    ['2025-12-20', 31, '2026-01-01'],
+    ['2025-12-31', 1, '2026-01-01'],
+    ['2025-11-20', 31, undefined],
+    ['2025-12-20', 11, undefined],
+    ['2026-01-01', 31, undefined],
+  ])('from %s within %i days is %s', (on, days, expected) => {
+    expect(nextFloorChange(on, days)).toBe(expected);
+  });
+});
+
+describe('the memory of the library-wide questions and the writes', () => {
+  let library: SqliteLibrary;
+  let dir: string;
+  let cleanup: () => void;
+  let stored: Service;
+  let fresh: Service;
+  let clock: { today: string };
+  beforeAll(async () => {
+    ({ library, dir, cleanup } = tempLibrary());
+    ({ stored, fresh, clock } = services(library));
+    for (const file of ['det-may-phu-hung-2024.md', 'dien-tu-tan-phat-2025.md', 'nhua-thuan-an-2024.md'])
+      await stored.importDocument(readSample(file), { filename: file });
+  }, 60_000);
+  afterAll(() => cleanup());
+
+  /** The answers of the two services agree, none compared on the request, and the memory was patched, not loaded. */
+  async function agreeAfterWrite(loads: number) {
+    expect(stored.belowFloor({}).refreshing).toBeUndefined();
+    // The other service compares afresh: what it remembers of the agreement written is forgotten first.
+    fresh.clearCaches();
+    expect(await answers(stored, BEFORE)).toEqual(await answers(fresh, BEFORE));
+    expect(stored.verdictMemory().loads).toBe(loads);
+  }
+
+  it('follows each write at once, patching only the agreement written', async () => {
+    await agreeAfterWrite(1);
+    const total = () => stored.verdictMemory().agreements;
+    expect(total()).toBe(3);
+    const [first, second] = stored.summaries();
+    const id = first!.id;
+
+    await stored.importDocument(readSample('ngan-hang-sao-viet-2025.md'), {
+      filename: 'ngan-hang-sao-viet-2025.md',
+    });
+    await agreeAfterWrite(1);
+    expect(total()).toBe(4);
+
+    await stored.editMetadata(id, { set: { province: 'Điện Biên' }, by: 'Lan' });
+    await agreeAfterWrite(1);
+    expect(stored.grades({ filter: { province: 'Điện Biên' } }).items.map((item) => item.id)).toEqual([id]);
+
+    const rows = stored.comparison(id).rows;
+    const index = rows.findIndex((row) => row.verdict === 'above');
+    await stored.correct(id, {
+      kind: 'verdict',
+      target: targetOf(rows, index),
+      verdict: 'below',
+      reason: 'kiểm tra lại',
+      by: 'Lan',
+    });
+    await agreeAfterWrite(1);
+
+    await stored.recordEvent(second!.id, { type: 'extended', date: '2025-12-01', extendedTo: '2031-12-31' });
+    await agreeAfterWrite(1);
+
+    await stored.saveAnswers(second!.id, {
+      answeredBy: 'Lan',
+      answers: { bargaining_team: true, published: false },
+    });
+    await agreeAfterWrite(1);
+
+    // Removed, then the same document imported again: its corrections (kept by the document) hold again.
+    const bytes = library.source(id);
+    await stored.remove(id);
+    await agreeAfterWrite(1);
+    expect(total()).toBe(3);
+    if (bytes) {
+      await stored.importDocument(bytes.bytes, { filename: bytes.filename });
+      await agreeAfterWrite(1);
+      expect(total()).toBe(4);
+    }
+    // A new day of the same floor period reads the same memory.
+    clock.today = SAME_PERIOD;
+    await agreeAfterWrite(1);
+    expect(stored.verdictMemory().patched).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('follows a write by another process on the same library', async () => {
+    const loads = stored.verdictMemory().loads;
+    await agreeAfterWrite(loads);
+    const other = openLibrary(dir);
+    const [first] = stored.summaries();
+    other.setMeta(first!.id, { ...first!.meta, industry: 'thuy-san' });
+    other.close();
+    // Its stored verdicts were computed with the old metadata: compared for this answer, then refreshed.
+    const { refreshing, ...grades } = stored.grades({ filter: { industry: 'thuy-san' } });
+    expect(refreshing).toEqual({ computed: 1 });
+    expect(grades.items.map((item) => item.id)).toEqual([first!.id]);
+    fresh.clearCaches();
+    expect(grades).toEqual(fresh.grades({ filter: { industry: 'thuy-san' } }));
+    await stored.refreshVerdicts();
+    await agreeAfterWrite(loads);
+  });
 });
 
 describe('stored verdicts and the writes', () => {

@@ -1,0 +1,306 @@
+/**
+ * What the library-wide questions read of every agreement, kept in memory
+ * for one floor period and data fingerprint: its summary, its fresh stored
+ * measures and verdicts (decoded once, their strings and small objects
+ * shared), its events and the officer's answers, and its last grade with the
+ * expiry it was judged with. It is loaded once, then patched per agreement
+ * from the library's change log (`verdict_changes`, written by triggers on
+ * every write by any process), so a write re-reads that agreement only and
+ * nothing is ever served that SQLite no longer holds.
+ */
+
+import type { ExpiryInfo } from '../clauses/expiry.ts';
+import type { AssessmentAnswer, GradeReport } from '../clauses/grading.ts';
+import {
+  fromStoredVerdicts,
+  type MeasuredComparison,
+  type MeasuredRow,
+  type StoredVerdicts,
+} from '../clauses/measured.ts';
+import type { AgreementEvent, AgreementSummary } from '../clauses/types.ts';
+import type { Library, VerdictKey } from '../library/index.ts';
+
+/** Past this many changed agreements, one full load is cheaper than patching each. */
+const PATCH_LIMIT = 5000;
+/** Derived values kept per generation. */
+const DERIVED_LIMIT = 64;
+
+/** One agreement as the library-wide questions read it. */
+export interface RememberedAgreement {
+  summary: AgreementSummary;
+  /** Its fresh stored verdicts for the memory's period; undefined when they are missing or stale. */
+  measured: MeasuredComparison | undefined;
+  events: readonly AgreementEvent[];
+  answers: readonly AssessmentAnswer[];
+  /** The last grade report, with the expiry it was judged with (the rest of its inputs are the fields above). */
+  graded?: { expiry: string; report: GradeReport };
+}
+
+/** How much the memory holds. */
+export interface VerdictMemorySize {
+  agreements: number;
+  /** Agreements with fresh stored verdicts. */
+  measured: number;
+  rows: number;
+  /** Distinct strings and small objects shared between rows. */
+  shared: number;
+  /** Full loads and per-agreement patches since the service started. */
+  loads: number;
+  patched: number;
+  /** Moves with every load and patch. */
+  generation: number;
+}
+
+/** Shares equal strings and small objects between the rows of all agreements. */
+class Pool {
+  private readonly strings = new Map<string, string>();
+  private readonly objects = new Map<string, unknown>();
+  private readonly lists = new Map<string, string[]>();
+
+  string<T extends string>(value: T): T {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  object<T>(value: T): T {
+    const key = JSON.stringify(value);
+    const known = this.objects.get(key);
+    if (known !== undefined) return known as T;
+    this.objects.set(key, value);
+    return value;
+  }
+
+  /** A list of strings (no separator in them: topic ids). */
+  list<T extends string>(value: T[]): T[] {
+    const key = value.join('\u0001');
+    const known = this.lists.get(key);
+    if (known !== undefined) return known as T[];
+    this.lists.set(key, value);
+    return value;
+  }
+
+  get size(): number {
+    return this.strings.size + this.objects.size + this.lists.size;
+  }
+}
+
+/** Decodes a stored form, its repeated parts shared (in place, so every key keeps its order). */
+function decode(json: string, pool: Pool): MeasuredComparison {
+  const measured = fromStoredVerdicts(JSON.parse(json) as StoredVerdicts, '');
+  for (const row of measured.rows) {
+    row.nodeId = pool.string(row.nodeId);
+    row.path = pool.string(row.path);
+    row.text = pool.string(row.text);
+    row.subject = pool.string(row.subject);
+    row.topics = pool.list(row.topics);
+    row.measure = pool.object(row.measure);
+    if (row.difference) row.difference = pool.object(row.difference);
+  }
+  return measured;
+}
+
+/** The memory of one service: see the module comment. */
+export class VerdictMemory {
+  private key: string | undefined;
+  private seq = 0;
+  private pool = new Pool();
+  private entries = new Map<string, RememberedAgreement>();
+  /** Topic → agreement id → its rows of that topic, in their order (a topic's question reads no other row). */
+  private topics = new Map<string, Map<string, MeasuredRow[]>>();
+  private loads = 0;
+  private patched = 0;
+  /** Moves with every load and patch: what was derived from an older generation is stale. */
+  private generation = 0;
+  /** Each id's rank in an order, kept while no agreement comes or goes (a write to one keeps it). */
+  private ranks: { order: (a: string, b: string) => number; rank: Map<string, number> } | undefined;
+  /** Answers derived from this generation only (ids of a filter, tables), a few, dropped when it moves. */
+  private derived = new Map<string, unknown>();
+
+  constructor(private readonly library: Library) {}
+
+  /**
+   * The agreements as they are now, for a period's stored verdicts: loaded when the period or data differ
+   * from what is held (or the change log no longer reaches back), else patched with what changed since.
+   */
+  sync(key: VerdictKey): ReadonlyMap<string, RememberedAgreement> {
+    const name = `${key.period}|${key.data}`;
+    if (this.key !== name) return this.load(key, name);
+    const { seq, ids } = this.library.verdicts.changes(this.seq, key.period);
+    if (ids === undefined || ids.length > PATCH_LIMIT) return this.load(key, name);
+    if (ids.length) this.patch(key, ids, seq);
+    return this.entries;
+  }
+
+  /**
+   * A value derived only from what the memory holds now (and the key), computed once per generation.
+   * @param key everything else the value depends on
+   * @param keep whether the value may be kept (not when part of it was compared on the request)
+   */
+  derive<T>(key: string, compute: () => T, keep: (value: T) => boolean = () => true): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = compute();
+    // A few dozen areas and tables are asked between two writes; more are computed, not kept.
+    if (this.derived.size < DERIVED_LIMIT && keep(value)) this.derived.set(key, value);
+    return value;
+  }
+
+  /**
+   * Each agreement's rank among all in an order of ids, sorted once while the same agreements are held.
+   * @param order a total order of ids (the same function each call)
+   */
+  rankOf(order: (a: string, b: string) => number): ReadonlyMap<string, number> {
+    if (this.ranks?.order === order) return this.ranks.rank;
+    const ids = [...this.entries.keys()].sort(order);
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    this.ranks = { order, rank };
+    return rank;
+  }
+
+  private moved(): void {
+    this.generation++;
+    this.derived = new Map();
+  }
+
+  /** Whether the memory holds a period's agreements (it may still have changes to read). */
+  holds(key: VerdictKey): boolean {
+    return this.key === `${key.period}|${key.data}`;
+  }
+
+  /** Forgets everything (the next question loads again). */
+  clear(): void {
+    this.key = undefined;
+    this.entries = new Map();
+    this.topics = new Map();
+    this.pool = new Pool();
+    this.ranks = undefined;
+    this.moved();
+  }
+
+  /** The rows of a topic of each agreement with fresh stored verdicts that has any (as of the last `sync`). */
+  rowsOfTopic(topic: string): ReadonlyMap<string, MeasuredRow[]> {
+    return this.topics.get(topic) ?? new Map();
+  }
+
+  private index(id: string, measured: MeasuredComparison | undefined): void {
+    if (!measured) return;
+    for (const row of measured.rows)
+      for (const topic of row.topics) {
+        let byId = this.topics.get(topic);
+        if (!byId) {
+          byId = new Map();
+          this.topics.set(topic, byId);
+        }
+        const rows = byId.get(id);
+        if (rows) {
+          if (rows.at(-1) !== row) rows.push(row);
+        } else byId.set(id, [row]);
+      }
+  }
+
+  private unindex(entry: RememberedAgreement | undefined): void {
+    if (!entry?.measured) return;
+    for (const row of entry.measured.rows)
+      for (const topic of row.topics) this.topics.get(topic)?.delete(entry.summary.id);
+  }
+
+  size(): VerdictMemorySize {
+    let measured = 0;
+    let rows = 0;
+    for (const entry of this.entries.values()) {
+      if (!entry.measured) continue;
+      measured++;
+      rows += entry.measured.rows.length;
+    }
+    return {
+      agreements: this.entries.size,
+      measured,
+      rows,
+      shared: this.pool.size,
+      loads: this.loads,
+      patched: this.patched,
+      generation: this.generation,
+    };
+  }
+
+  /** The grade report of an agreement judged with an expiry, from its last one when the expiry is the same. */
+  graded(entry: RememberedAgreement, expiry: ExpiryInfo, grade: () => GradeReport): GradeReport {
+    // The parts of the expiry the rubric reads (`gradeAgreement`: whether expired and since when, whether filed
+    // and late); the rest (days left, the action, other flags) moves with the day and changes no report.
+    const expired = expiry.status === 'expired';
+    const key = JSON.stringify([
+      expired,
+      expired ? expiry.expiresOn : null,
+      expiry.flags.includes('filed_late'),
+      Boolean(expiry.filedOn),
+    ]);
+    if (entry.graded?.expiry === key) return entry.graded.report;
+    const report = grade();
+    entry.graded = { expiry: key, report };
+    return report;
+  }
+
+  private load(key: VerdictKey, name: string): ReadonlyMap<string, RememberedAgreement> {
+    const pool = new Pool();
+    const entries = new Map<string, RememberedAgreement>();
+    this.topics = new Map();
+    // The log's position is read first and no lock is taken (a 30,000-agreement load takes seconds; another
+    // process may write meanwhile): whatever changed after that position is read again by the next `sync`.
+    const { seq } = this.library.verdicts.changes(Number.MAX_SAFE_INTEGER - 1);
+    const { items } = this.library.list({}, { page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+    const events = this.library.events();
+    const answers = this.library.assessments();
+    for (const summary of items)
+      entries.set(summary.id, {
+        summary,
+        measured: undefined,
+        events: events.get(summary.id) ?? [],
+        answers: answers.get(summary.id) ?? [],
+      });
+    // Decoded as read: the stored forms (≈ 10 KB of JSON an agreement) are never all held at once.
+    for (const { id, json } of this.library.verdicts.eachFresh(key)) {
+      const entry = entries.get(id);
+      if (!entry) continue;
+      entry.measured = decode(json, pool);
+      this.index(id, entry.measured);
+    }
+    this.key = name;
+    this.seq = seq;
+    this.pool = pool;
+    this.entries = entries;
+    this.ranks = undefined;
+    this.loads++;
+    this.moved();
+    return entries;
+  }
+
+  /** Reads the agreements changed up to `seq` again (read after it: anything newer is read again next time). */
+  private patch(key: VerdictKey, ids: readonly string[], seq: number): void {
+    const summaries = new Map(this.library.summaries(ids).map((s) => [s.id, s]));
+    const stored = this.library.verdicts.fresh(key, { ids });
+    const events = this.library.events(ids);
+    const answers = this.library.assessments(ids);
+    for (const id of ids) {
+      this.unindex(this.entries.get(id));
+      const summary = summaries.get(id);
+      if (!summary) {
+        if (this.entries.delete(id)) this.ranks = undefined;
+        continue;
+      }
+      if (!this.entries.has(id)) this.ranks = undefined;
+      const json = stored.get(id);
+      const measured = json === undefined ? undefined : decode(json, this.pool);
+      this.entries.set(id, {
+        summary,
+        measured,
+        events: events.get(id) ?? [],
+        answers: answers.get(id) ?? [],
+      });
+      this.index(id, measured);
+    }
+    this.seq = seq;
+    this.patched += ids.length;
+    this.moved();
+  }
+}
