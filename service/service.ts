@@ -326,7 +326,7 @@ export function createService({
     warmComparisons: async (_on: string, signal?: AbortSignal) => {
       const count = await refreshVerdicts(signal);
       // The memory the library-wide questions read, loaded now rather than by the first question.
-      if (storedVerdicts && !signal?.aborted) ctx.memory.sync(verdictKey(ctx, ctx.today()));
+      if (storedVerdicts && !signal?.aborted) await ctx.memory.preload(verdictKey(ctx, ctx.today()), signal);
       return count;
     },
   });

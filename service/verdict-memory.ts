@@ -22,6 +22,8 @@ import type { Library, VerdictKey } from '../library/index.ts';
 
 /** Past this many changed agreements, one full load is cheaper than patching each. */
 const PATCH_LIMIT = 5000;
+/** Agreements read and decoded per step of a load (one turn of the event loop in the background). */
+const LOAD_CHUNK = 500;
 /** Derived values kept per generation. */
 const DERIVED_LIMIT = 64;
 
@@ -118,7 +120,11 @@ export class VerdictMemory {
   /** Answers derived from this generation only (ids of a filter, tables), a few, dropped when it moves. */
   private derived = new Map<string, unknown>();
 
-  constructor(private readonly library: Library) {}
+  /** @param chunk agreements read per step of a background load */
+  constructor(
+    private readonly library: Library,
+    private readonly chunk = LOAD_CHUNK,
+  ) {}
 
   /**
    * The agreements as they are now, for a period's stored verdicts: loaded when the period or data differ
@@ -183,14 +189,18 @@ export class VerdictMemory {
     return this.topics.get(topic) ?? new Map();
   }
 
-  private index(id: string, measured: MeasuredComparison | undefined): void {
+  private index(
+    id: string,
+    measured: MeasuredComparison | undefined,
+    topics: Map<string, Map<string, MeasuredRow[]>> = this.topics,
+  ): void {
     if (!measured) return;
     for (const row of measured.rows)
       for (const topic of row.topics) {
-        let byId = this.topics.get(topic);
+        let byId = topics.get(topic);
         if (!byId) {
           byId = new Map();
-          this.topics.set(topic, byId);
+          topics.set(topic, byId);
         }
         const rows = byId.get(id);
         if (rows) {
@@ -242,37 +252,73 @@ export class VerdictMemory {
   }
 
   private load(key: VerdictKey, name: string): ReadonlyMap<string, RememberedAgreement> {
+    const steps = this.loading(key, name);
+    while (!steps.next().done);
+    return this.entries;
+  }
+
+  /**
+   * Loads a period's agreements in the background, a chunk of them per turn of the event loop, so a
+   * server that starts with a national library keeps answering meanwhile; a question asked before it is
+   * done loads (or patches) by itself, as without it, and this load then stops. Nothing is done when the period is held already.
+   */
+  async preload(key: VerdictKey, signal?: AbortSignal): Promise<void> {
+    if (this.holds(key)) {
+      this.sync(key);
+      return;
+    }
+    const steps = this.loading(key, `${key.period}|${key.data}`, () => this.holds(key));
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted || steps.next().done) return;
+    }
+  }
+
+  /**
+   * The steps of a load: a chunk of agreements read and decoded at each, everything held at the end.
+   * @param done whether another load made this one needless (checked between steps)
+   */
+  private *loading(key: VerdictKey, name: string, done: () => boolean = () => false): Generator<void> {
     const pool = new Pool();
     const entries = new Map<string, RememberedAgreement>();
-    this.topics = new Map();
+    const topics = new Map<string, Map<string, MeasuredRow[]>>();
     // The log's position is read first and no lock is taken (a 30,000-agreement load takes seconds; another
     // process may write meanwhile): whatever changed after that position is read again by the next `sync`.
     const { seq } = this.library.verdicts.changes(Number.MAX_SAFE_INTEGER - 1);
-    const { items } = this.library.list({}, { page: 1, pageSize: Number.MAX_SAFE_INTEGER });
-    const events = this.library.events();
-    const answers = this.library.assessments();
-    for (const summary of items)
-      entries.set(summary.id, {
-        summary,
-        measured: undefined,
-        events: events.get(summary.id) ?? [],
-        answers: answers.get(summary.id) ?? [],
-      });
-    // Decoded as read: the stored forms (≈ 10 KB of JSON an agreement) are never all held at once.
-    for (const { id, json } of this.library.verdicts.eachFresh(key)) {
-      const entry = entries.get(id);
-      if (!entry) continue;
-      entry.measured = decode(json, pool);
-      this.index(id, entry.measured);
+    const ids = this.library.listIds({});
+    for (let i = 0; i < ids.length; i += this.chunk) {
+      if (i > 0) yield;
+      if (done()) return;
+      const chunk = ids.slice(i, i + this.chunk);
+      const events = this.library.events(chunk);
+      const answers = this.library.assessments(chunk);
+      // Decoded as read: the stored forms (≈ 10 KB of JSON an agreement) are never all held at once.
+      const stored = this.library.verdicts.fresh(key, { ids: chunk });
+      const summaries = new Map(this.library.summaries(chunk).map((s) => [s.id, s]));
+      // In the list's order, as the questions read them.
+      for (const id of chunk) {
+        const summary = summaries.get(id);
+        if (!summary) continue;
+        const json = stored.get(summary.id);
+        const measured = json === undefined ? undefined : decode(json, pool);
+        entries.set(summary.id, {
+          summary,
+          measured,
+          events: events.get(summary.id) ?? [],
+          answers: answers.get(summary.id) ?? [],
+        });
+        this.index(summary.id, measured, topics);
+      }
     }
+    if (done()) return;
     this.key = name;
     this.seq = seq;
     this.pool = pool;
     this.entries = entries;
+    this.topics = topics;
     this.ranks = undefined;
     this.loads++;
     this.moved();
-    return entries;
   }
 
   /** Reads the agreements changed up to `seq` again (read after it: anything newer is read again next time). */

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { targetOf } from '../../clauses/corrections.ts';
 import { importDocument } from '../../importer/index.ts';
-import { openLibrary, type SqliteLibrary } from '../../library/index.ts';
+import { openLibrary, type SqliteLibrary, type VerdictKey } from '../../library/index.ts';
 import { createService, type Service } from '../../service/index.ts';
+import { VerdictMemory } from '../../service/verdict-memory.ts';
 import { AHEAD_DAYS, nextFloorChange } from '../../service/verdicts.ts';
 import { addSamples, readSample, tempLibrary } from '../helpers.ts';
 
@@ -275,5 +276,57 @@ describe('stored verdicts and the writes', () => {
     expect(below.items.find((item) => item.agreement.id === id)?.unlawful.length).toBeGreaterThan(0);
     await stored.remove(id);
     expect(stored.storedVerdicts()).toEqual({ fresh: 1, agreements: 1 });
+  });
+});
+
+describe('the memory loaded in the background (a server starting with a big library)', () => {
+  let library: SqliteLibrary;
+  let cleanup: () => void;
+  let key: VerdictKey;
+  beforeAll(async () => {
+    ({ library, cleanup } = tempLibrary());
+    const dir = mkdtempSync(join(tmpdir(), 'cba-generated-'));
+    try {
+      for (const file of generateCorpus(dir, 30)) {
+        const bytes = readFileSync(file);
+        library.add(importDocument(bytes, { filename: basename(file) }), bytes);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await createService({ library, clock: () => BEFORE }).refreshVerdicts();
+    key = library.db.prepare('SELECT DISTINCT period, data FROM stored_verdicts').get() as VerdictKey;
+  }, 120_000);
+  afterAll(() => cleanup());
+
+  it('holds, chunk by chunk, what a load in one piece holds, and nothing before its end', async () => {
+    const whole = new VerdictMemory(library);
+    const all = whole.sync(key);
+    const background = new VerdictMemory(library, 7);
+    const loading = background.preload(key);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(background.holds(key)).toBe(false);
+    await loading;
+    expect(background.holds(key)).toBe(true);
+    expect(background.size()).toEqual(whole.size());
+    expect([...background.sync(key)]).toEqual([...all]);
+    expect(background.rowsOfTopic('meal')).toEqual(whole.rowsOfTopic('meal'));
+  });
+
+  it('stops when a question loads first, and a write made meanwhile is read by the next question', async () => {
+    const memory = new VerdictMemory(library, 7);
+    const loading = memory.preload(key);
+    await new Promise((resolve) => setImmediate(resolve));
+    const [id] = library.listIds({});
+    const agreement = library.get(id!)!;
+    library.setMeta(id!, { ...agreement.meta, district: 'Quận Ninh Kiều' });
+    await loading;
+    expect(memory.size().loads).toBe(1);
+    expect(memory.sync(key).get(id!)?.summary.meta.district).toBe('Quận Ninh Kiều');
+    const asked = new VerdictMemory(library, 7);
+    const meanwhile = asked.preload(key);
+    asked.sync(key);
+    await meanwhile;
+    expect(asked.size().loads).toBe(1);
   });
 });
