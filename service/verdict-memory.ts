@@ -23,7 +23,7 @@ import type { Library, VerdictKey } from '../library/index.ts';
 /** Past this many changed agreements, one full load is cheaper than patching each. */
 const PATCH_LIMIT = 5000;
 /** Agreements read and decoded per step of a load (one turn of the event loop in the background). */
-const LOAD_CHUNK = 500;
+const LOAD_CHUNK = 100;
 /** Derived values kept per generation. */
 const DERIVED_LIMIT = 64;
 
