@@ -13,11 +13,11 @@ import type { AgreementFilter } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
 import {
-  idOrder,
   measuredComparisons,
   refreshing,
   rememberedOf,
   saveVerdicts,
+  sortByCountThenId,
   summariesOf,
 } from './verdicts.ts';
 
@@ -180,7 +180,6 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     counts[item.grade]++;
     items.push(item);
   }
-  const order = idOrder(ctx, remembered);
   const total = items.length;
   const share = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
   return {
@@ -189,7 +188,7 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     counts,
     share: { A: share(counts.A), B: share(counts.B), AB: share(counts.A + counts.B) },
     grades: GRADES,
-    items: items.sort((a, b) => b.points - a.points || order(a.id, b.id)),
+    items: sortByCountThenId(ctx, remembered, items, (item) => ({ count: item.points, id: item.id })),
     ...refreshing(computed),
   };
 }

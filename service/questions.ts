@@ -26,10 +26,10 @@ import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './co
 import { gradeStored } from './grades.ts';
 import {
   eventsOfAll,
-  idOrder,
   measuredComparisons,
   refreshing,
   rememberedOf,
+  sortByCountThenId,
   summariesOf,
   unlawfulRows,
 } from './verdicts.ts';
@@ -142,9 +142,11 @@ function listBelowFloor(
     const unlawful = byId.get(summary.id);
     if (unlawful?.length) items.push({ agreement: summary, unlawful });
   }
-  const order = idOrder(ctx, remembered);
-  items.sort((a, b) => b.unlawful.length - a.unlawful.length || order(a.agreement.id, b.agreement.id));
-  return { on: options.on, checked: byId.size, items, ...refreshing(computed) };
+  const sorted = sortByCountThenId(ctx, remembered, items, (item) => ({
+    count: item.unlawful.length,
+    id: item.agreement.id,
+  }));
+  return { on: options.on, checked: byId.size, items: sorted, ...refreshing(computed) };
 }
 
 function regionRows(

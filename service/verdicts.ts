@@ -161,20 +161,23 @@ export function summariesOf(
 const byLocale = new Intl.Collator();
 
 /**
- * The order of agreement ids that lists sort ties by (`localeCompare`'s): in memory, each id's rank among
- * all, sorted once while the same agreements are held, so a sort compares numbers.
+ * Sorts a list by a number, highest first, ties by id in `localeCompare`'s order. In memory each id's rank
+ * among all is sorted once while the same agreements are held, so this sort compares numbers only.
  */
-export function idOrder(
+export function sortByCountThenId<T>(
   ctx: ServiceContext,
   remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
-): (a: string, b: string) => number {
-  if (!remembered) return byLocale.compare;
-  const rank = ctx.memory.rankOf(byLocale.compare);
-  return (a, b) => {
-    const x = rank.get(a);
-    const y = rank.get(b);
-    return x === undefined || y === undefined ? byLocale.compare(a, b) : x - y;
-  };
+  items: readonly T[],
+  keys: (item: T) => { count: number; id: string },
+): T[] {
+  const rank = remembered && ctx.memory.rankOf(byLocale.compare);
+  const keyed = items.map((item) => {
+    const { count, id } = keys(item);
+    return { item, count, id, rank: rank?.get(id) ?? -1 };
+  });
+  const ranked = rank !== undefined && keyed.every((k) => k.rank >= 0);
+  keyed.sort((a, b) => b.count - a.count || (ranked ? a.rank - b.rank : byLocale.compare(a.id, b.id)));
+  return keyed.map((k) => k.item);
 }
 
 /** The recorded events of some agreements, from memory when the day's questions read it. */

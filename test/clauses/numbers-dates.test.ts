@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addMonths,
   daysBetween,
   findDates,
@@ -69,6 +71,28 @@ describe('dates', () => {
   it('counts days across a leap year', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2026-11-23', '2026-08-25')).toBe(-90);
+  });
+
+  it('adds and counts days as the calendar does, for any date of four centuries and any step', () => {
+    const byDate = (iso: string, days: number) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    const day = fc
+      .integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2299, 11, 31) / 86_400_000 })
+      .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: -40_000, max: 40_000 }), (iso, days) => {
+        expect(addDays(iso, days)).toBe(byDate(iso, days));
+        expect(daysBetween(iso, byDate(iso, days))).toBe(days);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+    expect(() => addDays('23/11/2026', 1)).toThrow(RangeError);
   });
 
   it('finds written and numeric dates, day first, and skips impossible ones', () => {
