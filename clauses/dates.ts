@@ -33,13 +33,27 @@ function toUtc(iso: string): Date {
  * library-wide questions do this for every agreement of a national library.
  */
 function dayNumber(iso: string): number {
-  const m = ISO.exec(iso);
-  if (!m) throw new RangeError(`Not an ISO date: ${iso}`);
-  const month = Number(m[2]);
-  const year = Number(m[1]) - (month <= 2 ? 1 : 0);
+  // Read by character codes (the regular expression's work, a few times faster): `YYYY-MM-DD` or a RangeError.
+  let year = 0;
+  let month = 0;
+  let date = 0;
+  for (let i = 0; i < 10; i++) {
+    const code = iso.charCodeAt(i);
+    if (i === 4 || i === 7) {
+      if (code !== 45) year = Number.NaN;
+      continue;
+    }
+    const digit = code - 48;
+    if (!(digit >= 0 && digit <= 9)) year = Number.NaN;
+    if (i < 4) year = year * 10 + digit;
+    else if (i < 7) month = month * 10 + digit;
+    else date = date * 10 + digit;
+  }
+  if (iso.length !== 10 || Number.isNaN(year)) throw new RangeError(`Not an ISO date: ${iso}`);
+  year -= month <= 2 ? 1 : 0;
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + Number(m[3]) - 1;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + date - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
@@ -52,7 +66,10 @@ function isoOfDay(day: number): string {
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) /
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
       365,
   );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));

@@ -82,6 +82,24 @@ export interface ExpiryOptions {
 const vn = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
+ * Whether an expiry judged on one day (`info.on`) holds on another in everything but its counts of days and
+ * the words of its action: the same status, dates and flags. So it does when no event is dated between the
+ * two days and both days fall within the same bounds of the status table and of the filing deadline.
+ * @param events the agreement's events the expiry was judged with (and the same other options)
+ */
+export function sameExpiryOn(info: ExpiryInfo, events: readonly AgreementEvent[], on: string): boolean {
+  if (on === info.on) return true;
+  const [from, to] = info.on < on ? [info.on, on] : [on, info.on];
+  if (events.some((e) => e.date > from && e.date <= to)) return false;
+  const due = info.filingDueOn;
+  if (due && !info.filedOn && info.on > due !== on > due) return false;
+  return (
+    statusOnDate(info.effectiveOn, info.expiresOn, info.on) ===
+    statusOnDate(info.effectiveOn, info.expiresOn, on)
+  );
+}
+
+/**
  * Where an agreement stands on a day.
  *
  * @param agreement its metadata (signing, effective and expiry dates, term)

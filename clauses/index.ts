@@ -91,6 +91,7 @@ export {
   expiryStatus,
   findSuccessors,
   PROCEDURE,
+  sameExpiryOn,
   statusOnDate,
 } from './expiry.ts';
 export {

@@ -5,7 +5,7 @@
  */
 
 import type { Comparison } from '../clauses/compare.ts';
-import { expiryStatus } from '../clauses/expiry.ts';
+import { expiryStatus, sameExpiryOn } from '../clauses/expiry.ts';
 import { type AssessmentAnswer, GRADES, type GradeReport, gradeAgreement } from '../clauses/grading.ts';
 import { compareWithLawWording } from '../clauses/law-wording.ts';
 import type { Agreement, AgreementDraft, AgreementEvent, StoredGrade } from '../clauses/types.ts';
@@ -149,7 +149,14 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
     const comparison = stored?.measured ?? byId.get(summary.id);
     if (!comparison) continue;
     const agreementEvents = stored ? stored.events : (events.get(summary.id) ?? []);
-    const expiry = expiryStatus(summary, on, { events: agreementEvents });
+    // In memory, the expiry judged on an earlier day holds while nothing of it moved (no event between the
+    // days, the same bounds): a new day judges again only the agreements whose status can have changed.
+    const last = stored?.expiry;
+    const expiry =
+      last && sameExpiryOn(last, agreementEvents, on)
+        ? last
+        : expiryStatus(summary, on, { events: agreementEvents });
+    if (stored) stored.expiry = expiry;
     // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
     // grade, the points and the reasons are the same without them.
     const grade = () =>

@@ -34,6 +34,8 @@ export interface RememberedAgreement {
   measured: MeasuredComparison | undefined;
   events: readonly AgreementEvent[];
   answers: readonly AssessmentAnswer[];
+  /** The last expiry judged for the grades (see `sameExpiryOn` for the days it holds on). */
+  expiry?: ExpiryInfo;
   /** The last grade report, with the expiry it was judged with (the rest of its inputs are the fields above). */
   graded?: { expiry: string; report: GradeReport };
 }

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   type AgreementEvent,
   type AgreementMeta,
+  addDays,
+  type ExpiryInfo,
   type ExpiryStatus,
   expiryReport,
   expiryStatus,
   findSuccessors,
+  sameExpiryOn,
 } from '../../clauses/index.ts';
 
 const meta = (fields: Partial<AgreementMeta>): AgreementMeta => ({
@@ -218,4 +221,42 @@ describe('expiryReport', () => {
     expect(union.items.map((i) => i.id)).toEqual(['renewal']);
     expect(union.total).toBe(1);
   });
+});
+
+describe('an expiry judged on one day, on another', () => {
+  const agreements: Array<[string, AgreementMeta, AgreementEvent[]]> = [
+    ['in force, then in the renewal window, then expired', THREE_YEARS, []],
+    ['filed late', THREE_YEARS, [event({ type: 'filed', date: '2024-03-01' })]],
+    [
+      'extended in 2026',
+      THREE_YEARS,
+      [event({ type: 'extended', date: '2026-10-01', extendedTo: '2027-06-30' })],
+    ],
+    ['replaced', THREE_YEARS, [event({ type: 'replaced', date: '2026-06-01', replacedBy: 'b' })]],
+    ['not yet effective', meta({ signedOn: '2026-11-01', effectiveOn: '2027-01-01', termMonths: 24 }), []],
+    ['without dates', meta({}), []],
+  ];
+  const days = Array.from({ length: 60 }, (_, i) => addDays('2023-12-01', i * 29));
+  const facts = (info: ExpiryInfo) => {
+    const { daysToExpiry: _d, continuationDaysLeft: _c, action: _a, urgency: _u, on: _o, ...rest } = info;
+    return rest;
+  };
+
+  it.each(agreements)(
+    'holds (%s) exactly when nothing but the counts of days differs',
+    (_, agreementMeta, events) => {
+      let held = 0;
+      for (const from of days)
+        for (const to of days) {
+          const before = expiryStatus({ meta: agreementMeta }, from, { events });
+          const after = expiryStatus({ meta: agreementMeta }, to, { events });
+          if (sameExpiryOn(before, events, to)) {
+            held++;
+            expect(facts(after)).toEqual(facts(before));
+          }
+        }
+      // Most pairs of days share their bounds: the memory of the grades judges again only at a bound.
+      expect(held).toBeGreaterThan(days.length);
+    },
+  );
 });

@@ -92,7 +92,8 @@ describe('dates', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
     expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
-    expect(() => addDays('23/11/2026', 1)).toThrow(RangeError);
+    for (const bad of ['23/11/2026', '2026-1-05', '2026-11-2x', '2026-11-055', ' 2026-11-05'])
+      expect(() => addDays(bad, 1)).toThrow(RangeError);
   });
 
   it('finds written and numeric dates, day first, and skips impossible ones', () => {
