@@ -70,11 +70,13 @@ const Area = {
   district: z.string().max(200).optional(),
 };
 
-export const BelowFloorQuery = ComparisonQuery.extend(Area).extend({
-  /** A page of the list (every agreement when absent); `count` stays the whole list's. */
+/** A page of a library-wide list (every agreement when absent); its counts stay the whole list's. */
+const ListPage = {
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
-});
+};
+
+export const BelowFloorQuery = ComparisonQuery.extend(Area).extend(ListPage);
 
 export const ExpiryQuery = z.object({
   on: IsoDate.optional(),
@@ -151,6 +153,7 @@ export const CorrectionBody = z
 
 export const GradesQuery = z.object({
   ...Area,
+  ...ListPage,
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 

@@ -125,3 +125,19 @@ export function firstValues(query: Record<string, string | string[]>): Record<st
 export function validQuery<T extends z.ZodType>(schema: T) {
   return validator('query', (value) => validate(schema, firstValues(value), 'query'));
 }
+
+/**
+ * A page of a library-wide list as asked (`limit`, `offset`), and what the answer says of it: nothing when no
+ * page was asked (the whole list), else the offset and the limit.
+ */
+export function pageOf<T>(
+  items: readonly T[],
+  query: { limit?: number | undefined; offset?: number | undefined },
+): { page: readonly T[]; paging: { offset?: number; limit?: number | null } } {
+  if (query.limit === undefined && query.offset === undefined) return { page: items, paging: {} };
+  const offset = query.offset ?? 0;
+  return {
+    page: items.slice(offset, offset + (query.limit ?? items.length)),
+    paging: { offset, limit: query.limit ?? null },
+  };
+}

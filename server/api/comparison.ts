@@ -19,7 +19,7 @@ import { tooLarge } from '../errors.ts';
 import type { ReportRenderer } from '../parse-pool.ts';
 import { BelowFloorQuery, ComparisonQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
-import { areaFilter, parseId, validate, validQuery } from '../validation.ts';
+import { areaFilter, pageOf, parseId, validate, validQuery } from '../validation.ts';
 
 export interface ComparisonRoutesDeps {
   service: Service;
@@ -130,18 +130,12 @@ export function comparisonRoutes({ service, maxUploadBytes, today, reports }: Co
         seenBy(c, areaFilter(query)),
         dayOf(query),
       );
-      const offset = query.offset ?? 0;
-      const page =
-        query.limit === undefined && offset === 0
-          ? items
-          : items.slice(offset, offset + (query.limit ?? items.length));
+      const { page, paging } = pageOf(items, query);
       return c.json({
         on,
         checked,
         count: items.length,
-        ...(query.limit !== undefined || query.offset !== undefined
-          ? { offset, limit: query.limit ?? null }
-          : {}),
+        ...paging,
         ...(refreshing ? { refreshing } : {}),
         items: page.map(({ agreement, unlawful }) => {
           const { employer, industry, province, district, wageRegion, expiresOn } = agreement.meta;

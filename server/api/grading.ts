@@ -9,7 +9,7 @@ import type { Rubric } from '../../clauses/grading.ts';
 import type { Service } from '../../service/index.ts';
 import { actorOfRequest, requireWrite, seenBy } from '../auth.ts';
 import { AssessmentBody, GradesQuery } from '../schemas.ts';
-import { areaFilter, parseId, readJsonBody, validQuery } from '../validation.ts';
+import { areaFilter, pageOf, parseId, readJsonBody, validQuery } from '../validation.ts';
 
 export interface GradingRoutesDeps {
   service: Service;
@@ -52,6 +52,8 @@ export function gradingRoutes({ service, apiToken, today, rubric }: GradingRoute
         filter: seenBy(c, areaFilter(query)),
         ...(query.year ? { year: query.year } : {}),
       });
-      return c.json({ ...dashboard, rubric: rubricInfo });
+      // `total`, `counts` and `share` stay the whole area's; `items` is the page asked, if any.
+      const { page, paging } = pageOf(dashboard.items, query);
+      return c.json({ ...dashboard, ...paging, items: page, rubric: rubricInfo });
     });
 }

@@ -172,4 +172,20 @@ describe('GET /api/grades', () => {
     ]);
     expect((await errorOf(await app.request('/api/grades?year=20'))).code).toBe('invalid_input');
   });
+
+  it("answers a page of the agreements with the whole area's counts, in the whole list's order", async () => {
+    type Body = {
+      total: number;
+      counts: Record<string, number>;
+      offset?: number;
+      limit?: number | null;
+      items: Array<{ id: string }>;
+    };
+    const all = (await (await app.request('/api/grades')).json()) as Body;
+    expect(all.offset).toBeUndefined();
+    const page = (await (await app.request('/api/grades?limit=5&offset=3')).json()) as Body;
+    expect(page).toMatchObject({ total: all.total, counts: all.counts, offset: 3, limit: 5 });
+    expect(page.items.map((i) => i.id)).toEqual(all.items.slice(3, 8).map((i) => i.id));
+    expect((await errorOf(await app.request('/api/grades?limit=1001'))).code).toBe('invalid_input');
+  });
 });
