@@ -60,6 +60,7 @@ const urlsOn = (day: string) => [
   `/api/benchmarks?topic=meal&on=${day}`,
   `/api/compare?industry=det-may&topic=meal,overtime&on=${day}`,
   `/api/grades`,
+  `/api/grades?limit=100`,
 ];
 const label = (url: string) => `\`${url.replace(/on=[0-9-]+/, 'on=…')}\``;
 
