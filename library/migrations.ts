@@ -5,6 +5,21 @@
 
 import type { Database } from 'better-sqlite3';
 
+/**
+ * The triggers that append to `verdict_changes` the agreements (and the floor period, for stored verdicts)
+ * of every row inserted into, updated in or deleted from a table: before and after, for an update.
+ * @param rows the SELECT of the (agreement_id, period) rows of the trigger's row `OLD` or `NEW`
+ */
+function changeTriggers(name: string, table: string, rows: (row: 'OLD' | 'NEW') => string): string {
+  const log = (...sides: Array<'OLD' | 'NEW'>) =>
+    `BEGIN INSERT INTO verdict_changes (agreement_id, period) ${sides.map(rows).join(' UNION ')}; END;`;
+  return [
+    `CREATE TRIGGER IF NOT EXISTS verdict_changes_${name}_insert AFTER INSERT ON ${table} ${log('NEW')}`,
+    `CREATE TRIGGER IF NOT EXISTS verdict_changes_${name}_update AFTER UPDATE ON ${table} ${log('OLD', 'NEW')}`,
+    `CREATE TRIGGER IF NOT EXISTS verdict_changes_${name}_delete AFTER DELETE ON ${table} ${log('OLD')}`,
+  ].join('\n  ');
+}
+
 export const MIGRATIONS: readonly string[] = [
   // 1: agreements with their metadata columns for filtering, and original documents.
   `
@@ -302,39 +317,11 @@ export const MIGRATIONS: readonly string[] = [
     -- Set for a change of stored verdicts: only the memory of that floor period reads it.
     period TEXT
   );
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_agreement_insert AFTER INSERT ON agreements
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.id); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_agreement_update AFTER UPDATE ON agreements
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.id);
-          INSERT INTO verdict_changes (agreement_id) SELECT NEW.id WHERE NEW.id != OLD.id; END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_agreement_delete AFTER DELETE ON agreements
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.id); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_event_insert AFTER INSERT ON agreement_events
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.agreement_id); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_event_update AFTER UPDATE ON agreement_events
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id), (NEW.agreement_id); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_event_delete AFTER DELETE ON agreement_events
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_answer_insert AFTER INSERT ON assessments
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (NEW.agreement_id); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_answer_update AFTER UPDATE ON assessments
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id), (NEW.agreement_id); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_answer_delete AFTER DELETE ON assessments
-    BEGIN INSERT INTO verdict_changes (agreement_id) VALUES (OLD.agreement_id); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_correction_insert AFTER INSERT ON corrections
-    BEGIN INSERT INTO verdict_changes (agreement_id) SELECT id FROM agreements WHERE sha256 = NEW.sha256; END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_correction_update AFTER UPDATE ON corrections
-    BEGIN INSERT INTO verdict_changes (agreement_id)
-          SELECT id FROM agreements WHERE sha256 IN (OLD.sha256, NEW.sha256); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_correction_delete AFTER DELETE ON corrections
-    BEGIN INSERT INTO verdict_changes (agreement_id) SELECT id FROM agreements WHERE sha256 = OLD.sha256; END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_insert AFTER INSERT ON stored_verdicts
-    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (NEW.agreement_id, NEW.period); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_update AFTER UPDATE ON stored_verdicts
-    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (OLD.agreement_id, OLD.period),
-          (NEW.agreement_id, NEW.period); END;
-  CREATE TRIGGER IF NOT EXISTS verdict_changes_verdicts_delete AFTER DELETE ON stored_verdicts
-    BEGIN INSERT INTO verdict_changes (agreement_id, period) VALUES (OLD.agreement_id, OLD.period); END;
+  ${changeTriggers('agreement', 'agreements', (row) => `SELECT ${row}.id, NULL`)}
+  ${changeTriggers('event', 'agreement_events', (row) => `SELECT ${row}.agreement_id, NULL`)}
+  ${changeTriggers('answer', 'assessments', (row) => `SELECT ${row}.agreement_id, NULL`)}
+  ${changeTriggers('correction', 'corrections', (row) => `SELECT id, NULL FROM agreements WHERE sha256 = ${row}.sha256`)}
+  ${changeTriggers('verdicts', 'stored_verdicts', (row) => `SELECT ${row}.agreement_id, ${row}.period`)}
   `,
 ];
 

@@ -7,7 +7,9 @@
  * within a tier. Keys are lower-is-better numbers: `tier × 1000 + within`.
  */
 
+import { uniteSorted } from './search-phrases.ts';
 import type { HitMatch } from './search-types.ts';
+import { seek } from './term-lists.ts';
 
 export const TIERS = {
   exact: 0,
@@ -138,37 +140,6 @@ export function shareOf({ ids, shares }: Coverage, id: number): number {
   return ids[low] === id ? shares[low]! : 0;
 }
 
-/** The first position at or after `from` of `ids` (ascending) whose id is at least `id`. */
-function seek(ids: ArrayLike<number>, id: number, from: number): number {
-  let step = 1;
-  let low = from;
-  let high = from;
-  while (high < ids.length && ids[high]! < id) {
-    low = high + 1;
-    high += step;
-    step *= 2;
-  }
-  if (high > ids.length) high = ids.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (ids[mid]! < id) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** The ids of some ascending lists, each once, ascending. */
-function unite(lists: readonly TermPostings[]): Int32Array {
-  if (lists.length === 1) return Int32Array.from(lists[0]!);
-  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
-  let n = 0;
-  for (const list of lists) for (let k = 0; k < list.length; k++) all[n++] = list[k]!;
-  all.sort();
-  let m = 0;
-  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[m++] = all[k]!;
-  return all.subarray(0, m);
-}
-
 /** The best share of each document over two coverages (both ascending). */
 function bestOf(a: Coverage, b: Coverage): Coverage {
   if (a.ids.length === 0) return b;
@@ -224,7 +195,7 @@ export function coverage(
     const weights = postings.map((p) => Math.log(1 + documents / (1 + p.length)));
     const total = weights.reduce((a, b) => a + b, 0) || 1;
     const rarest = [...postings].sort((a, b) => a.length - b.length).slice(0, m - least + 1);
-    const candidates = unite(rarest);
+    const candidates = uniteSorted(rarest);
     const at = new Int32Array(m);
     const ids = new Int32Array(candidates.length);
     const shares = new Float64Array(candidates.length);

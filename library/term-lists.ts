@@ -55,8 +55,8 @@ export class TermLists {
   }
 }
 
-/** The first position at or after `from` whose id is at least `id` (galloping, then binary search). */
-function seek(ids: Int32Array, id: number, from: number): number {
+/** The first position at or after `from` of `ids` (ascending) whose id is at least `id` (galloping, then binary search). */
+export function seek(ids: ArrayLike<number>, id: number, from: number): number {
   let step = 1;
   let low = from;
   let high = from;

@@ -32,6 +32,32 @@ async function answers(service: Service, on: string) {
   };
 }
 
+/** Adds `count` agreements of the generated corpus (bench/generate.ts) to a library. */
+function addGenerated(library: SqliteLibrary, count: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'cba-generated-'));
+  try {
+    for (const file of generateCorpus(dir, count)) {
+      const bytes = readFileSync(file);
+      library.add(importDocument(bytes, { filename: basename(file) }), bytes);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An officer corrects the first row above the floor of an agreement to "below". */
+async function correctFirstAbove(service: Service, id: string) {
+  const rows = service.comparison(id).rows;
+  const index = rows.findIndex((row) => row.verdict === 'above');
+  await service.correct(id, {
+    kind: 'verdict',
+    target: targetOf(rows, index),
+    verdict: 'below',
+    reason: 'kiểm tra lại',
+    by: 'Lan',
+  });
+}
+
 /**
  * A service on the library whose clock the test moves, and one that compares every agreement afresh.
  * @param aheadDays how far ahead the next floor period is stored (none by default: those tests are below)
@@ -50,20 +76,7 @@ function services(library: SqliteLibrary, data = 'data-1', aheadDays = 0) {
 
 describe.each([
   ['the sample library', (library: SqliteLibrary) => addSamples(library)],
-  [
-    'a generated library',
-    (library: SqliteLibrary) => {
-      const dir = mkdtempSync(join(tmpdir(), 'cba-generated-'));
-      try {
-        for (const file of generateCorpus(dir, 40)) {
-          const bytes = readFileSync(file);
-          library.add(importDocument(bytes, { filename: basename(file) }), bytes);
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  ],
+  ['a generated library', (library: SqliteLibrary) => addGenerated(library, 40)],
 ])('stored verdicts over %s', (_name, fill) => {
   let library: SqliteLibrary;
   let cleanup: () => void;
@@ -183,15 +196,7 @@ describe('the memory of the library-wide questions and the writes', () => {
     await agreeAfterWrite(1);
     expect(stored.grades({ filter: { province: 'Điện Biên' } }).items.map((item) => item.id)).toEqual([id]);
 
-    const rows = stored.comparison(id).rows;
-    const index = rows.findIndex((row) => row.verdict === 'above');
-    await stored.correct(id, {
-      kind: 'verdict',
-      target: targetOf(rows, index),
-      verdict: 'below',
-      reason: 'kiểm tra lại',
-      by: 'Lan',
-    });
+    await correctFirstAbove(stored, id);
     await agreeAfterWrite(1);
 
     await stored.recordEvent(second!.id, { type: 'extended', date: '2025-12-01', extendedTo: '2031-12-31' });
@@ -260,15 +265,7 @@ describe('stored verdicts and the writes', () => {
     const id = first!.id;
     await stored.editMetadata(id, { set: { province: 'Điện Biên' }, by: 'Lan' });
     expect(stored.storedVerdicts().fresh).toBe(2);
-    const rows = stored.comparison(id).rows;
-    const index = rows.findIndex((row) => row.verdict === 'above');
-    await stored.correct(id, {
-      kind: 'verdict',
-      target: targetOf(rows, index),
-      verdict: 'below',
-      reason: 'kiểm tra lại',
-      by: 'Lan',
-    });
+    await correctFirstAbove(stored, id);
     expect(stored.storedVerdicts().fresh).toBe(2);
     const below = stored.belowFloor({});
     expect(below.refreshing).toBeUndefined();
@@ -285,15 +282,7 @@ describe('the memory loaded in the background (a server starting with a big libr
   let key: VerdictKey;
   beforeAll(async () => {
     ({ library, cleanup } = tempLibrary());
-    const dir = mkdtempSync(join(tmpdir(), 'cba-generated-'));
-    try {
-      for (const file of generateCorpus(dir, 30)) {
-        const bytes = readFileSync(file);
-        library.add(importDocument(bytes, { filename: basename(file) }), bytes);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    addGenerated(library, 30);
     await createService({ library, clock: () => BEFORE }).refreshVerdicts();
     key = library.db.prepare('SELECT DISTINCT period, data FROM stored_verdicts').get() as VerdictKey;
   }, 120_000);
