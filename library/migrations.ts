@@ -323,6 +323,12 @@ export const MIGRATIONS: readonly string[] = [
   ${changeTriggers('correction', 'corrections', (row) => `SELECT id, NULL FROM agreements WHERE sha256 = ${row}.sha256`)}
   ${changeTriggers('verdicts', 'stored_verdicts', (row) => `SELECT ${row}.agreement_id, ${row}.period`)}
   `,
+  // The list's order (`LIST_ORDER` in sqlite-library.ts, the same expression) from an index that covers the
+  // visibility too (every reader's filter): listing the ids of 30,000 agreements read every wide row (their
+  // trees) and sorted them, 80–710 ms; 10–20 ms so.
+  `
+  CREATE INDEX agreements_list ON agreements(COALESCE(signed_on, effective_on, '') DESC, id, visibility);
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

@@ -787,7 +787,10 @@ function toMetaEdit(row: MetaEditRow): MetaEdit {
   };
 }
 
-/** The order of every listing: newest signed (or effective) first, then by id. */
+/**
+ * The order of every listing: newest signed (or effective) first, then by id. The index `agreements_list`
+ * is on this very expression, so listing every id reads no agreement's row.
+ */
 const LIST_ORDER = "ORDER BY COALESCE(signed_on, effective_on, '') DESC, id";
 
 /** The WHERE clause of a filter over the agreements table, and its parameters. */

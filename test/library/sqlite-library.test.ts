@@ -112,6 +112,30 @@ describe('SqliteLibrary', () => {
     again.close();
   });
 
+  it('lists every id newest first from an index, reading no agreement row', () => {
+    addSamples(library);
+    const ids = library.listIds({});
+    const dayOf = (id: string) => {
+      const meta = library.get(id)?.meta;
+      return meta?.signedOn ?? meta?.effectiveOn ?? '';
+    };
+    const days = ids.map(dayOf);
+    expect(ids.length).toBe(library.counts().agreements);
+    expect(days).toEqual([...days].sort().reverse());
+    // Every reader's listing names the visibilities it may see: the index covers that too.
+    expect(library.listIds({ visibility: ['public'] })).toEqual(ids);
+    for (const where of ['', "WHERE visibility IN ('public', 'members')"]) {
+      const plan = library.db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT id FROM agreements ${where} ORDER BY COALESCE(signed_on, effective_on, '') DESC, id`,
+        )
+        .all() as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toBe(
+        'SCAN agreements USING COVERING INDEX agreements_list',
+      );
+    }
+  });
+
   it('refuses a database written by a newer version of the program', () => {
     library.close();
     const db = new BetterSqlite3(`${dir}/${DATABASE_FILE}`);
