@@ -7,7 +7,7 @@
  */
 
 import { addDays, daysBetween, termEnd } from './dates.ts';
-import { type ExpiryStatus, PROCEDURE, statusOnDate } from './expiry-rule.ts';
+import { EXPIRY_BANDS, type ExpiryStatus, PROCEDURE, statusOnDate } from './expiry-rule.ts';
 import { foldText } from './text.ts';
 import type { AgreementEvent, AgreementMeta } from './types.ts';
 
@@ -98,6 +98,60 @@ export function sameExpiryOn(info: ExpiryInfo, events: readonly AgreementEvent[]
     statusOnDate(info.effectiveOn, info.expiresOn, on)
   );
 }
+
+/** The days an expiry holds on (`sameExpiryOn`), both inclusive; a missing bound is open. */
+export interface ExpiryHolds {
+  from?: string;
+  through?: string;
+}
+
+/**
+ * The days on which an expiry judged on one day holds (`sameExpiryOn` is true exactly on them): from the
+ * last event on or before its day and through the day before the next one, on its side of the filing
+ * deadline, and within the band of the status table its day falls in. The library-wide questions keep it
+ * with the expiry, so a new day judges again only the agreements whose days ran out.
+ * @param events the agreement's events the expiry was judged with
+ */
+export function expiryHolds(info: ExpiryInfo, events: readonly AgreementEvent[]): ExpiryHolds {
+  let from: string | undefined;
+  let through: string | undefined;
+  const notBefore = (day: string) => {
+    if (from === undefined || day > from) from = day;
+  };
+  const notAfter = (day: string) => {
+    if (through === undefined || day < through) through = day;
+  };
+  for (const event of events) {
+    if (event.date > info.on) notAfter(addDays(event.date, -1));
+    else notBefore(event.date);
+  }
+  const due = info.filingDueOn;
+  if (due && !info.filedOn) {
+    if (info.on > due) notBefore(addDays(due, 1));
+    else notAfter(due);
+  }
+  const effectiveOn = info.effectiveOn || undefined;
+  const expiresOn = info.expiresOn || undefined;
+  if (effectiveOn !== undefined) {
+    if (info.on < effectiveOn) notAfter(addDays(effectiveOn, -1));
+    else {
+      notBefore(effectiveOn);
+      if (expiresOn !== undefined) {
+        const days = daysBetween(info.on, expiresOn);
+        const band = EXPIRY_BANDS.find(
+          (b) => (b.minDays ?? -Infinity) <= days && days <= (b.maxDays ?? Infinity),
+        );
+        if (band?.maxDays !== undefined) notBefore(addDays(expiresOn, -band.maxDays));
+        if (band?.minDays !== undefined) notAfter(addDays(expiresOn, -band.minDays));
+      }
+    }
+  }
+  return { ...(from !== undefined ? { from } : {}), ...(through !== undefined ? { through } : {}) };
+}
+
+/** Whether a day lies within an expiry's days (see `expiryHolds`). */
+export const holdsOn = ({ from, through }: ExpiryHolds, on: string): boolean =>
+  (from === undefined || on >= from) && (through === undefined || on <= through);
 
 /**
  * Where an agreement stands on a day.

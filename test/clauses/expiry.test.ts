@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type AgreementEvent,
@@ -5,9 +6,11 @@ import {
   addDays,
   type ExpiryInfo,
   type ExpiryStatus,
+  expiryHolds,
   expiryReport,
   expiryStatus,
   findSuccessors,
+  holdsOn,
   sameExpiryOn,
 } from '../../clauses/index.ts';
 
@@ -259,4 +262,56 @@ describe('an expiry judged on one day, on another', () => {
       expect(held).toBeGreaterThan(days.length);
     },
   );
+
+  // Every day of six years around the agreements' terms (and every day judged above).
+  const daily = Array.from({ length: 6 * 366 }, (_, i) => addDays('2023-06-01', i));
+  const heldDays = (info: ExpiryInfo, events: readonly AgreementEvent[]) => ({
+    bounds: daily.filter((day) => holdsOn(expiryHolds(info, events), day)),
+    same: daily.filter((day) => sameExpiryOn(info, events, day)),
+  });
+
+  it.each(agreements)(
+    'holds (%s) on the days its bounds name, and on no other',
+    (_, agreementMeta, events) => {
+      for (const from of days) {
+        const { bounds, same } = heldDays(expiryStatus({ meta: agreementMeta }, from, { events }), events);
+        expect(bounds).toEqual(same);
+        expect(bounds).toContain(from);
+      }
+    },
+  );
+
+  it('holds on the days its bounds name for any dates and events', () => {
+    const day = fc.integer({ min: 0, max: 5 * 365 }).map((n) => addDays('2023-06-01', n));
+    const anEvent = fc.record({
+      type: fc.constantFrom('filed', 'negotiation_started', 'replaced', 'extended' as const),
+      date: day,
+      extendedTo: day,
+    });
+    fc.assert(
+      fc.property(
+        day,
+        fc.option(day),
+        fc.option(fc.integer({ min: 1, max: 48 })),
+        fc.array(anEvent, { maxLength: 3 }),
+        day,
+        (effectiveOn, expiresOn, termMonths, raw, judged) => {
+          const agreementMeta = meta({
+            effectiveOn,
+            ...(expiresOn ? { expiresOn } : {}),
+            ...(termMonths ? { termMonths } : {}),
+          });
+          const events = raw.map(({ type, date, extendedTo }) =>
+            event({ type, date, ...(type === 'extended' ? { extendedTo } : {}) }),
+          );
+          const { bounds, same } = heldDays(
+            expiryStatus({ meta: agreementMeta }, judged, { events }),
+            events,
+          );
+          expect(bounds).toEqual(same);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
