@@ -5,13 +5,22 @@
  */
 
 import type { Comparison } from '../clauses/compare.ts';
-import { expiryStatus, sameExpiryOn } from '../clauses/expiry.ts';
+import { type ExpiryHolds, expiryHolds, expiryStatus, holdsOn } from '../clauses/expiry.ts';
 import { type AssessmentAnswer, GRADES, type GradeReport, gradeAgreement } from '../clauses/grading.ts';
 import { compareWithLawWording } from '../clauses/law-wording.ts';
-import type { Agreement, AgreementDraft, AgreementEvent, StoredGrade } from '../clauses/types.ts';
+import type { MeasuredComparison } from '../clauses/measured.ts';
+import type {
+  Agreement,
+  AgreementDraft,
+  AgreementEvent,
+  AgreementSummary,
+  StoredGrade,
+} from '../clauses/types.ts';
 import type { AgreementFilter } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
+import { CountRanking } from './ranking.ts';
+import type { RememberedAgreement } from './verdict-memory.ts';
 import {
   measuredComparisons,
   refreshing,
@@ -123,15 +132,122 @@ type DashboardItem = GradesDashboard['items'][number];
 /** The dashboard's line of a report kept in memory (the same report, the same line). */
 const itemOf = new WeakMap<GradeReport, DashboardItem>();
 
+const keyOfItem = (item: DashboardItem) => ({ count: item.points, id: item.id });
+
+/** The grades of an area kept in memory across days and writes (see `gradesDashboard`). */
+interface KeptGrades {
+  on: string;
+  counts: Record<StoredGrade, number>;
+  ranking: CountRanking<DashboardItem>;
+  /** The days each line's expiry holds on (its agreement's memory may since hold another day's). */
+  holds: Map<string, ExpiryHolds>;
+  computed: number;
+}
+
 /** The grades of an area on a day: counts, shares and every agreement's grade. */
 export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQuery): GradesDashboard {
   const today = ctx.today();
   const on = year && `${year}-12-31` < today ? `${year}-12-31` : today;
-  const remembered = rememberedOf(ctx, on);
-  const summaries = summariesOf(ctx, filter, remembered).filter((s) => {
+  const signedBy = (s: AgreementSummary) => {
     const signed = s.meta.signedOn ?? s.meta.effectiveOn;
     return !year || (signed !== undefined && signed <= on);
-  });
+  };
+  const remembered = rememberedOf(ctx, on);
+  const grades = remembered
+    ? keptGrades(ctx, filter, year, on, remembered, signedBy)
+    : gradeAll(ctx, summariesOf(ctx, filter, undefined).filter(signedBy), on, undefined);
+  const { counts, computed } = grades;
+  const items = [...grades.ranking.list];
+  const total = items.length;
+  const share = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
+  return {
+    on,
+    total,
+    counts: { ...counts },
+    share: { A: share(counts.A), B: share(counts.B), AB: share(counts.A + counts.B) },
+    grades: GRADES,
+    items,
+    ...refreshing(computed),
+  };
+}
+
+/**
+ * In memory, an area's grades are kept across days and writes: a write judges again only the agreements it
+ * changed, and a new day only those whose expiry's days ran out (`expiryHolds`), each moved to its place.
+ */
+function keptGrades(
+  ctx: ServiceContext,
+  filter: AgreementFilter,
+  year: number | undefined,
+  on: string,
+  remembered: ReadonlyMap<string, RememberedAgreement>,
+  signedBy: (s: AgreementSummary) => boolean,
+): KeptGrades {
+  const listed = () => summariesOf(ctx, filter, remembered).filter(signedBy);
+  // A past year is judged on its last day; the current year's agreements signed by today change daily.
+  const key = JSON.stringify(['grades', filter, year ?? null, year ? on : null]);
+  const kept = ctx.memory.keep(
+    key,
+    () => gradeAll(ctx, listed(), on, remembered),
+    (grades, changed) => {
+      const members = ctx.memory.derive(`grades:${key}`, () => new Set(listed().map((s) => s.id)));
+      return regrade(ctx, grades, changed, members, remembered, grades.on);
+    },
+    (grades) => grades.computed === 0,
+  );
+  if (kept.on !== on && kept.computed === 0) {
+    // A new day: those whose expiry holds on it keep their line.
+    const due = new Set<string>();
+    for (const item of kept.ranking.list) {
+      const holds = kept.holds.get(item.id);
+      if (!holds || !holdsOn(holds, on)) due.add(item.id);
+    }
+    const members = new Set(kept.ranking.list.map((item) => item.id));
+    if (!regrade(ctx, kept, due, members, remembered, on)) return gradeAll(ctx, listed(), on, remembered);
+    kept.on = on;
+  }
+  return kept;
+}
+
+/**
+ * Judges some agreements of kept grades again on a day, each moved to its place (or out, when no longer
+ * listed). Nothing is moved unless all can be judged from memory.
+ * @param members the agreements the grades list now
+ * @returns false when one of them has no fresh stored verdicts
+ */
+function regrade(
+  ctx: ServiceContext,
+  grades: KeptGrades,
+  ids: ReadonlySet<string>,
+  members: ReadonlySet<string>,
+  remembered: ReadonlyMap<string, RememberedAgreement>,
+  on: string,
+): boolean {
+  for (const id of ids) {
+    const entry = remembered.get(id);
+    if (entry && members.has(id) && !entry.measured) return false;
+  }
+  for (const id of ids) {
+    const old = grades.ranking.remove(id);
+    if (old) grades.counts[old.grade]--;
+    grades.holds.delete(id);
+    const entry = remembered.get(id);
+    if (!entry?.measured || !members.has(id)) continue;
+    const item = lineOf(ctx, entry.summary, entry.measured, on, entry, entry);
+    grades.counts[item.grade]++;
+    grades.ranking.set(item);
+    if (entry.expiry) grades.holds.set(id, entry.expiry.holds);
+  }
+  return true;
+}
+
+/** Grades every agreement listed: from memory where stored, the others compared here. */
+function gradeAll(
+  ctx: ServiceContext,
+  summaries: readonly AgreementSummary[],
+  on: string,
+  remembered: ReadonlyMap<string, RememberedAgreement> | undefined,
+): KeptGrades {
   // In memory each agreement's stored comparison, events and answers are read from its entry; only those
   // whose stored verdicts are stale are compared, and their events and answers read, here.
   const unstored = remembered ? summaries.filter((s) => !remembered.get(s.id)?.measured) : summaries;
@@ -143,61 +259,56 @@ export function gradesDashboard(ctx: ServiceContext, { filter, year }: GradesQue
   const { byId, computed } = measuredComparisons(ctx, unstored, on);
   const counts: Record<StoredGrade, number> = { A: 0, B: 0, C: 0, D: 0, unranked: 0 };
   const items: DashboardItem[] = [];
+  const holds = new Map<string, ExpiryHolds>();
   for (const summary of summaries) {
     const entry = remembered?.get(summary.id);
     const stored = entry?.measured && entry.summary === summary ? entry : undefined;
     const comparison = stored?.measured ?? byId.get(summary.id);
     if (!comparison) continue;
-    const agreementEvents = stored ? stored.events : (events.get(summary.id) ?? []);
-    // In memory, the expiry judged on an earlier day holds while nothing of it moved (no event between the
-    // days, the same bounds): a new day judges again only the agreements whose status can have changed.
-    const last = stored?.expiry;
-    const expiry =
-      last && sameExpiryOn(last, agreementEvents, on)
-        ? last
-        : expiryStatus(summary, on, { events: agreementEvents });
-    if (stored) stored.expiry = expiry;
-    // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
-    // grade, the points and the reasons are the same without them.
-    const grade = () =>
-      gradeAgreement(
-        {
-          meta: summary.meta,
-          comparison,
-          expiry,
-          answers: stored ? stored.answers : (answers.get(summary.id) ?? []),
-          events: agreementEvents,
-        },
-        ctx.rubric,
-      );
-    // In memory, the stored comparison, metadata and answers are the entry's own (a write replaces the entry),
-    // so the last report holds while the expiry the rubric reads is the same; others are graded afresh.
-    const report = stored ? ctx.memory.graded(stored, expiry, grade) : grade();
-    let item = itemOf.get(report);
-    if (!item) {
-      item = {
-        id: summary.id,
-        ...(summary.meta.employer ? { employer: summary.meta.employer } : {}),
-        grade: report.grade,
-        points: report.score.total,
-        unrankedReasons: report.unrankedReasons.map((r) => r.id),
-      };
-      if (stored) itemOf.set(report, item);
-    }
+    const known = stored ?? { events: events.get(summary.id) ?? [], answers: answers.get(summary.id) ?? [] };
+    const item = lineOf(ctx, summary, comparison, on, known, stored);
     counts[item.grade]++;
     items.push(item);
+    if (stored?.expiry) holds.set(summary.id, stored.expiry.holds);
   }
-  const total = items.length;
-  const share = (n: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
-  return {
-    on,
-    total,
-    counts,
-    share: { A: share(counts.A), B: share(counts.B), AB: share(counts.A + counts.B) },
-    grades: GRADES,
-    items: sortByCountThenId(ctx, remembered, items, (item) => ({ count: item.points, id: item.id })),
-    ...refreshing(computed),
+  const sorted = sortByCountThenId(ctx, remembered, items, keyOfItem);
+  return { on, counts, ranking: new CountRanking(sorted, keyOfItem), holds, computed };
+}
+
+/**
+ * One agreement's line of the dashboard on a day.
+ * @param entry its memory (whose events and answers are the ones given), which keeps its expiry and report
+ */
+function lineOf(
+  ctx: ServiceContext,
+  summary: AgreementSummary,
+  comparison: Comparison | MeasuredComparison,
+  on: string,
+  { events, answers }: { events: readonly AgreementEvent[]; answers: readonly AssessmentAnswer[] },
+  entry?: RememberedAgreement,
+): DashboardItem {
+  // In memory, the expiry judged on an earlier day is kept through the days it holds on (no event between
+  // the days, the same bounds): a new day judges again only the agreements whose status can have changed.
+  const last = entry?.expiry;
+  const expiry = last && holdsOn(last.holds, on) ? last.info : expiryStatus(summary, on, { events });
+  if (entry && last?.info !== expiry) entry.expiry = { info: expiry, holds: expiryHolds(expiry, events) };
+  // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
+  // grade, the points and the reasons are the same without them.
+  const grade = () => gradeAgreement({ meta: summary.meta, comparison, expiry, answers, events }, ctx.rubric);
+  // In memory, the stored comparison, metadata and answers are the entry's own (a write replaces the entry),
+  // so the last report holds while the expiry the rubric reads is the same; others are graded afresh.
+  const report = entry ? ctx.memory.graded(entry, expiry, grade) : grade();
+  const kept = itemOf.get(report);
+  if (kept) return kept;
+  const item: DashboardItem = {
+    id: summary.id,
+    ...(summary.meta.employer ? { employer: summary.meta.employer } : {}),
+    grade: report.grade,
+    points: report.score.total,
+    unrankedReasons: report.unrankedReasons.map((r) => r.id),
   };
+  if (entry) itemOf.set(report, item);
+  return item;
 }
 
 /** The officer's checklist of an agreement: each criterion with its current answer. */

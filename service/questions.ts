@@ -24,6 +24,7 @@ import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult 
 import type { CheckResult } from './check.ts';
 import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeStored } from './grades.ts';
+import { CountRanking } from './ranking.ts';
 import {
   eventsOfAll,
   measuredComparisons,
@@ -117,15 +118,47 @@ export interface BelowFloor {
 /** The agreements of an area with clauses below the legal floor on a day. */
 export function belowFloor(ctx: ServiceContext, filter: AgreementFilter, day: DayOptions = {}): BelowFloor {
   const options = optionsOf(ctx, day);
+  const remembered = rememberedOf(ctx, options.on);
   // Another region than the agreements' own is asked of a few: compared, not stored.
-  if (options.region) return listBelowFloor(ctx, filter, options);
-  // The list is the same every day of a floor period: kept until the next write.
-  const { table, computed } = tableOf(ctx, options.on, ['below-floor', filter], () => {
-    const { on: _on, refreshing: r, ...list } = listBelowFloor(ctx, filter, options);
-    return { table: list, computed: r?.computed ?? 0 };
-  });
-  return { on: options.on, ...table, ...refreshing(computed) };
+  if (options.region || !remembered) return listBelowFloor(ctx, filter, options);
+  // The list is the same every day of a floor period, and a write moves only its agreements' items: kept
+  // in memory, patched per write.
+  const key = JSON.stringify(['below-floor', filter]);
+  const kept = ctx.memory.keep(
+    key,
+    () => {
+      const { on: _on, refreshing: r, items, checked } = listBelowFloor(ctx, filter, options);
+      return { checked, ranking: new CountRanking(items, keyOfBelow), computed: r?.computed ?? 0 };
+    },
+    (list, changed) => {
+      const members = ctx.memory.derive(
+        `members:${key}`,
+        () => new Set(summariesOf(ctx, filter, remembered).map((s) => s.id)),
+      );
+      for (const id of changed) if (members.has(id) && !remembered.get(id)?.measured) return false;
+      for (const id of changed) {
+        list.ranking.remove(id);
+        const entry = remembered.get(id);
+        if (!entry?.measured?.unlawful.length || !members.has(id)) continue;
+        list.ranking.set({ agreement: entry.summary, unlawful: entry.measured.unlawful });
+      }
+      list.checked = members.size;
+      return true;
+    },
+    (list) => list.computed === 0,
+  );
+  return {
+    on: options.on,
+    checked: kept.checked,
+    items: [...kept.ranking.list],
+    ...refreshing(kept.computed),
+  };
 }
+
+const keyOfBelow = (item: BelowFloor['items'][number]) => ({
+  count: item.unlawful.length,
+  id: item.agreement.id,
+});
 
 function listBelowFloor(
   ctx: ServiceContext,
@@ -142,10 +175,7 @@ function listBelowFloor(
     const unlawful = byId.get(summary.id);
     if (unlawful?.length) items.push({ agreement: summary, unlawful });
   }
-  const sorted = sortByCountThenId(ctx, remembered, items, (item) => ({
-    count: item.unlawful.length,
-    id: item.agreement.id,
-  }));
+  const sorted = sortByCountThenId(ctx, remembered, items, keyOfBelow);
   return { on: options.on, checked: byId.size, items: sorted, ...refreshing(computed) };
 }
 

@@ -9,7 +9,7 @@
  * nothing is ever served that SQLite no longer holds.
  */
 
-import type { ExpiryInfo } from '../clauses/expiry.ts';
+import type { ExpiryHolds, ExpiryInfo } from '../clauses/expiry.ts';
 import type { AssessmentAnswer, GradeReport } from '../clauses/grading.ts';
 import {
   fromStoredVerdicts,
@@ -24,8 +24,10 @@ import type { Library, VerdictKey } from '../library/index.ts';
 const PATCH_LIMIT = 5000;
 /** Agreements read and decoded per step of a load (one turn of the event loop in the background). */
 const LOAD_CHUNK = 100;
-/** Derived values kept per generation. */
+/** Derived values kept per generation, and values kept across writes. */
 const DERIVED_LIMIT = 64;
+/** Patches remembered (which agreements each read again), for the values kept across writes. */
+const JOURNAL_LIMIT = 256;
 
 /** One agreement as the library-wide questions read it. */
 export interface RememberedAgreement {
@@ -34,8 +36,8 @@ export interface RememberedAgreement {
   measured: MeasuredComparison | undefined;
   events: readonly AgreementEvent[];
   answers: readonly AssessmentAnswer[];
-  /** The last expiry judged for the grades (see `sameExpiryOn` for the days it holds on). */
-  expiry?: ExpiryInfo;
+  /** The last expiry judged for the grades, and the days it holds on (`expiryHolds`). */
+  expiry?: { info: ExpiryInfo; holds: ExpiryHolds };
   /** The last grade report, with the expiry it was judged with (the rest of its inputs are the fields above). */
   graded?: { expiry: string; report: GradeReport };
 }
@@ -121,6 +123,10 @@ export class VerdictMemory {
   private ranks: { order: (a: string, b: string) => number; rank: Map<string, number> } | undefined;
   /** Answers derived from this generation only (ids of a filter, tables), a few, dropped when it moves. */
   private derived = new Map<string, unknown>();
+  /** Answers kept across writes (`keep`), with the generation they are up to date with. */
+  private kept = new Map<string, { generation: number; value: unknown }>();
+  /** The agreements each patch since the last load read again, by the generation it made, oldest first. */
+  private journal: Array<{ generation: number; ids: readonly string[] }> = [];
 
   /** @param chunk agreements read per step of a background load */
   constructor(
@@ -155,6 +161,47 @@ export class VerdictMemory {
   }
 
   /**
+   * A value kept across writes: computed once, then brought up to date in place with the agreements
+   * changed since (a write re-reads one agreement; its answer moves one item, not the whole list).
+   * @param update patches the value with the changed agreements; false when it cannot (computed again)
+   * @param keep whether the value may be kept (not when part of it was compared on the request)
+   */
+  keep<T>(
+    key: string,
+    compute: () => T,
+    update: (value: T, changed: ReadonlySet<string>) => boolean,
+    keep: (value: T) => boolean = () => true,
+  ): T {
+    const held = this.kept.get(key) as { generation: number; value: T } | undefined;
+    if (held) {
+      const changed = this.changedSince(held.generation);
+      if (changed && (changed.size === 0 || update(held.value, changed))) {
+        held.generation = this.generation;
+        return held.value;
+      }
+      this.kept.delete(key);
+    }
+    const value = compute();
+    if (keep(value)) {
+      // The least recently computed goes first.
+      if (this.kept.size >= DERIVED_LIMIT) this.kept.delete(this.kept.keys().next().value as string);
+      this.kept.set(key, { generation: this.generation, value });
+    }
+    return value;
+  }
+
+  /** The agreements read again since a generation; undefined when the memory was loaded since (or long ago). */
+  private changedSince(generation: number): ReadonlySet<string> | undefined {
+    const changed = new Set<string>();
+    if (generation === this.generation) return changed;
+    const first = this.journal[0];
+    if (!first || first.generation > generation + 1) return undefined;
+    for (const patch of this.journal)
+      if (patch.generation > generation) for (const id of patch.ids) changed.add(id);
+    return changed.size > PATCH_LIMIT ? undefined : changed;
+  }
+
+  /**
    * Each agreement's rank among all in an order of ids, sorted once while the same agreements are held.
    * @param order a total order of ids (the same function each call)
    */
@@ -171,6 +218,13 @@ export class VerdictMemory {
     this.derived = new Map();
   }
 
+  /** A load or a clear: nothing kept is up to date with it. */
+  private reloaded(): void {
+    this.moved();
+    this.kept = new Map();
+    this.journal = [];
+  }
+
   /** Whether the memory holds a period's agreements (it may still have changes to read). */
   holds(key: VerdictKey): boolean {
     return this.key === `${key.period}|${key.data}`;
@@ -183,7 +237,7 @@ export class VerdictMemory {
     this.topics = new Map();
     this.pool = new Pool();
     this.ranks = undefined;
-    this.moved();
+    this.reloaded();
   }
 
   /** The rows of a topic of each agreement with fresh stored verdicts that has any (as of the last `sync`). */
@@ -320,7 +374,7 @@ export class VerdictMemory {
     this.topics = topics;
     this.ranks = undefined;
     this.loads++;
-    this.moved();
+    this.reloaded();
   }
 
   /** Reads the agreements changed up to `seq` again (read after it: anything newer is read again next time). */
@@ -350,5 +404,7 @@ export class VerdictMemory {
     this.seq = seq;
     this.patched += ids.length;
     this.moved();
+    this.journal.push({ generation: this.generation, ids });
+    if (this.journal.length > JOURNAL_LIMIT) this.journal.shift();
   }
 }

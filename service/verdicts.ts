@@ -28,6 +28,7 @@ import type { Agreement, AgreementEvent, AgreementSummary } from '../clauses/typ
 import { type AgreementFilter, eachSummary, type Library, type VerdictKey } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { compareCorrected, comparisonOf, type ServiceContext } from './context.ts';
+import { byIdOrder } from './ranking.ts';
 import type { RememberedAgreement } from './verdict-memory.ts';
 
 /** Agreements compared and stored per turn of the event loop by the background refresh. */
@@ -157,11 +158,8 @@ export function summariesOf(
   return summaries;
 }
 
-/** `localeCompare`'s order (the same default collator), without making one per comparison. */
-const byLocale = new Intl.Collator();
-
 /**
- * Sorts a list by a number, highest first, ties by id in `localeCompare`'s order. In memory each id's rank
+ * Sorts a list by a number, highest first, ties by id (`byIdOrder`: `localeCompare`'s order). In memory each id's rank
  * among all is sorted once while the same agreements are held, so this sort compares numbers only.
  */
 export function sortByCountThenId<T>(
@@ -170,13 +168,13 @@ export function sortByCountThenId<T>(
   items: readonly T[],
   keys: (item: T) => { count: number; id: string },
 ): T[] {
-  const rank = remembered && ctx.memory.rankOf(byLocale.compare);
+  const rank = remembered && ctx.memory.rankOf(byIdOrder);
   const keyed = items.map((item) => {
     const { count, id } = keys(item);
     return { item, count, id, rank: rank?.get(id) ?? -1 };
   });
   const ranked = rank !== undefined && keyed.every((k) => k.rank >= 0);
-  keyed.sort((a, b) => b.count - a.count || (ranked ? a.rank - b.rank : byLocale.compare(a.id, b.id)));
+  keyed.sort((a, b) => b.count - a.count || (ranked ? a.rank - b.rank : byIdOrder(a.id, b.id)));
   return keyed.map((k) => k.item);
 }
 

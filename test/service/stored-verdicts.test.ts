@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { targetOf } from '../../clauses/corrections.ts';
+import { addDays } from '../../clauses/dates.ts';
 import { importDocument } from '../../importer/index.ts';
 import { openLibrary, type SqliteLibrary, type VerdictKey } from '../../library/index.ts';
 import { createService, type Service } from '../../service/index.ts';
@@ -109,6 +110,21 @@ describe.each([
     // The old period's days are still answered rightly (compared: only today's period is kept).
     expect(await answers(stored, BEFORE)).toEqual(await answers(fresh, BEFORE));
   }, 300_000);
+
+  it('grade every day of a floor period as grading afresh does, the days walked back and forth', async () => {
+    const { clock, stored, fresh } = services(library);
+    await stored.refreshVerdicts();
+    // Back from the period's last day to its first (2025-07-01), then forward again: agreements enter the
+    // renewal window, the continuation, expiry, and their filing deadlines pass on the way.
+    const back = Array.from({ length: 19 }, (_, i) => addDays(SAME_PERIOD, -10 * i));
+    for (const day of [...back, ...[...back].reverse()]) {
+      clock.today = day;
+      const grades = stored.grades({ filter: {} });
+      expect(grades.refreshing, day).toBeUndefined();
+      expect(grades, day).toEqual(fresh.grades({ filter: {} }));
+    }
+    expect(stored.verdictMemory().loads).toBe(1);
+  }, 120_000);
 
   it('are stale after a change of the data fingerprint, recomputed, and fresh after', async () => {
     const first = services(library, 'data-a');
