@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expiryHolds, holdsOn } from '../../clauses/expiry.ts';
 import {
   type AgreementEvent,
   type AgreementMeta,
   addDays,
   type ExpiryInfo,
   type ExpiryStatus,
-  expiryHolds,
   expiryReport,
   expiryStatus,
   findSuccessors,
-  holdsOn,
   sameExpiryOn,
 } from '../../clauses/index.ts';
 
