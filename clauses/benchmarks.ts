@@ -206,7 +206,8 @@ export function benchmarkTable(
   const topics = (options.topics ?? []).filter((t) => getTopic(t));
   const wanted = (row: MeasuredRow) => topics.length === 0 || row.topics.some((t) => topics.includes(t));
   const picked = pick(entries, wanted);
-  const population = pick(options.population ?? entries, wanted);
+  // Without another population the agreements are placed among themselves: picked once.
+  const population = options.population ? pick(options.population, wanted) : picked;
   const rows = new Map<string, BenchmarkRow>(
     entries.map(({ agreement }) => [
       agreement.id,
