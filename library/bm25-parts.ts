@@ -1,0 +1,84 @@
+/**
+ * FTS5's bm25 for one phrase, recomputed from its parts so that a kept term list can be rescored after a
+ * write changes the library's totals (row count, token count, the phrase's match count) instead of being
+ * read again. The arithmetic is fts5Bm25Function's (sqlite ext/fts5/fts5_aux.c, k1 = 1.2, b = 0.75) in
+ * its own order of operations; the idf is taken from SQLite's `ln` (the C library's `log`, as FTS5 uses),
+ * not from `Math.log`, which need not agree in the last bit. `scoresAgree` is the safety net: a list read
+ * with FTS5's scores is patchable only if these parts reproduce every score exactly.
+ */
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** The library-wide totals a score depends on. */
+export interface Bm25Totals {
+  /** Rows in the index (FTS5's xRowCount). */
+  rows: number;
+  /** Tokens in all columns of all rows (xColumnTotalSize(-1)). */
+  tokens: number;
+}
+
+/** The argument of FTS5's idf logarithm for a phrase matching `hits` of `rows` rows. */
+export const idfArgument = (rows: number, hits: number): number => (rows - hits + 0.5) / (hits + 0.5);
+
+/** FTS5's idf from the logarithm of `idfArgument` (computed by SQLite's `ln`): never ≤ 0. */
+export const idfFromLog = (log: number): number => (log <= 0 ? 1e-6 : log);
+
+/**
+ * One phrase's bm25 in one row, as FTS5 returns it (lower is better): `idf` from `idfFromLog`, `freq` the
+ * sum of the column weights over the phrase's instances in the row, `length` the row's tokens in all
+ * columns.
+ */
+export const bm25Score = (idf: number, freq: number, length: number, totals: Bm25Totals): number => {
+  const avgdl = totals.tokens / totals.rows;
+  const score = 0.0 + idf * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + (B * length) / avgdl)));
+  return -1.0 * score;
+};
+
+/**
+ * Whether the parts reproduce FTS5's scores of a list exactly (`Object.is`, so -0 and NaN count too): when
+ * not — an expression that is not one phrase, or arithmetic that differs — the list must not be patched.
+ */
+export const scoresAgree = (
+  fts5: Float64Array,
+  idf: number,
+  freqs: Float64Array,
+  lengths: ArrayLike<number>,
+  totals: Bm25Totals,
+): boolean => {
+  if (fts5.length !== freqs.length || fts5.length !== lengths.length) return false;
+  for (let i = 0; i < fts5.length; i++) {
+    if (!Object.is(fts5[i], bm25Score(idf, freqs[i] as number, lengths[i] as number, totals))) return false;
+  }
+  return true;
+};
+
+/** SQLite's varints (FTS5's averages record): 7 bits a byte, high bit set to continue; the ninth byte whole. */
+const readVarints = (block: Uint8Array): number[] => {
+  const out: number[] = [];
+  let i = 0;
+  while (i < block.length) {
+    let value = 0;
+    for (let n = 0; ; n++) {
+      const byte = block[i++] as number;
+      if (n === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) break;
+    }
+    out.push(value);
+  }
+  return out;
+};
+
+/**
+ * The totals FTS5 itself scores with, from its averages record (`SELECT block FROM <table>_data WHERE
+ * id = 1`): the row count, then one token total per column. These, not a count of the rows, are what a
+ * patched list must be scored with: after deletes from a contentless table they need not equal a recount.
+ */
+export const totalsFromAverages = (block: Uint8Array): Bm25Totals => {
+  const [rows = 0, ...columns] = readVarints(block);
+  return { rows, tokens: columns.reduce((sum, c) => sum + c, 0) };
+};
