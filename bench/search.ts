@@ -154,8 +154,8 @@ export async function runSampleHttpBench(seconds = 10): Promise<void> {
 interface Timed {
   name: string;
   index: SearchIndex;
-  /** Run before each measured query (emptying caches for cold queries). */
-  before?: () => void;
+  /** Run before each measured query, untimed (emptying caches for cold queries, a write). */
+  before?: (query: SearchQuery) => unknown;
 }
 
 interface Figures {
@@ -186,7 +186,7 @@ async function measureInterleaved(
     for (let j = 0; j < runs.length; j++) {
       const x = (i + j) % runs.length;
       const run = runs[x]!;
-      run.before?.();
+      await run.before?.(queries[i]!);
       const cpu0 = process.cpuUsage();
       const started = performance.now();
       const result = await run.index.search(queries[i]!);
@@ -344,6 +344,36 @@ export async function runSearchBench({
       firstSight,
     );
     row('term lists (now)', `first sight of every word (${firstSight.length} queries)`, sight!);
+    // After a write: one agreement's documents written again (its metadata saved unchanged), then the query.
+    const written = library.listIds({}).slice(0, 10);
+    let writes = 0;
+    const write = () => {
+      const id = written[writes++ % written.length]!;
+      library.setMeta(id, library.get(id)!.meta);
+    };
+    write();
+    now.clearQueryCache();
+    const firstPatch = performance.now();
+    await now.search(queries[0]!); // the first patch after the index opened reads every document's length
+    const firstPatchMs = performance.now() - firstPatch;
+    const afterWrite = (forget: boolean) => async (query: SearchQuery) => {
+      await now.search(query); // its words' lists held
+      write();
+      now.clearQueryCache();
+      if (forget) now.clearTermLists();
+    };
+    const [patched, reread] = await measureInterleaved(
+      [
+        { name: 'patched', index: now, before: afterWrite(false) },
+        { name: 'read again', index: now, before: afterWrite(true) },
+      ],
+      firstSight,
+    );
+    row('term lists patched (now)', `first query after a write (${firstSight.length})`, patched!);
+    row('term lists read again (before)', `first query after a write (${firstSight.length})`, reread!);
+    console.log(
+      `After a write: ${writes} writes, the first patch with every document's length read ${firstPatchMs.toFixed(0)} ms; lists read ${now.termListCounts.read}, patched ${now.termListCounts.patched} since the index opened`,
+    );
     await now.search(queries[0]!);
     for (const query of queries) await now.search(query); // the lists back for the HTTP runs
     console.log(

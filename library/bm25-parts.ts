@@ -82,3 +82,22 @@ export const totalsFromAverages = (block: Uint8Array): Bm25Totals => {
   const [rows = 0, ...columns] = readVarints(block);
   return { rows, tokens: columns.reduce((sum, c) => sum + c, 0) };
 };
+
+/**
+ * The phrase's frequency in a row that gives `score` (FTS5's, lower is better), when one reproduces it
+ * exactly: the inverse of `bm25Score`, rounded to the half (a sum of column weights 4, 1 and 0.5 over the
+ * phrase's instances) and checked. Undefined when no such frequency reproduces the score to the last bit
+ * (other weights, or a score these parts do not explain): the list must then be read again.
+ */
+export const frequencyOf = (
+  score: number,
+  idf: number,
+  length: number,
+  totals: Bm25Totals,
+): number | undefined => {
+  const avgdl = totals.tokens / totals.rows;
+  const r = -score / idf;
+  const k = K1 * (1 - B + (B * length) / avgdl);
+  const freq = Math.round((2 * r * k) / (K1 + 1 - r)) / 2;
+  return freq >= 0 && Object.is(bm25Score(idf, freq, length, totals), score) ? freq : undefined;
+};

@@ -21,6 +21,7 @@ import { type Alternative, planQuery, type QueryPlan } from '../clauses/thesauru
 import { getTopic } from '../clauses/topics.ts';
 import type { Agreement, AgreementEvent } from '../clauses/types.ts';
 import { oneEditAway } from '../clauses/typos.ts';
+import { type Bm25Totals, idfArgument, idfFromLog, totalsFromAverages } from './bm25-parts.ts';
 import { agreementDocuments, lawDocuments } from './documents.ts';
 import { FacetColumns } from './facet-columns.ts';
 import {
@@ -55,7 +56,22 @@ import {
   type SearchResult,
   type TopicSuggestion,
 } from './search-types.ts';
-import { DEFAULT_TERM_BYTES, flagsIn, intersectLists, intersectScored, TermLists } from './term-lists.ts';
+import {
+  DEFAULT_TERM_BYTES,
+  flagsIn,
+  intersectLists,
+  intersectScored,
+  type TermList,
+  TermLists,
+} from './term-lists.ts';
+import {
+  DocumentChanges,
+  DocumentLengths,
+  type KeptList,
+  type Probe,
+  parseDocsizes,
+  patchList,
+} from './term-patches.ts';
 
 interface DocRow {
   id: number;
@@ -84,6 +100,16 @@ export function writeAgreementDocuments(
 ) {
   db.prepare('DELETE FROM search_docs WHERE agreement_id = ?').run(agreementId);
   insertDocuments(db, documents);
+}
+
+/** A document's columns in FTS5: heading, text and employer folded, and the exact text. */
+function textColumns(heading: string | null, text: string, employer: string | null) {
+  return [
+    foldText(heading ?? ''),
+    foldText(text),
+    foldText(employer ?? ''),
+    lowerText(`${heading ?? ''} ${text}`),
+  ] as const;
 }
 
 function insertDocuments(db: BetterSqlite3.Database, documents: readonly SearchDocument[]) {
@@ -121,8 +147,9 @@ function insertDocuments(db: BetterSqlite3.Database, documents: readonly SearchD
       grade: doc.grade ?? null,
       order: doc.order,
     });
-    const folded = [foldText(doc.heading ?? ''), foldText(doc.text), foldText(doc.employer ?? '')] as const;
-    insertText.run(lastInsertRowid, ...folded, lowerText(`${doc.heading ?? ''} ${doc.text}`));
+    const columns = textColumns(doc.heading ?? null, doc.text, doc.employer ?? null);
+    const folded = [columns[0], columns[1], columns[2]] as const;
+    insertText.run(lastInsertRowid, ...columns);
     for (const topic of doc.topics) insertTopic.run(topic, lastInsertRowid);
     for (const phrase of phrasesIn(folded)) insertPhrase.run(phrase, lastInsertRowid);
   }
@@ -342,6 +369,9 @@ const ORDER: Record<string, string> = {
   browse: 'd.signed_on DESC, d.agreement_id, d.ord',
 };
 
+/** Numbers the write logs of the indexes open in this process (each connection may hold several). */
+let writeLogs = 0;
+
 export class SqliteSearch implements SearchIndex {
   readonly backend = 'sqlite-fts5';
   /** Read on first use; then kept up to date agreement by agreement. */
@@ -421,9 +451,27 @@ export class SqliteSearch implements SearchIndex {
   private readonly scoringBudget: number;
   /**
    * Each query term's documents and bm25 scores, read from FTS5 once: kept across `clearQueryCache` (an
-   * index structure, not an answer), bounded by bytes, emptied by writes (a write changes every score).
+   * index structure, not an answer), bounded by bytes, patched after this connection's writes (a write
+   * moves every score: `term-patches.ts`), emptied by another process's.
    */
   private readonly terms: TermLists;
+  /**
+   * This connection's writes to the documents, logged by temporary triggers into a table of its own
+   * (rolled back with the writes) and read into `changes` once they are committed.
+   */
+  private readonly writeLog: string | undefined;
+  private writesPending = false;
+  private readonly changes = new DocumentChanges();
+  private readonly lengths = new DocumentLengths(
+    (from, to) =>
+      this.statement(
+        "SELECT group_concat(id || ':' || hex(sz), ',') FROM search_fts_docsize WHERE id >= ? AND id < ?",
+      )
+        .pluck()
+        .get(from, to) as string | null,
+    () => (this.statement('SELECT max(id) FROM search_fts_docsize').pluck().get() as number | null) ?? 0,
+  );
+  private totalsNow: { seq: number; totals: Bm25Totals } | undefined;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -432,9 +480,26 @@ export class SqliteSearch implements SearchIndex {
     this.alternativeMatching = options.alternatives ?? 'phrases';
     this.scoringBudget = options.scoringBudget ?? SCORED_ALTERNATIVE_BUDGET;
     this.wordMatching = options.words ?? 'term-lists';
+    if (this.wordMatching === 'term-lists') {
+      this.writeLog = `search_writes_${++writeLogs}`;
+      db.exec(`
+        CREATE TEMP TABLE ${this.writeLog} (doc INTEGER NOT NULL, added INTEGER NOT NULL);
+        CREATE TEMP TRIGGER ${this.writeLog}_added AFTER INSERT ON main.search_docs
+          BEGIN INSERT INTO ${this.writeLog} VALUES (new.id, 1); END;
+        CREATE TEMP TRIGGER ${this.writeLog}_removed AFTER DELETE ON main.search_docs
+          BEGIN INSERT INTO ${this.writeLog} VALUES (old.id, 0); END;`);
+    }
     this.terms = new TermLists(
       (expression, scored) => this.readTermList(expression, scored),
       options.termBytes ?? DEFAULT_TERM_BYTES,
+      {
+        seq: () => this.writesSeen(),
+        scoredWith: (list) => {
+          const totals = this.totals();
+          return { totals, idf: this.idfOf(totals, list.ids.length) };
+        },
+        patch: (expression, kept) => this.patchTermList(expression, kept),
+      },
     );
     ensureLawDocuments(db);
     notePhrasesIfStale(db);
@@ -454,8 +519,138 @@ export class SqliteSearch implements SearchIndex {
     this.topics.clear();
     this.phrases.clear();
     this.wordCounts.clear();
-    this.terms.clear();
+    if (agreementId === undefined) {
+      this.terms.clear();
+      this.changes.reset();
+      if (this.writeLog) this.statement(`DELETE FROM temp.${this.writeLog}`).run();
+    } else this.writesPending = true;
     this.clearQueryCache();
+  }
+
+  /**
+   * The number of the last write the term lists can follow, the log read first if writes came since;
+   * undefined inside a transaction (uncommitted writes may yet be rolled back).
+   */
+  private writesSeen(): number | undefined {
+    if (!this.writesPending || !this.writeLog) return this.changes.seq;
+    if (this.db.inTransaction) return undefined;
+    const removed = this.statement(`SELECT doc FROM temp.${this.writeLog} WHERE added = 0 ORDER BY doc`)
+      .pluck()
+      .all() as number[];
+    const addedFrom = this.statement(`SELECT min(doc) FROM temp.${this.writeLog} WHERE added = 1`)
+      .pluck()
+      .get() as number | null;
+    this.statement(`DELETE FROM temp.${this.writeLog}`).run();
+    this.writesPending = false;
+    this.changes.record(Int32Array.from(removed), addedFrom ?? Number.POSITIVE_INFINITY);
+    return this.changes.seq;
+  }
+
+  /** FTS5's row and token totals now, from its averages record (what its bm25 divides by). */
+  private totals(): Bm25Totals {
+    if (this.totalsNow?.seq !== this.changes.seq) {
+      const block = this.statement('SELECT block FROM search_fts_data WHERE id = 1').pluck().get() as
+        | Uint8Array
+        | undefined;
+      this.totalsNow = { seq: this.changes.seq, totals: totalsFromAverages(block ?? new Uint8Array(0)) };
+    }
+    return this.totalsNow.totals;
+  }
+
+  /** FTS5's idf of a term in `hits` documents, with SQLite's own logarithm (FTS5's, to the last bit). */
+  private idfOf(totals: Bm25Totals, hits: number): number {
+    const log = this.statement('SELECT ln(?)').pluck().get(idfArgument(totals.rows, hits)) as number | null;
+    return idfFromLog(log ?? Number.NaN);
+  }
+
+  /** A kept list made current with the writes since it was read (`term-patches.ts`), or undefined. */
+  private patchTermList(expression: string, kept: KeptList): KeptList | undefined {
+    const change = this.changes.since(kept.seq);
+    if (!change) return undefined;
+    if (kept.scores) this.lengths.update(this.changes);
+    const totals = this.totals();
+    return patchList(kept, change, this.changes.seq, {
+      readIds: (from) => this.readTermList(expression, false, from).ids,
+      readScored: (from) => {
+        this.tailsScored++;
+        return this.readTermList(expression, true, from);
+      },
+      probe: (ids) => this.probe(expression, ids),
+      totals,
+      idf: (hits) => this.idfOf(totals, hits),
+      length: (id) => this.lengths.of(id),
+    });
+  }
+
+  /** The probe index: the write it was made at, and the documents written into it. */
+  private probeHolds: { seq: number; ids: Set<number> } | undefined;
+
+  /**
+   * Some documents, written again into a small FTS5 table of the library's own definition (its `CREATE`
+   * statement: the same columns, tokenizer and prefixes) and scored there: their frequencies come from
+   * FTS5's own tokens without FTS5 counting the term's documents in the whole index. The table is kept
+   * for the write it was made at; each patch adds the documents it needs.
+   */
+  private probe(expression: string, ids: Int32Array): Probe | undefined {
+    const table = `${this.writeLog}_probe`;
+    if (this.probeHolds?.seq !== this.changes.seq) {
+      const definition = this.statement("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")
+        .pluck()
+        .get() as string | undefined;
+      if (!definition?.startsWith('CREATE VIRTUAL TABLE search_fts USING fts5(')) return undefined;
+      this.db.exec(
+        `DROP TABLE IF EXISTS temp.${table}; ${definition.replace('search_fts', `temp.${table}`)}`,
+      );
+      this.probeHolds = { seq: this.changes.seq, ids: new Set() };
+    }
+    const held = this.probeHolds.ids;
+    const missing = [...ids].filter((id) => !held.has(id));
+    if (missing.length) {
+      const rows = this.statement(
+        'SELECT id, heading, text, employer FROM search_docs WHERE id IN (SELECT value FROM json_each(?))',
+      )
+        .raw()
+        .all(JSON.stringify(missing)) as Array<[number, string | null, string, string | null]>;
+      const insert = this.db.prepare(
+        `INSERT INTO temp.${table} (rowid, heading_f, text_f, employer_f, exact) VALUES (?, ?, ?, ?, ?)`,
+      );
+      // One transaction: FTS5 writes its segments once, not once a row.
+      this.db.transaction(() => {
+        for (const [id, heading, text, employer] of rows)
+          insert.run(id, ...textColumns(heading, text, employer));
+      })();
+      for (const id of missing) held.add(id);
+    }
+    const wanted = new Set(ids);
+    const found = (
+      this.db
+        .prepare(`SELECT rowid, bm25(${table}, 4.0, 1.0, 0.5, 0.0) FROM temp.${table} WHERE ${table} MATCH ?`)
+        .raw()
+        .all(expression) as Array<[number, number]>
+    ).filter(([id]) => wanted.has(id));
+    const lengths = new Map<number, number>();
+    const sizes = this.db
+      .prepare(
+        `SELECT group_concat(id || ':' || hex(sz), ',') FROM temp.${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .get(JSON.stringify([...ids])) as string | null;
+    if (sizes) parseDocsizes(sizes, (id, length) => lengths.set(id, length));
+    const block = this.db.prepare(`SELECT block FROM temp.${table}_data WHERE id = 1`).pluck().get() as
+      | Uint8Array
+      | undefined;
+    const totals = totalsFromAverages(block ?? new Uint8Array(0));
+    const hits = this.db
+      .prepare(`SELECT count(*) FROM temp.${table} WHERE ${table} MATCH ?`)
+      .pluck()
+      .get(expression) as number;
+    return {
+      ids: Int32Array.from(found, ([id]) => id),
+      scores: Float64Array.from(found, ([, score]) => score),
+      lengths: found.map(([id]) => lengths.get(id) ?? -1),
+      totals,
+      idf: this.idfOf(totals, hits),
+    };
   }
 
   /** Forgets the terms' lists too: the next query of each word reads it from FTS5 (benchmarks' first sight). */
@@ -468,18 +663,33 @@ export class SqliteSearch implements SearchIndex {
     return this.terms.bytes;
   }
 
-  private readTermList(expression: string, scored: boolean) {
+  /**
+   * Term lists read from FTS5 and patched after writes since the index opened, and the patches whose added
+   * documents the probe did not explain (their scores then read from FTS5, which counts the whole list).
+   */
+  get termListCounts(): { read: number; patched: number; tailsScored: number } {
+    return { ...this.terms.counts, tailsScored: this.tailsScored };
+  }
+
+  private tailsScored = 0;
+
+  /** One term's list, or its entries from id `from` on (the documents added by writes). */
+  private readTermList(expression: string, scored: boolean, from = 0): TermList {
+    const tail = from > 0 ? ' AND rowid >= ?' : '';
+    // A bound JavaScript number is a REAL, and FTS5 only seeks on an INTEGER rowid bound (it scans the whole
+    // list for a REAL one, SQLite filtering afterwards): the bound goes as a BigInt.
+    const args = from > 0 ? [expression, BigInt(from)] : [expression];
     if (!scored) {
-      const ids = this.statement('SELECT rowid FROM search_fts WHERE search_fts MATCH ?')
+      const ids = this.statement(`SELECT rowid FROM search_fts WHERE search_fts MATCH ?${tail}`)
         .pluck()
-        .all(expression) as number[];
+        .all(...args) as number[];
       return { ids: Int32Array.from(ids), scores: undefined };
     }
     const rows = this.statement(
-      'SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?',
+      `SELECT rowid, bm25(search_fts, 4.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH ?${tail}`,
     )
       .raw()
-      .all(expression) as Array<[number, number]>;
+      .all(...args) as Array<[number, number]>;
     const ids = new Int32Array(rows.length);
     const scores = new Float64Array(rows.length);
     for (let k = 0; k < rows.length; k++) {
@@ -1037,7 +1247,7 @@ export class SqliteSearch implements SearchIndex {
     this.db.transaction(() =>
       writeAgreementDocuments(this.db, agreementDocuments(agreement, events), agreement.id),
     )();
-    this.invalidate();
+    this.invalidate(agreement.id);
   }
 
   async removeAgreement(id: string): Promise<void> {

@@ -6,11 +6,12 @@
  * the answers are the same as one FTS5 pass over the whole query, bit for bit. What that saves: FTS5
  * scores every match of every query afresh (about 1 µs a match, with a read of the document's size), and
  * a common word (`lương`, a sixth of the library) has hundreds of thousands; here a list is read once,
- * kept (bounded by bytes, least recently used first out) until the next write, and intersecting and
- * summing typed arrays costs a few nanoseconds a document.
+ * kept (bounded by bytes, least recently used first out) and patched after writes (`term-patches.ts`),
+ * and intersecting and summing typed arrays costs a few nanoseconds a document.
  */
 
 import { LRUCache } from 'lru-cache';
+import type { KeptList } from './term-patches.ts';
 
 /** One term's documents, ascending, with its bm25 score in each when the list is scored. */
 export interface TermList {
@@ -24,25 +25,63 @@ export type ReadTermList = (expression: string, scored: boolean) => TermList;
 /** Bytes of term lists kept by default: 12 bytes a scored entry, so some 16 million entries. */
 export const DEFAULT_TERM_BYTES = 192 * 1024 * 1024;
 
+/**
+ * How kept lists follow writes: the number of the last write, what a list read now was scored with, and
+ * the patch of a list read before (undefined when it must be read again). Without it a write empties them.
+ */
+export interface TermPatching {
+  /** Undefined while writes are uncommitted: lists are then read and not kept. */
+  seq(): number | undefined;
+  scoredWith(list: TermList): KeptList['scoredWith'];
+  patch(expression: string, kept: KeptList): KeptList | undefined;
+}
+
 const bytesOf = (list: TermList) => Math.max(1, list.ids.byteLength + (list.scores?.byteLength ?? 0));
 
 export class TermLists {
-  private readonly lists: LRUCache<string, TermList>;
+  private readonly lists: LRUCache<string, KeptList>;
+  /** Lists read from the index, and lists patched after writes instead. */
+  readonly counts = { read: 0, patched: 0 };
 
   constructor(
     private readonly read: ReadTermList,
     maxBytes = DEFAULT_TERM_BYTES,
+    private readonly patching?: TermPatching,
   ) {
-    this.lists = new LRUCache<string, TermList>({ maxSize: maxBytes, sizeCalculation: bytesOf });
+    this.lists = new LRUCache<string, KeptList>({ maxSize: maxBytes, sizeCalculation: bytesOf });
   }
 
   /** The list of one FTS5 term expression, read on first use. An unscored list is answered by a scored one. */
   get(expression: string, scored: boolean): TermList {
-    const kept = this.lists.get(`s${expression}`) ?? (scored ? undefined : this.lists.get(`i${expression}`));
+    const kept =
+      this.current(`s${expression}`, expression) ??
+      (scored ? undefined : this.current(`i${expression}`, expression));
     if (kept) return kept;
+    const seq = this.patching ? this.patching.seq() : 0;
     const list = this.read(expression, scored);
-    this.lists.set(`${scored ? 's' : 'i'}${expression}`, list);
-    return list;
+    this.counts.read++;
+    if (seq === undefined) return list;
+    const scoredWith = scored ? this.patching?.scoredWith(list) : undefined;
+    const entry: KeptList = { ...list, seq, scoredWith };
+    this.lists.set(`${scored ? 's' : 'i'}${expression}`, entry);
+    return entry;
+  }
+
+  /** A kept list brought up to date with the writes since it was read, if it can be. */
+  private current(key: string, expression: string): KeptList | undefined {
+    const kept = this.lists.get(key);
+    if (!kept || !this.patching) return kept;
+    const seq = this.patching.seq();
+    if (seq === undefined) return undefined;
+    if (kept.seq === seq) return kept;
+    const patched = this.patching.patch(expression, kept);
+    if (!patched) {
+      this.lists.delete(key);
+      return undefined;
+    }
+    this.counts.patched++;
+    this.lists.set(key, patched);
+    return patched;
   }
 
   /** Bytes held now. */

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   bm25Score,
+  frequencyOf,
   idfArgument,
   idfFromLog,
   scoresAgree,
@@ -108,6 +109,23 @@ describe('bm25 from its parts', () => {
     // Why the totals come from FTS5's averages record, not a recount: in this build a delete from the
     // contentless table leaves them as they were, so FTS5 scores with every row ever inserted.
     expect(fts.recounted.at(-1)).toMatchObject({ rows: 389, fts5: { rows: 400 + 50 + 21 } });
+  });
+
+  it('recovers the frequency in each row from its FTS5 score, and nothing from a score it does not explain', () => {
+    const fts = index();
+    for (let id = 1; id <= 300; id++) fts.add(id, 0);
+    for (const word of ['luong', 'ca', 'trua']) {
+      const found = fts.fts5(word);
+      const { totals, freqs, lengths, idf } = fts.parts(
+        word,
+        found.map((r) => r.rowid),
+      );
+      found.forEach((row, i) => {
+        expect(frequencyOf(row.score, idf, lengths[i] as number, totals)).toBe(freqs[i]);
+        const nextDown = row.score - Number.EPSILON * Math.max(1, Math.abs(row.score));
+        expect(frequencyOf(nextDown, idf, lengths[i] as number, totals)).toBeUndefined();
+      });
+    }
   });
 
   it('clamps a non-positive idf to 1e-6 as FTS5 does (a word in more than half the rows)', () => {

@@ -155,3 +155,82 @@ describe('words matched from term lists against one FTS5 pass', () => {
     expect(await expectSameAnswers(full, lists, [query])).toBe(1);
   });
 });
+
+describe('term lists patched after writes instead of read again', () => {
+  let cleanup: () => void;
+  let library: ReturnType<typeof tempLibrary>['library'];
+  let full: SqliteSearch;
+  const queries = [
+    ...queryMix(150),
+    ...['lương', 'luong', 'tiền ăn giữa ca', 'phụ cấp độc h', '"làm thêm giờ" ban đêm'].map((q) =>
+      searchQuery({ q }),
+    ),
+  ];
+  const add = (i: number) => {
+    const bytes = new TextEncoder().encode(generateAgreement(i));
+    return library.add(importDocument(bytes, { filename: `synthetic-${i}.md` }), bytes);
+  };
+  beforeAll(() => {
+    const temp = tempLibrary();
+    cleanup = temp.cleanup;
+    library = temp.library;
+    addSamples(library);
+    for (let i = 0; i < 40; i++) add(i);
+    full = new SqliteSearch(library.db, { words: 'fts5' });
+  }, 120_000);
+  afterAll(() => cleanup());
+
+  /** The library's own index (its lists kept and patched) answers as one FTS5 pass, and read no list again. */
+  async function expectPatched(step: string) {
+    full.invalidate(); // another index of the same file: told of the writes as a whole
+    const before = library.search.termListCounts;
+    expect(await expectSameAnswers(full, library.search, queries), step).toBe(queries.length);
+    const after = library.search.termListCounts;
+    expect(after.read, `${step}: lists read again`).toBe(before.read);
+    expect(after.tailsScored, `${step}: added documents not explained by the probe`).toBe(0);
+    return after.patched - before.patched;
+  }
+
+  it('answers as FTS5 does, bit for bit, after adds, removals, replacements and a rolled-back write', async () => {
+    for (const query of queries) await library.search.search(query); // every list read once
+    const read = library.search.termListCounts.read;
+    expect(read).toBeGreaterThan(50);
+
+    add(100);
+    add(101);
+    expect(await expectPatched('two agreements added')).toBeGreaterThan(50);
+
+    const [first, second] = library.listIds({});
+    expect(library.remove(first!)).toBe(true);
+    expect(await expectPatched('one removed')).toBeGreaterThan(50);
+
+    const agreement = library.get(second!)!;
+    library.setMeta(agreement.id, { ...agreement.meta, employer: 'Công ty TNHH Lương Thực Miền Nam' });
+    add(102);
+    expect(await expectPatched('a replacement and an add between two searches')).toBeGreaterThan(50);
+
+    expect(() =>
+      library.transaction(() => {
+        add(103);
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    await expectPatched('a write rolled back');
+    expect(library.search.termListCounts.read).toBe(read);
+  }, 120_000);
+
+  it('reads a list again, and does not keep it, while a write is not committed', async () => {
+    const query = searchQuery({ q: 'lương' });
+    await library.search.search(query);
+    const { read } = library.search.termListCounts;
+    library.db.exec('BEGIN IMMEDIATE');
+    add(104);
+    library.search.clearQueryCache();
+    const inside = await library.search.search(query);
+    full.invalidate();
+    expect({ ...inside, tookMs: 0 }).toEqual({ ...(await full.search(query)), tookMs: 0 });
+    library.db.exec('COMMIT');
+    expect(library.search.termListCounts.read).toBeGreaterThan(read);
+    await expectPatched('after the commit');
+  }, 60_000);
+});
