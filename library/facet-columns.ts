@@ -125,14 +125,23 @@ export class FacetColumns {
     return columns;
   }
 
-  /** Reads again the documents of some agreements (after an import, a removal or an extension). */
-  refresh(db: BetterSqlite3.Database, agreementIds: Iterable<string>): void {
+  /**
+   * Reads again the documents of some agreements (after an import, a removal or an extension). `removed`,
+   * when known, are the documents the writes deleted: only they are forgotten, instead of every document
+   * of those agreements found by looking at all.
+   */
+  refresh(db: BetterSqlite3.Database, agreementIds: Iterable<string>, removed?: Int32Array): void {
     this.byValue.clear();
     const ids = [...agreementIds];
-    const codes = new Set(
-      ids.map((id) => this.dictionaries.agreement.find(id)).filter((c) => c !== undefined),
-    );
-    if (codes.size) for (let i = 0; i < this.size; i++) if (codes.has(this.agreement[i]!)) this.exists[i] = 0;
+    if (removed) {
+      for (const doc of removed) if (doc < this.size) this.exists[doc] = 0;
+    } else {
+      const codes = new Set(
+        ids.map((id) => this.dictionaries.agreement.find(id)).filter((c) => c !== undefined),
+      );
+      if (codes.size)
+        for (let i = 0; i < this.size; i++) if (codes.has(this.agreement[i]!)) this.exists[i] = 0;
+    }
     const rows = db
       .prepare(`SELECT ${COLUMNS} FROM search_docs WHERE agreement_id IN (SELECT value FROM json_each(?))`)
       .raw()

@@ -369,6 +369,9 @@ const ORDER: Record<string, string> = {
   browse: 'd.signed_on DESC, d.agreement_id, d.ord',
 };
 
+/** The folded words of some terms, in order (a word as often as it comes). */
+const foldedWords = (terms: readonly QueryTerm[]) => terms.flatMap((t) => t.folded);
+
 /** Numbers the write logs of the indexes open in this process (each connection may hold several). */
 let writeLogs = 0;
 
@@ -412,7 +415,12 @@ export class SqliteSearch implements SearchIndex {
     maxSize: MAX_CACHED_IDS,
     sizeCalculation: (ids) => Math.max(1, ids.length),
   });
-  private readonly wordCounts = new LRUCache<string, number>({ max: 20_000 });
+  /**
+   * How many documents hold each folded word (FTS5's vocabulary counts them by walking the word's list:
+   * milliseconds for a common one at a million clauses), with `changes.moved` when it was counted: kept
+   * across writes, since a count moves by at most the documents removed or added since.
+   */
+  private readonly wordCounts = new LRUCache<string, { n: number; moved: number }>({ max: 20_000 });
 
   /** Statements prepared once: preparing costs as much as a small query. */
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
@@ -518,8 +526,8 @@ export class SqliteSearch implements SearchIndex {
     this.browsing = undefined;
     this.topics.clear();
     this.phrases.clear();
-    this.wordCounts.clear();
     if (agreementId === undefined) {
+      this.wordCounts.clear();
       this.terms.clear();
       this.changes.reset();
       if (this.writeLog) this.statement(`DELETE FROM temp.${this.writeLog}`).run();
@@ -537,12 +545,12 @@ export class SqliteSearch implements SearchIndex {
     const removed = this.statement(`SELECT doc FROM temp.${this.writeLog} WHERE added = 0 ORDER BY doc`)
       .pluck()
       .all() as number[];
-    const addedFrom = this.statement(`SELECT min(doc) FROM temp.${this.writeLog} WHERE added = 1`)
-      .pluck()
-      .get() as number | null;
+    const { addedFrom, added } = this.statement(
+      `SELECT min(doc) AS addedFrom, count(*) AS added FROM temp.${this.writeLog} WHERE added = 1`,
+    ).get() as { addedFrom: number | null; added: number };
     this.statement(`DELETE FROM temp.${this.writeLog}`).run();
     this.writesPending = false;
-    this.changes.record(Int32Array.from(removed), addedFrom ?? Number.POSITIVE_INFINITY);
+    this.changes.record(Int32Array.from(removed), addedFrom ?? Number.POSITIVE_INFINITY, added);
     return this.changes.seq;
   }
 
@@ -886,19 +894,34 @@ export class SqliteSearch implements SearchIndex {
   }
 
   /** How many documents hold a folded word, from FTS5's vocabulary; remembered until a write. */
-  private documentsWith(word: string): number {
-    let n = this.wordCounts.get(word);
-    if (n === undefined) {
-      n =
-        (this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck().get(word) as number) ?? 0;
-      this.wordCounts.set(word, n);
+  /**
+   * Whether the documents holding some folded words (each counted once per word) number at most
+   * `budget`: from the kept counts when the writes since they were counted cannot move the sum across
+   * the budget, counted again otherwise — the same answer as counting now.
+   */
+  private wordsWithin(words: readonly string[], budget: number): boolean {
+    const seen = this.writesSeen();
+    const moved = seen === undefined ? Number.POSITIVE_INFINITY : this.changes.moved;
+    let low = 0;
+    let high = 0;
+    for (const word of words) {
+      const kept = this.wordCounts.get(word);
+      const n = kept?.n ?? 0;
+      const drift = kept ? moved - kept.moved : Number.POSITIVE_INFINITY;
+      low += Math.max(0, n - drift);
+      high += n + drift;
     }
-    return n;
-  }
-
-  /** The document entries FTS5 reads to match some terms: the documents of each of their words. */
-  private matchCost(terms: readonly QueryTerm[]): number {
-    return terms.reduce((sum, t) => sum + t.folded.reduce((s, w) => s + this.documentsWith(w), 0), 0);
+    if (high <= budget) return true;
+    if (low > budget) return false;
+    let sum = 0;
+    for (const word of words) {
+      const n =
+        (this.statement('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck().get(word) as number) ?? 0;
+      // Inside a transaction the count may yet be rolled back: used, not kept.
+      if (seen !== undefined) this.wordCounts.set(word, { n, moved });
+      sum += n;
+    }
+    return sum <= budget;
   }
 
   /** Documents classified under any of some topics, of the query's source, from the facet columns. */
@@ -1042,7 +1065,7 @@ export class SqliteSearch implements SearchIndex {
       // A part of what was typed (`ăn giữa ca` in `tiền ăn giữa ca`) is broader, not another way to say it; a
       // phrase holding what was typed (`đối thoại định kỳ` for `doi thoai`) finds nothing the words do not.
       if (` ${typed} `.includes(` ${words} `) || ` ${words} `.includes(` ${typed} `)) return false;
-      return this.matchCost(a.terms) <= ALTERNATIVE_BUDGET;
+      return this.wordsWithin(foldedWords(a.terms), ALTERNATIVE_BUDGET);
     });
     for (const alternative of searched.slice(0, MAX_ALTERNATIVES)) {
       const tier = alternativeTier(alternative.weight);
@@ -1054,11 +1077,13 @@ export class SqliteSearch implements SearchIndex {
       // words, keep the order of the index.
       const ids = this.alternativesDocs(alternatives);
       strongRaw += ids.length;
-      const scoringCost =
-        this.alternativeMatching === 'fts5'
-          ? 0
-          : alternatives.reduce((n, a) => n + this.matchCost(a.terms), 0);
-      if (ids.length > MAX_SCORED_ALTERNATIVES || scoringCost > this.scoringBudget)
+      const scoredWithin =
+        this.alternativeMatching === 'fts5' ||
+        this.wordsWithin(
+          alternatives.flatMap((a) => foldedWords(a.terms)),
+          this.scoringBudget,
+        );
+      if (ids.length > MAX_SCORED_ALTERNATIVES || !scoredWithin)
         sources.push({ ids, keys: rankKey(tier, 0) });
       else {
         const found = this.matchesOf(expression, undefined);
@@ -1121,7 +1146,7 @@ export class SqliteSearch implements SearchIndex {
     return sets
       .map((terms) =>
         terms
-          .filter((t) => t.phrase || t.prefix || this.documentsWith(t.folded[0] ?? '') <= common)
+          .filter((t) => t.phrase || t.prefix || this.wordsWithin([t.folded[0] ?? ''], common))
           .map((t) => this.termDocs(t)),
       )
       .filter((postings) => postings.length > 0);
@@ -1232,16 +1257,23 @@ export class SqliteSearch implements SearchIndex {
 
   /** The facet columns, read on first use and then kept up to date agreement by agreement. */
   private currentColumns(): FacetColumns {
+    const seen = this.writesSeen();
     if (!this.columns || this.stale) {
       this.columns = FacetColumns.load(this.db);
       this.stale = false;
       this.changed.clear();
     } else if (this.changed.size) {
-      this.columns.refresh(this.db, this.changed);
+      // The documents the writes removed, from the log (else every document is looked at).
+      const change = seen === undefined ? undefined : this.changes.since(this.columnsSeq);
+      this.columns.refresh(this.db, this.changed, change?.removed);
       this.changed.clear();
     }
+    this.columnsSeq = seen ?? -1;
     return this.columns;
   }
+
+  /** The write the facet columns are up to date with (-1: not known). */
+  private columnsSeq = -1;
 
   async indexAgreement(agreement: Agreement, events: readonly AgreementEvent[] = []): Promise<void> {
     this.db.transaction(() =>

@@ -36,7 +36,9 @@ export interface TermPatching {
   patch(expression: string, kept: KeptList): KeptList | undefined;
 }
 
-const bytesOf = (list: TermList) => Math.max(1, list.ids.byteLength + (list.scores?.byteLength ?? 0));
+// The buffers, not the views: a patched list keeps room to grow (term-patches.ts).
+const bytesOf = (list: TermList) =>
+  Math.max(1, list.ids.buffer.byteLength + (list.scores?.buffer.byteLength ?? 0));
 
 export class TermLists {
   private readonly lists: LRUCache<string, KeptList>;

@@ -13,7 +13,7 @@
  */
 
 import { type Bm25Totals, bm25Score, frequencyOf } from './bm25-parts.ts';
-import type { TermList } from './term-lists.ts';
+import { seek, type TermList } from './term-lists.ts';
 
 /** The documents removed (ascending) and the lowest id added by some writes; `addedFrom` is Infinity when none. */
 export interface DocumentChange {
@@ -32,10 +32,13 @@ export class DocumentChanges {
   private removedHeld = 0;
   /** The number of the last write: a list read now is up to date with it. */
   seq = 0;
+  /** Documents removed or added by all writes recorded: no count of documents moves by more between two moments. */
+  moved = 0;
 
-  record(removed: Int32Array, addedFrom: number): void {
+  record(removed: Int32Array, addedFrom: number, added: number): void {
     if (removed.length === 0 && addedFrom === Number.POSITIVE_INFINITY) return;
     this.seq++;
+    this.moved += removed.length + added;
     this.batches.push({ seq: this.seq, removed, addedFrom });
     this.removedHeld += removed.length;
     while (this.batches.length > MAX_BATCHES || (this.removedHeld > MAX_REMOVED && this.batches.length > 1)) {
@@ -212,7 +215,22 @@ function addedScores(
   return tail.scores;
 }
 
-/** `kept` made current with `change` (made at write `seq`), or undefined when it must be read again. */
+/** A view of `length` entries over `view`'s own buffer when it holds them, else over a new one with room to grow. */
+function room<T extends Int32Array | Float64Array>(view: T, length: number, make: (n: number) => T): T {
+  const capacity = (view.buffer.byteLength - view.byteOffset) / view.BYTES_PER_ELEMENT;
+  if (capacity >= length)
+    return view.constructor === Int32Array
+      ? (new Int32Array(view.buffer, view.byteOffset, length) as T)
+      : (new Float64Array(view.buffer, view.byteOffset, length) as T);
+  return make(Math.ceil(length * 1.125) + 64).subarray(0, length) as T;
+}
+
+/**
+ * `kept` made current with `change` (made at write `seq`), or undefined when it must be read again. The
+ * entries are rewritten in place, in `kept`'s own buffers when they hold the new list (an entry is only
+ * ever written at or before where it was read): a new typed array costs its memory pages as they are
+ * first written, milliseconds for a common word's list. `kept` is not to be used after the call.
+ */
 export function patchList(
   kept: KeptList,
   change: DocumentChange,
@@ -220,35 +238,43 @@ export function patchList(
   source: PatchSource,
 ): KeptList | undefined {
   const { removed, addedFrom } = change;
-  const survivors: number[] = [];
-  for (let k = 0, r = 0; k < kept.ids.length; k++) {
-    const id = kept.ids[k]!;
-    if (id >= addedFrom) break;
-    while (r < removed.length && removed[r]! < id) r++;
-    if (removed[r] !== id) survivors.push(k);
+  const end = seek(kept.ids, addedFrom, 0);
+  let gone = 0;
+  for (let r = 0, p = 0; r < removed.length; r++) {
+    p = seek(kept.ids, removed[r]!, p);
+    if (p >= end) break;
+    if (kept.ids[p] === removed[r]) gone++;
   }
   const added = addedFrom === Number.POSITIVE_INFINITY ? new Int32Array(0) : source.readIds(addedFrom);
-  const length = survivors.length + added.length;
-  const ids = new Int32Array(length);
-  for (let n = 0; n < survivors.length; n++) ids[n] = kept.ids[survivors[n]!]!;
-  ids.set(added, survivors.length);
-  if (!kept.scores) return { ids, scores: undefined, seq, scoredWith: undefined };
-
+  const survivors = end - gone;
+  const length = survivors + added.length;
+  const ids = room(kept.ids, length, (n) => new Int32Array(n));
+  const old = kept.scores;
   const was = kept.scoredWith;
-  if (!was) return undefined;
+  if (old && !was) return undefined;
+  const scores = old && room(old, length, (n) => new Float64Array(n));
   const totals = source.totals;
-  const idf = source.idf(length);
-  const scores = new Float64Array(length);
-  for (let n = 0; n < survivors.length; n++) {
-    const id = ids[n]!;
-    const freq = frequencyOf(kept.scores[survivors[n]!]!, was.idf, source.length(id), was.totals);
-    if (freq === undefined) return undefined;
-    scores[n] = bm25Score(idf, freq, source.length(id), totals);
+  const idf = old ? source.idf(length) : 0;
+  let w = 0;
+  for (let k = 0, r = 0; k < end; k++) {
+    const id = kept.ids[k]!;
+    while (r < removed.length && removed[r]! < id) r++;
+    if (removed[r] === id) continue;
+    ids[w] = id;
+    if (scores) {
+      const size = source.length(id);
+      const freq = frequencyOf(old![k]!, was!.idf, size, was!.totals);
+      if (freq === undefined) return undefined;
+      scores[w] = bm25Score(idf, freq, size, totals);
+    }
+    w++;
   }
+  ids.set(added, survivors);
+  if (!scores) return { ids, scores: undefined, seq, scoredWith: undefined };
   if (added.length) {
     const addedScored = addedScores(added, addedFrom, source, idf, totals);
     if (!addedScored) return undefined;
-    scores.set(addedScored, survivors.length);
+    scores.set(addedScored, survivors);
   }
   return { ids, scores, seq, scoredWith: { totals, idf } };
 }

@@ -17,11 +17,12 @@ describe('document lengths from FTS5 docsize rows', () => {
 describe('the log of writes a kept list is patched with', () => {
   it('unites the removals and the lowest addition of every write since a moment', () => {
     const changes = new DocumentChanges();
-    changes.record(Int32Array.of(5, 9), 100);
-    changes.record(Int32Array.of(), Number.POSITIVE_INFINITY); // nothing changed: no new write
-    changes.record(Int32Array.of(2, 100), 104);
-    changes.record(Int32Array.of(7), 90);
+    changes.record(Int32Array.of(5, 9), 100, 3);
+    changes.record(Int32Array.of(), Number.POSITIVE_INFINITY, 0); // nothing changed: no new write
+    changes.record(Int32Array.of(2, 100), 104, 1);
+    changes.record(Int32Array.of(7), 90, 2);
     expect(changes.seq).toBe(3);
+    expect(changes.moved).toBe(2 + 3 + 2 + 1 + 1 + 2);
     expect(changes.since(3)).toEqual({ removed: Int32Array.of(), addedFrom: Number.POSITIVE_INFINITY });
     expect(changes.since(2)).toEqual({ removed: Int32Array.of(7), addedFrom: 90 });
     expect(changes.since(0)).toEqual({ removed: Int32Array.of(2, 5, 7, 9, 100), addedFrom: 90 });
@@ -29,7 +30,7 @@ describe('the log of writes a kept list is patched with', () => {
 
   it('says a moment before the writes it still holds, or before a reset, cannot be patched', () => {
     const changes = new DocumentChanges();
-    for (let i = 0; i < 5000; i++) changes.record(Int32Array.of(i), i + 10_000);
+    for (let i = 0; i < 5000; i++) changes.record(Int32Array.of(i), i + 10_000, 1);
     expect(changes.since(4999)).toEqual({ removed: Int32Array.of(4999), addedFrom: 14_999 });
     expect(changes.since(0)).toBeUndefined(); // only the last 4,096 writes are held
     changes.reset();
