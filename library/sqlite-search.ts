@@ -71,6 +71,7 @@ import {
   type Probe,
   parseDocsizes,
   patchList,
+  withinBudget,
 } from './term-patches.ts';
 
 interface DocRow {
@@ -902,17 +903,14 @@ export class SqliteSearch implements SearchIndex {
   private wordsWithin(words: readonly string[], budget: number): boolean {
     const seen = this.writesSeen();
     const moved = seen === undefined ? Number.POSITIVE_INFINITY : this.changes.moved;
-    let low = 0;
-    let high = 0;
-    for (const word of words) {
-      const kept = this.wordCounts.get(word);
-      const n = kept?.n ?? 0;
-      const drift = kept ? moved - kept.moved : Number.POSITIVE_INFINITY;
-      low += Math.max(0, n - drift);
-      high += n + drift;
-    }
-    if (high <= budget) return true;
-    if (low > budget) return false;
+    const known = withinBudget(
+      words.map((word) => {
+        const kept = this.wordCounts.get(word);
+        return kept ? { n: kept.n, drift: moved - kept.moved } : { n: 0, drift: Number.POSITIVE_INFINITY };
+      }),
+      budget,
+    );
+    if (known !== undefined) return known;
     let sum = 0;
     for (const word of words) {
       const n =

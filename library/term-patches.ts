@@ -278,3 +278,23 @@ export function patchList(
   }
   return { ids, scores, seq, scoredWith: { totals, idf } };
 }
+
+/**
+ * Whether counts sum to at most `budget`, each known within `drift` (documents removed or added since
+ * it was counted; Infinity when not counted): true or false when every value within the drifts agrees,
+ * undefined when the counts must be taken again.
+ */
+export function withinBudget(
+  counts: ReadonlyArray<{ n: number; drift: number }>,
+  budget: number,
+): boolean | undefined {
+  let low = 0;
+  let high = 0;
+  for (const { n, drift } of counts) {
+    low += Math.max(0, n - drift);
+    high += n + drift;
+  }
+  if (high <= budget) return true;
+  if (low > budget) return false;
+  return undefined;
+}

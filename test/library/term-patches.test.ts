@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentChanges, parseDocsizes } from '../../library/term-patches.ts';
+import { DocumentChanges, parseDocsizes, withinBudget } from '../../library/term-patches.ts';
 
 describe('document lengths from FTS5 docsize rows', () => {
   it('adds up one varint per column, one or two bytes each', () => {
@@ -36,5 +36,53 @@ describe('the log of writes a kept list is patched with', () => {
     changes.reset();
     expect(changes.since(4999)).toBeUndefined();
     expect(changes.since(changes.seq)?.removed).toEqual(Int32Array.of());
+  });
+});
+
+describe('a budget decided from counts kept across writes', () => {
+  const inf = Number.POSITIVE_INFINITY;
+  it.each([
+    [
+      'counted now, under',
+      [
+        { n: 30, drift: 0 },
+        { n: 20, drift: 0 },
+      ],
+      50,
+      true,
+    ],
+    [
+      'counted now, over',
+      [
+        { n: 30, drift: 0 },
+        { n: 21, drift: 0 },
+      ],
+      50,
+      false,
+    ],
+    [
+      'far under whatever the writes did',
+      [
+        { n: 10, drift: 5 },
+        { n: 20, drift: 5 },
+      ],
+      50,
+      true,
+    ],
+    ['far over whatever the writes did', [{ n: 100, drift: 40 }], 50, false],
+    ['the writes could carry it across', [{ n: 48, drift: 3 }], 50, undefined],
+    ['could fall to the budget from above', [{ n: 52, drift: 2 }], 50, undefined],
+    [
+      'a count never taken',
+      [
+        { n: 0, drift: inf },
+        { n: 1, drift: 0 },
+      ],
+      50,
+      undefined,
+    ],
+    ['no budget at all', [{ n: 0, drift: inf }], inf, true],
+  ] as const)('%s', (_, counts, budget, expected) => {
+    expect(withinBudget(counts, budget)).toBe(expected);
   });
 });
