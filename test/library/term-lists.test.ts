@@ -165,6 +165,8 @@ describe('term lists patched after writes instead of read again', () => {
     ...['lương', 'luong', 'tiền ăn giữa ca', 'phụ cấp độc h', '"làm thêm giờ" ban đêm'].map((q) =>
       searchQuery({ q }),
     ),
+    // Browsing the whole library page after page: the kept browsing order, patched, against SQL's.
+    ...Array.from({ length: 40 }, (_, page) => searchQuery({ q: '', offset: page * 50, limit: 50 })),
   ];
   const add = (i: number) => {
     const bytes = new TextEncoder().encode(generateAgreement(i));
@@ -206,6 +208,9 @@ describe('term lists patched after writes instead of read again', () => {
 
     const agreement = library.get(second!)!;
     library.setMeta(agreement.id, { ...agreement.meta, employer: 'Công ty TNHH Lương Thực Miền Nam' });
+    // Signed among the others: its documents move to the middle of the browsing order.
+    const middle = library.get(library.listIds({})[20]!)!;
+    library.setMeta(middle.id, { ...middle.meta, signedOn: '2019-06-15' });
     add(102);
     expect(await expectPatched('a replacement and an add between two searches')).toBeGreaterThan(50);
 
