@@ -1230,7 +1230,8 @@ export class SqliteSearch implements SearchIndex {
     const change = this.browsing && seen !== undefined ? this.changes.since(this.browsing.seq) : undefined;
     let order: Int32Array;
     if (this.browsing && this.browsing.seq === seen) return this.browsing;
-    if (this.browsing && change) order = this.placeAdded(this.browsing.order, change);
+    const patched = this.browsing && change && this.placeAdded(this.browsing, change);
+    if (patched) order = patched;
     else
       order = Int32Array.from(
         this.statement(`SELECT id FROM search_docs ORDER BY ${BROWSING_ORDER}`).pluck().all() as number[],
@@ -1244,16 +1245,35 @@ export class SqliteSearch implements SearchIndex {
     return browsing;
   }
 
-  /** `order` without the removed documents, with the added ones in their places. */
-  private placeAdded(order: Int32Array, { removed, addedFrom }: DocumentChange): Int32Array {
-    const gone = new Set(removed);
-    const kept = order.filter((id) => id < addedFrom && !gone.has(id));
+  /**
+   * The order without the removed documents (found by their places, the rest copied in pieces), with the
+   * added ones in their places; undefined if a document kept is not older than every added one.
+   */
+  private placeAdded(
+    { order, rank }: { order: Int32Array; rank: Int32Array },
+    { removed, addedFrom }: DocumentChange,
+  ): Int32Array | undefined {
+    // An id can be removed twice (its number given again to an added document, then removed again).
+    const places = Int32Array.from(removed, (id) => rank[id] ?? -1)
+      .sort()
+      .filter((p, i, sorted) => p >= 0 && p !== sorted[i - 1]);
+    const kept = new Int32Array(order.length - places.length);
+    let copied = 0;
+    let next = 0;
+    for (const place of places) {
+      kept.set(order.subarray(next, place), copied);
+      copied += place - next;
+      next = place + 1;
+    }
+    kept.set(order.subarray(next), copied);
+    for (let k = 0; k < kept.length; k++) if (kept[k]! >= addedFrom) return undefined;
     if (addedFrom === Number.POSITIVE_INFINITY) return kept;
-    const added = this.statement(
-      `SELECT id, signed_on, agreement_id, ord FROM search_docs WHERE id >= ? ORDER BY ${BROWSING_ORDER}`,
-    )
-      .raw()
-      .all(BigInt(addedFrom)) as BrowseKey[];
+    // By id from the table (an ORDER BY here would walk the whole browsing index), sorted here.
+    const added = (
+      this.statement('SELECT id, signed_on, agreement_id, ord FROM search_docs WHERE id >= ?')
+        .raw()
+        .all(BigInt(addedFrom)) as BrowseKey[]
+    ).sort((a, b) => (browsesBefore(a, b) ? -1 : browsesBefore(b, a) ? 1 : 0));
     const keyOf = (id: number) =>
       this.statement('SELECT id, signed_on, agreement_id, ord FROM search_docs WHERE id = ?')
         .raw()
