@@ -69,6 +69,12 @@ type Row = [
   string | null,
 ];
 
+/** The documents of some filter values, ascending, and the test a document passes to be among them. */
+interface ValueDocs {
+  ids: Int32Array;
+  holds: (i: number) => boolean;
+}
+
 export class FacetColumns {
   private size = 0;
   private exists = new Uint8Array(0);
@@ -101,9 +107,9 @@ export class FacetColumns {
    * a column and kept until the columns change: a browse with a filter counts those rather than every
    * document. Bounded by bytes (4 per document listed).
    */
-  private readonly byValue = new LRUCache<string, Int32Array>({
+  private readonly byValue = new LRUCache<string, ValueDocs>({
     maxSize: 32 * 1024 * 1024,
-    sizeCalculation: (ids) => Math.max(1, ids.byteLength),
+    sizeCalculation: ({ ids }) => Math.max(1, ids.byteLength),
   });
 
   /** @param topicIds the topics to count, in the facet's order; at most {@link MAX_TOPICS} */
@@ -131,7 +137,6 @@ export class FacetColumns {
    * of those agreements found by looking at all.
    */
   refresh(db: BetterSqlite3.Database, agreementIds: Iterable<string>, removed?: Int32Array): void {
-    this.byValue.clear();
     const ids = [...agreementIds];
     if (removed) {
       for (const doc of removed) if (doc < this.size) this.exists[doc] = 0;
@@ -149,6 +154,29 @@ export class FacetColumns {
     const needed = rows.reduce((max, row) => Math.max(max, row[0]), 0) + 1;
     if (needed > this.size) this.grow(Math.max(needed, Math.ceil(this.size * 1.5)));
     for (const row of rows) this.set(row);
+    this.followValues(Int32Array.from(rows, (row) => row[0]).sort());
+  }
+
+  /**
+   * The kept documents of filter values made current: those that no longer exist leave, and the documents
+   * just read again (`readAgain`, ascending) are judged again — not one pass over every document per value.
+   */
+  private followValues(readAgain: Int32Array) {
+    for (const key of [...this.byValue.keys()]) {
+      const { ids, holds } = this.byValue.get(key)!;
+      const out = new Int32Array(ids.length + readAgain.length);
+      let n = 0;
+      let a = 0;
+      for (let k = 0; k <= ids.length; k++) {
+        const id = k < ids.length ? ids[k]! : Number.POSITIVE_INFINITY;
+        for (; a < readAgain.length && readAgain[a]! <= id; a++) {
+          const again = readAgain[a]!;
+          if (this.exists[again] && holds(again)) out[n++] = again;
+        }
+        if (k < ids.length && this.exists[id] && readAgain[a - 1] !== id) out[n++] = id;
+      }
+      this.byValue.set(key, { ids: out.slice(0, n), holds });
+    }
   }
 
   /** Makes room for ids below `size`, keeping what is there. */
@@ -222,27 +250,25 @@ export class FacetColumns {
     const codes = (dictionary: Dictionary, values: readonly string[]) =>
       values.map((v) => dictionary.find(v)).filter((c) => c !== undefined);
     if (filters.industry?.length)
-      lists.push(
-        this.withCodes('industry', this.industry, codes(this.dictionaries.industry, filters.industry)),
-      );
+      lists.push(this.withCodes('industry', codes(this.dictionaries.industry, filters.industry)));
     if (filters.province?.length)
-      lists.push(
-        this.withCodes('province', this.province, codes(this.dictionaries.province, filters.province)),
-      );
+      lists.push(this.withCodes('province', codes(this.dictionaries.province, filters.province)));
     if (filters.topic?.length) lists.push(this.withTopics(filters.topic));
     return lists.sort((a, b) => a.length - b.length)[0];
   }
 
-  private withCodes(name: string, column: Uint16Array, codes: readonly number[]): Int32Array {
+  private withCodes(name: 'industry' | 'province', codes: readonly number[]): Int32Array {
     const key = `${name}:${[...codes].sort((a, b) => a - b).join(',')}`;
-    let ids = this.byValue.get(key);
-    if (!ids) {
+    let kept = this.byValue.get(key);
+    if (!kept) {
       const wanted = new Uint8Array(65536);
       for (const code of codes) wanted[code] = 1;
-      ids = this.collect((i) => wanted[column[i]!] === 1);
-      this.byValue.set(key, ids);
+      // The column read at each call: growing the columns replaces their arrays.
+      const holds = (i: number) => wanted[this[name][i]!] === 1;
+      kept = { ids: this.collect(holds), holds };
+      this.byValue.set(key, kept);
     }
-    return ids;
+    return kept.ids;
   }
 
   private withTopics(topics: readonly string[]): Int32Array {
@@ -255,13 +281,13 @@ export class FacetColumns {
       else high |= 1 << (bit - 32);
     }
     const key = `topic:${low >>> 0}:${high >>> 0}`;
-    let ids = this.byValue.get(key);
-    if (!ids) {
-      const { topicsLow, topicsHigh } = this;
-      ids = this.collect((i) => (topicsLow[i]! & low) !== 0 || (topicsHigh[i]! & high) !== 0);
-      this.byValue.set(key, ids);
+    let kept = this.byValue.get(key);
+    if (!kept) {
+      const holds = (i: number) => (this.topicsLow[i]! & low) !== 0 || (this.topicsHigh[i]! & high) !== 0;
+      kept = { ids: this.collect(holds), holds };
+      this.byValue.set(key, kept);
     }
-    return ids;
+    return kept.ids;
   }
 
   /** The existing documents for which `holds` is true, ascending. */
