@@ -120,7 +120,7 @@ export function percentileRank(value: number, values: readonly number[], better:
 }
 
 /** `percentileRank` over values already sorted ascending, by binary search (the same figures). */
-function rankInSorted(value: number, sorted: readonly number[], better: 'higher' | 'lower'): number {
+export function rankInSorted(value: number, sorted: ArrayLike<number>, better: 'higher' | 'lower'): number {
   if (sorted.length === 0) return 0;
   const bound = (strict: boolean) => {
     let low = 0;

@@ -21,6 +21,7 @@ import { provinceFilterNames } from '../clauses/provinces.ts';
 import type { Agreement, AgreementEvent, AgreementSummary, WageRegion } from '../clauses/types.ts';
 import { compareVersions, type VersionComparison } from '../clauses/versions.ts';
 import { type AgreementFilter, eachSummary, type SearchQuery, type SearchResult } from '../library/index.ts';
+import { keptTable } from './benchmark-tables.ts';
 import type { CheckResult } from './check.ts';
 import { comparisonOf, eventsOf, loadAgreement, type ServiceContext } from './context.ts';
 import { gradeStored } from './grades.ts';
@@ -268,6 +269,9 @@ export function compareAgreements(
 ): BenchmarkTable & { on: string; refreshing?: { computed: number } } {
   const on = choice.on ?? ctx.today();
   const compute = () => {
+    // From each agreement's kept cells when the memory holds them all (a write picks only its agreements again).
+    const kept = keptTable(ctx, { ...choice, on }, 'all');
+    if (kept) return { table: kept, computed: 0 };
     const { entries, missing, computed } = entriesOf(ctx, { ...choice, on });
     if (missing.length) throw agreementNotFound(missing.join(', '));
     const population = entriesOf(ctx, { on, topics: choice.topics });
@@ -307,6 +311,8 @@ export function benchmarks(
 ): { on: string; agreements: number; table: BenchmarkTable; refreshing?: { computed: number } } {
   const on = query.on ?? ctx.today();
   const { table, computed } = tableOf(ctx, on, ['benchmarks', query.filter, query.topics], () => {
+    const kept = keptTable(ctx, { filter: query.filter, on, topics: query.topics }, 'themselves');
+    if (kept) return { table: { agreements: kept.rows.length, table: kept }, computed: 0 };
     const { entries, computed } = entriesOf(ctx, { filter: query.filter, on, topics: query.topics });
     return {
       table: { agreements: entries.length, table: benchmarkTable(entries, { topics: query.topics }) },
