@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeasuredRow } from '../../clauses/index.ts';
+import type { MeasuredRow } from '../../clauses/measured.ts';
 import { createApp } from '../../server/app.ts';
 import { seedLibrary } from '../../server/seed.ts';
 import { createService, type Service } from '../../service/index.ts';
