@@ -24,6 +24,7 @@ import * as corrections from './corrections.ts';
 import { type DocumentReader, inProcessReader } from './documents.ts';
 import { createDraftService, type DraftService } from './drafts.ts';
 import { checklistOf, gradesDashboard } from './grades.ts';
+import { belowFloorPieces, gradePieces } from './list-json.ts';
 import * as metadata from './metadata.ts';
 import { successorsOf } from './predecessors.ts';
 import * as questions from './questions.ts';
@@ -197,6 +198,10 @@ export function createService({
     grades: (query: Parameters<typeof gradesDashboard>[1]) => gradesDashboard(ctx, query),
     belowFloor: (filter: AgreementFilter, day?: questions.DayOptions) =>
       questions.belowFloor(ctx, filter, day),
+    /** The JSON of below-floor items on a day (each line encoded once, kept beside it), to be joined. */
+    belowFloorPieces,
+    /** The JSON of grade items (each encoded once, kept beside it), to be joined. */
+    gradePieces,
     expiry: (query: questions.ExpiryQuery) => questions.expiry(ctx, query),
     compareAgreements: (choice: Parameters<typeof questions.compareAgreements>[1]) =>
       questions.compareAgreements(ctx, choice),

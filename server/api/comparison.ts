@@ -11,11 +11,11 @@ import type { Comparison } from '../../clauses/compare.ts';
 import { floorsInForce, LEGAL_FLOORS } from '../../clauses/floors.ts';
 import { getIndustry } from '../../clauses/industries.ts';
 import { lawExcerpt } from '../../clauses/law.ts';
-import type { MeasuredRow } from '../../clauses/measured.ts';
 import type { WageRegion } from '../../clauses/types.ts';
 import type { DayOptions, Service } from '../../service/index.ts';
 import { seenBy } from '../auth.ts';
 import { tooLarge } from '../errors.ts';
+import { jsonListResponse } from '../json-list.ts';
 import type { ReportRenderer } from '../parse-pool.ts';
 import { BelowFloorQuery, ComparisonQuery } from '../schemas.ts';
 import { readUpload } from '../upload.ts';
@@ -32,19 +32,6 @@ export interface ComparisonRoutesDeps {
 
 function dayOf(query: z.infer<typeof ComparisonQuery>): DayOptions {
   return { on: query.on, ...(query.region ? { region: query.region as WageRegion } : {}) };
-}
-
-/** The short form of a below-floor row for lists. */
-function belowRow(row: MeasuredRow) {
-  return {
-    nodeId: row.nodeId,
-    path: row.path,
-    subject: row.subject,
-    written: row.measure.written,
-    floor: row.floor?.value,
-    difference: row.difference,
-    citation: row.floor?.citation.text,
-  };
 }
 
 function withLinks(comparison: Comparison, id: string) {
@@ -131,30 +118,10 @@ export function comparisonRoutes({ service, maxUploadBytes, today, reports }: Co
         dayOf(query),
       );
       const { page, paging } = pageOf(items, query);
-      return c.json({
-        on,
-        checked,
-        count: items.length,
-        ...paging,
-        ...(refreshing ? { refreshing } : {}),
-        items: page.map(({ agreement, unlawful }) => {
-          const { employer, industry, province, district, wageRegion, expiresOn } = agreement.meta;
-          return {
-            id: agreement.id,
-            employer,
-            industry,
-            province,
-            district,
-            wageRegion,
-            expiresOn,
-            below: unlawful.length,
-            clauses: unlawful.map(belowRow),
-            links: {
-              agreement: `/api/agreements/${agreement.id}`,
-              comparison: `/api/agreements/${agreement.id}/comparison?on=${on}`,
-            },
-          };
-        }),
-      });
+      return jsonListResponse(
+        c,
+        { on, checked, count: items.length, ...paging, ...(refreshing ? { refreshing } : {}) },
+        service.belowFloorPieces(page, on),
+      );
     });
 }

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { Rubric } from '../../clauses/grading.ts';
 import type { Service } from '../../service/index.ts';
 import { actorOfRequest, requireWrite, seenBy } from '../auth.ts';
+import { jsonListResponse } from '../json-list.ts';
 import { AssessmentBody, GradesQuery } from '../schemas.ts';
 import { areaFilter, pageOf, parseId, readJsonBody, validQuery } from '../validation.ts';
 
@@ -54,6 +55,11 @@ export function gradingRoutes({ service, apiToken, today, rubric }: GradingRoute
       });
       // `total`, `counts` and `share` stay the whole area's; `items` is the page asked, if any.
       const { page, paging } = pageOf(dashboard.items, query);
-      return c.json({ ...dashboard, ...paging, items: page, rubric: rubricInfo });
+      const { items: _items, refreshing, ...before } = dashboard;
+      return jsonListResponse(c, before, service.gradePieces(page), {
+        ...(refreshing ? { refreshing } : {}),
+        ...paging,
+        rubric: rubricInfo,
+      });
     });
 }
