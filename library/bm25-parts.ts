@@ -3,8 +3,9 @@
  * write changes the library's totals (row count, token count, the phrase's match count) instead of being
  * read again. The arithmetic is fts5Bm25Function's (sqlite ext/fts5/fts5_aux.c, k1 = 1.2, b = 0.75) in
  * its own order of operations; the idf is taken from SQLite's `ln` (the C library's `log`, as FTS5 uses),
- * not from `Math.log`, which need not agree in the last bit. `scoresAgree` is the safety net: a list read
- * with FTS5's scores is patchable only if these parts reproduce every score exactly.
+ * not from `Math.log`, which need not agree in the last bit. `frequencyOf` is the safety net a patch
+ * uses entry by entry (a frequency only when it reproduces the score exactly); `scoresAgree` checks a whole
+ * list the same way (the tests hold the parts against FTS5 with it).
  */
 
 const K1 = 1.2;
