@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeasuredRow } from '../../clauses/measured.ts';
 import { createApp } from '../../server/app.ts';
 import { seedLibrary } from '../../server/seed.ts';
 import { createService, type Service } from '../../service/index.ts';
+import { belowFloorLine } from '../../service/list-json.ts';
 import { SAMPLE_DIR, tempLibrary } from '../helpers.ts';
 
-/** The answers as the routes built them before the lines were kept encoded: objects, then `c.json`. */
+/** The answers as the routes built them before the lines were kept encoded: objects (each line's), then `c.json`. */
 function oldBelowFloor(service: Service, on: string, page?: { offset: number; limit: number }) {
   const { checked, items, refreshing } = service.belowFloor({}, { on });
   const listed = page ? items.slice(page.offset, page.offset + page.limit) : items;
-  const row = (r: MeasuredRow) => ({
-    nodeId: r.nodeId,
-    path: r.path,
-    subject: r.subject,
-    written: r.measure.written,
-    floor: r.floor?.value,
-    difference: r.difference,
-    citation: r.floor?.citation.text,
-  });
   return JSON.parse(
     JSON.stringify({
       on,
@@ -25,24 +16,7 @@ function oldBelowFloor(service: Service, on: string, page?: { offset: number; li
       count: items.length,
       ...(page ?? {}),
       ...(refreshing ? { refreshing } : {}),
-      items: listed.map(({ agreement, unlawful }) => {
-        const { employer, industry, province, district, wageRegion, expiresOn } = agreement.meta;
-        return {
-          id: agreement.id,
-          employer,
-          industry,
-          province,
-          district,
-          wageRegion,
-          expiresOn,
-          below: unlawful.length,
-          clauses: unlawful.map(row),
-          links: {
-            agreement: `/api/agreements/${agreement.id}`,
-            comparison: `/api/agreements/${agreement.id}/comparison?on=${on}`,
-          },
-        };
-      }),
+      items: listed.map((item) => belowFloorLine(item, on)),
     }),
   );
 }
