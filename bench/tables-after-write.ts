@@ -1,7 +1,9 @@
 /**
  * The first benchmark and N-way request after a write, A/B in one process: the tables put together from
  * each agreement's kept cells (now) and built afresh from every agreement's rows (before), alternately,
- * each after its own write (an officer's answer, or a province edited back and forth).
+ * each after its own write (an officer's answer, or a province edited back and forth). The two are two
+ * services over the one library (`keptTables: false` for before); the writes go through the first, and the
+ * other notices them from the library's change log as it would another process's.
  *
  * npx tsx bench/tables-after-write.ts <library dir> [rounds]
  */
@@ -9,7 +11,6 @@
 import { loadavg } from 'node:os';
 import { openLibrary } from '../library/index.ts';
 import { createApp } from '../server/app.ts';
-import { keptTables } from '../service/benchmark-tables.ts';
 import { createService } from '../service/index.ts';
 import { BENCH_DAY } from './build-library.ts';
 import { median } from './import.ts';
@@ -20,16 +21,23 @@ const rounds = Number(roundsArg ?? 4);
 const day = BENCH_DAY;
 const library = openLibrary(dir);
 const service = createService({ library, clock: () => day });
-const app = createApp({ library, today: () => day, service });
+const apps = {
+  now: createApp({ library, today: () => day, service }),
+  before: createApp({
+    library,
+    today: () => day,
+    service: createService({ library, clock: () => day, keptTables: false }),
+  }),
+};
 const urls = [
   `/api/benchmarks?topic=meal&on=${day}`,
   `/api/compare?industry=det-may&topic=meal,overtime&on=${day}`,
 ];
 
-async function timed(url: string): Promise<{ wall: number; cpu: number }> {
+async function timed(variant: keyof typeof apps, url: string): Promise<{ wall: number; cpu: number }> {
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const response = await app.request(url);
+  const response = await apps[variant].request(url);
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   await response.arrayBuffer();
   const used = process.cpuUsage(cpu);
@@ -45,8 +53,7 @@ const refreshed = await service.refreshVerdicts();
 console.log(
   `${dir}: ${library.counts().agreements.toLocaleString('en')} agreements, stored verdicts fresh ${stale.fresh} of ${stale.agreements} at open (${refreshed} refreshed); load average ${load()}`,
 );
-for (const url of urls) await timed(url);
-for (const url of urls) await timed(url);
+for (const variant of ['now', 'before'] as const) for (const url of urls) await timed(variant, url);
 const all = service.summaries({});
 const someone = all[0]!;
 const other = all[1]!;
@@ -54,9 +61,8 @@ const province = other.meta.province;
 let write = 0;
 const results = new Map<string, Array<{ wall: number; cpu: number }>>();
 for (let round = 0; round < rounds; round++)
-  for (const variant of round % 2 ? ['before', 'now'] : ['now', 'before'])
+  for (const variant of round % 2 ? (['before', 'now'] as const) : (['now', 'before'] as const))
     for (const url of urls) {
-      keptTables.enabled = variant === 'now';
       write++;
       if (write % 2)
         await service.saveAnswers(someone.id, {
@@ -69,9 +75,8 @@ for (let round = 0; round < rounds; round++)
           by: 'bench',
         });
       const key = `${variant} ${url}`;
-      results.set(key, [...(results.get(key) ?? []), await timed(url)]);
+      results.set(key, [...(results.get(key) ?? []), await timed(variant, url)]);
     }
-keptTables.enabled = true;
 console.log('| request | first after a write, before: ms wall (CPU) | now | before ÷ now (CPU) |');
 console.log('|---|---|---|---|');
 for (const url of urls) {

@@ -4,8 +4,7 @@
  * read again. The arithmetic is fts5Bm25Function's (sqlite ext/fts5/fts5_aux.c, k1 = 1.2, b = 0.75) in
  * its own order of operations; the idf is taken from SQLite's `ln` (the C library's `log`, as FTS5 uses),
  * not from `Math.log`, which need not agree in the last bit. `frequencyOf` is the safety net a patch
- * uses entry by entry (a frequency only when it reproduces the score exactly); `scoresAgree` checks a whole
- * list the same way (the tests hold the parts against FTS5 with it).
+ * uses entry by entry (a frequency only when it reproduces the score exactly).
  */
 
 const K1 = 1.2;
@@ -34,24 +33,6 @@ export const bm25Score = (idf: number, freq: number, length: number, totals: Bm2
   const avgdl = totals.tokens / totals.rows;
   const score = 0.0 + idf * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + (B * length) / avgdl)));
   return -1.0 * score;
-};
-
-/**
- * Whether the parts reproduce FTS5's scores of a list exactly (`Object.is`, so -0 and NaN count too): when
- * not — an expression that is not one phrase, or arithmetic that differs — the list must not be patched.
- */
-export const scoresAgree = (
-  fts5: Float64Array,
-  idf: number,
-  freqs: Float64Array,
-  lengths: ArrayLike<number>,
-  totals: Bm25Totals,
-): boolean => {
-  if (fts5.length !== freqs.length || fts5.length !== lengths.length) return false;
-  for (let i = 0; i < fts5.length; i++) {
-    if (!Object.is(fts5[i], bm25Score(idf, freqs[i] as number, lengths[i] as number, totals))) return false;
-  }
-  return true;
 };
 
 /** SQLite's varints (FTS5's averages record): 7 bits a byte, high bit set to continue; the ninth byte whole. */

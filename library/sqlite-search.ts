@@ -493,12 +493,7 @@ export class SqliteSearch implements SearchIndex {
   private writesPending = false;
   private readonly changes = new DocumentChanges();
   private readonly lengths = new DocumentLengths(
-    (from, to) =>
-      this.statement(
-        "SELECT group_concat(id || ':' || hex(sz), ',') FROM search_fts_docsize WHERE id >= ? AND id < ?",
-      )
-        .pluck()
-        .get(from, to) as string | null,
+    (from, to) => this.docsizesOf('search_fts', 'id >= ? AND id < ?', from, to),
     () => (this.statement('SELECT max(id) FROM search_fts_docsize').pluck().get() as number | null) ?? 0,
   );
   private totalsNow: { seq: number; totals: Bm25Totals } | undefined;
@@ -578,13 +573,26 @@ export class SqliteSearch implements SearchIndex {
 
   /** FTS5's row and token totals now, from its averages record (what its bm25 divides by). */
   private totals(): Bm25Totals {
-    if (this.totalsNow?.seq !== this.changes.seq) {
-      const block = this.statement('SELECT block FROM search_fts_data WHERE id = 1').pluck().get() as
-        | Uint8Array
-        | undefined;
-      this.totalsNow = { seq: this.changes.seq, totals: totalsFromAverages(block ?? new Uint8Array(0)) };
-    }
+    if (this.totalsNow?.seq !== this.changes.seq)
+      this.totalsNow = { seq: this.changes.seq, totals: this.averagesOf('search_fts') };
     return this.totalsNow.totals;
+  }
+
+  /** The row and token totals of an FTS5 table (the library's or the probe's), from its averages record. */
+  private averagesOf(table: string): Bm25Totals {
+    const block = this.statement(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get() as
+      | Uint8Array
+      | undefined;
+    return totalsFromAverages(block ?? new Uint8Array(0));
+  }
+
+  /** An FTS5 table's docsize rows matching `where`, as `id:hex,…` (`parseDocsizes`). */
+  private docsizesOf(table: string, where: string, ...args: unknown[]): string | null {
+    return this.statement(
+      `SELECT group_concat(id || ':' || hex(sz), ',') FROM ${table}_docsize WHERE ${where}`,
+    )
+      .pluck()
+      .get(...args) as string | null;
   }
 
   /** FTS5's idf of a term in `hits` documents, with SQLite's own logarithm (FTS5's, to the last bit). */
@@ -659,17 +667,13 @@ export class SqliteSearch implements SearchIndex {
         .all(expression) as Array<[number, number]>
     ).filter(([id]) => wanted.has(id));
     const lengths = new Map<number, number>();
-    const sizes = this.db
-      .prepare(
-        `SELECT group_concat(id || ':' || hex(sz), ',') FROM temp.${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .pluck()
-      .get(JSON.stringify([...ids])) as string | null;
+    const sizes = this.docsizesOf(
+      `temp.${table}`,
+      'id IN (SELECT value FROM json_each(?))',
+      JSON.stringify([...ids]),
+    );
     if (sizes) parseDocsizes(sizes, (id, length) => lengths.set(id, length));
-    const block = this.db.prepare(`SELECT block FROM temp.${table}_data WHERE id = 1`).pluck().get() as
-      | Uint8Array
-      | undefined;
-    const totals = totalsFromAverages(block ?? new Uint8Array(0));
+    const totals = this.averagesOf(`temp.${table}`);
     const hits = this.db
       .prepare(`SELECT count(*) FROM temp.${table} WHERE ${table} MATCH ?`)
       .pluck()

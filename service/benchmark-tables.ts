@@ -216,9 +216,6 @@ function bestOf(entry: PickedAgreement, cell: BenchmarkCell): NonNullable<Benchm
   };
 }
 
-/** Whether the tables are put together from kept cells (off: built afresh after each write, for the A/B benchmark). */
-export const keptTables = { enabled: true };
-
 export interface PickedChoice {
   ids?: readonly string[] | undefined;
   filter?: AgreementFilter | undefined;
@@ -237,7 +234,7 @@ export function keptTable(
   choice: PickedChoice,
   among: 'all' | 'themselves',
 ): BenchmarkTable | undefined {
-  const remembered = keptTables.enabled ? rememberedOf(ctx, choice.on) : undefined;
+  const remembered = ctx.keptTables ? rememberedOf(ctx, choice.on) : undefined;
   if (!remembered) return undefined;
   const picked = pickedAgreements(ctx, remembered, choice.on, choice.topics);
   if (!picked) return undefined;

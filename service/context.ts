@@ -35,6 +35,8 @@ export interface ServiceContext {
   verdicts: VerdictRefresh;
   /** What the library-wide questions read of every agreement, in memory for today's floor period. */
   memory: VerdictMemory;
+  /** Whether the benchmark and N-way tables are put together from kept cells (`benchmark-tables.ts`). */
+  keptTables: boolean;
   /** The visibility of a new agreement when its import names none (`CBA_DEFAULT_VISIBILITY`; public by default). */
   defaultVisibility?: Visibility | undefined;
 }

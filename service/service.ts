@@ -57,6 +57,11 @@ export interface ServiceDeps {
    * agreement on each question, as before them (benchmarks and tests compare the two).
    */
   storedVerdicts?: boolean | undefined;
+  /**
+   * Whether the benchmark and N-way tables are put together from each agreement's kept cells (true by
+   * default); false builds each from every agreement's rows, as before them (the benchmark compares the two).
+   */
+  keptTables?: boolean | undefined;
   /** The data fingerprint of stored verdicts; that of the bundled data files and code by default (tests change it). */
   verdictData?: string | undefined;
   /**
@@ -100,6 +105,7 @@ export function createService({
   reader = inProcessReader,
   documentLimits = {},
   storedVerdicts = true,
+  keptTables = true,
   verdictData,
   verdictsAheadDays,
 }: ServiceDeps) {
@@ -126,6 +132,7 @@ export function createService({
       compared: (agreement, on, comparison) => cache.remember(agreement, { on }, comparison),
     }),
     memory: new VerdictMemory(library),
+    keptTables,
     defaultVisibility,
   };
   const refreshVerdicts = (signal?: AbortSignal): Promise<number> => {

@@ -1,13 +1,30 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
+  type Bm25Totals,
   bm25Score,
   frequencyOf,
   idfArgument,
   idfFromLog,
-  scoresAgree,
   totalsFromAverages,
 } from '../../library/bm25-parts.ts';
+
+/**
+ * Whether the parts reproduce FTS5's scores of a list exactly (`Object.is`, so -0 and NaN count too).
+ */
+const scoresAgree = (
+  fts5: Float64Array,
+  idf: number,
+  freqs: Float64Array,
+  lengths: ArrayLike<number>,
+  totals: Bm25Totals,
+): boolean => {
+  if (fts5.length !== freqs.length || fts5.length !== lengths.length) return false;
+  for (let i = 0; i < fts5.length; i++) {
+    if (!Object.is(fts5[i], bm25Score(idf, freqs[i] as number, lengths[i] as number, totals))) return false;
+  }
+  return true;
+};
 
 const WEIGHTS = [4.0, 1.0, 0.5, 0.0];
 const WORDS = ['luong', 'thuong', 'ca', 'dem', 'nghi', 'phep', 'tro', 'cap', 'an', 'trua'];
