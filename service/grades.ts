@@ -5,7 +5,7 @@
  */
 
 import type { Comparison } from '../clauses/compare.ts';
-import { type ExpiryHolds, expiryHolds, expiryStatus, holdsOn } from '../clauses/expiry.ts';
+import { expiryHolds, expiryStatus, holdsOn } from '../clauses/expiry.ts';
 import { type AssessmentAnswer, GRADES, type GradeReport, gradeAgreement } from '../clauses/grading.ts';
 import { compareWithLawWording } from '../clauses/law-wording.ts';
 import type { MeasuredComparison } from '../clauses/measured.ts';
@@ -19,8 +19,9 @@ import type {
 import type { AgreementFilter } from '../library/index.ts';
 import type { ComparedSummary } from './comparisons.ts';
 import { comparisonOf, type ServiceContext } from './context.ts';
+import { HeldDays } from './held-days.ts';
 import { CountRanking } from './ranking.ts';
-import type { RememberedAgreement } from './verdict-memory.ts';
+import type { GradeLine, RememberedAgreement } from './verdict-memory.ts';
 import {
   measuredComparisons,
   refreshing,
@@ -118,19 +119,10 @@ export interface GradesDashboard {
   /** Set when some stored verdicts were being refreshed: those agreements were compared for this answer. */
   refreshing?: { computed: number };
   /** Most points first; equal points by id (the page and the API list the same order). */
-  items: Array<{
-    id: string;
-    employer?: string;
-    grade: StoredGrade;
-    points: number;
-    unrankedReasons: string[];
-  }>;
+  items: GradeLine[];
 }
 
-type DashboardItem = GradesDashboard['items'][number];
-
-/** The dashboard's line of a report kept in memory (the same report, the same line). */
-const itemOf = new WeakMap<GradeReport, DashboardItem>();
+type DashboardItem = GradeLine;
 
 const keyOfItem = (item: DashboardItem) => ({ count: item.points, id: item.id });
 
@@ -140,7 +132,7 @@ interface KeptGrades {
   counts: Record<StoredGrade, number>;
   ranking: CountRanking<DashboardItem>;
   /** The days each line's expiry holds on (its agreement's memory may since hold another day's). */
-  holds: Map<string, ExpiryHolds>;
+  held: HeldDays;
   computed: number;
 }
 
@@ -196,14 +188,10 @@ function keptGrades(
     (grades) => grades.computed === 0,
   );
   if (kept.on !== on && kept.computed === 0) {
-    // A new day: those whose expiry holds on it keep their line.
-    const due = new Set<string>();
-    for (const item of kept.ranking.list) {
-      const holds = kept.holds.get(item.id);
-      if (!holds || !holdsOn(holds, on)) due.add(item.id);
-    }
-    const members = new Set(kept.ranking.list.map((item) => item.id));
-    if (!regrade(ctx, kept, due, members, remembered, on)) return gradeAll(ctx, listed(), on, remembered);
+    // A new day: those whose expiry holds on it keep their line; the others are listed still.
+    const due = kept.held.dueOn(on, kept.on);
+    if (!regrade(ctx, kept, due, kept.ranking, remembered, on))
+      return gradeAll(ctx, listed(), on, remembered);
     kept.on = on;
   }
   return kept;
@@ -219,7 +207,7 @@ function regrade(
   ctx: ServiceContext,
   grades: KeptGrades,
   ids: ReadonlySet<string>,
-  members: ReadonlySet<string>,
+  members: { has(id: string): boolean },
   remembered: ReadonlyMap<string, RememberedAgreement>,
   on: string,
 ): boolean {
@@ -228,15 +216,16 @@ function regrade(
     if (entry && members.has(id) && !entry.measured) return false;
   }
   for (const id of ids) {
+    const listed = members.has(id);
     const old = grades.ranking.remove(id);
     if (old) grades.counts[old.grade]--;
-    grades.holds.delete(id);
+    grades.held.delete(id);
     const entry = remembered.get(id);
-    if (!entry?.measured || !members.has(id)) continue;
+    if (!entry?.measured || !listed) continue;
     const item = lineOf(ctx, entry.summary, entry.measured, on, entry, entry);
     grades.counts[item.grade]++;
     grades.ranking.set(item);
-    if (entry.expiry) grades.holds.set(id, entry.expiry.holds);
+    grades.held.set(id, entry.expiry?.holds);
   }
   return true;
 }
@@ -259,7 +248,7 @@ function gradeAll(
   const { byId, computed } = measuredComparisons(ctx, unstored, on);
   const counts: Record<StoredGrade, number> = { A: 0, B: 0, C: 0, D: 0, unranked: 0 };
   const items: DashboardItem[] = [];
-  const holds = new Map<string, ExpiryHolds>();
+  const held = new HeldDays();
   for (const summary of summaries) {
     const entry = remembered?.get(summary.id);
     const stored = entry?.measured && entry.summary === summary ? entry : undefined;
@@ -269,10 +258,10 @@ function gradeAll(
     const item = lineOf(ctx, summary, comparison, on, known, stored);
     counts[item.grade]++;
     items.push(item);
-    if (stored?.expiry) holds.set(summary.id, stored.expiry.holds);
+    held.set(summary.id, stored?.expiry?.holds);
   }
   const sorted = sortByCountThenId(ctx, remembered, items, keyOfItem);
-  return { on, counts, ranking: new CountRanking(sorted, keyOfItem), holds, computed };
+  return { on, counts, ranking: new CountRanking(sorted, keyOfItem), held, computed };
 }
 
 /**
@@ -294,21 +283,20 @@ function lineOf(
   if (entry && last?.info !== expiry) entry.expiry = { info: expiry, holds: expiryHolds(expiry, events) };
   // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
   // grade, the points and the reasons are the same without them.
-  const grade = () => gradeAgreement({ meta: summary.meta, comparison, expiry, answers, events }, ctx.rubric);
-  // In memory, the stored comparison, metadata and answers are the entry's own (a write replaces the entry),
-  // so the last report holds while the expiry the rubric reads is the same; others are graded afresh.
-  const report = entry ? ctx.memory.graded(entry, expiry, grade) : grade();
-  const kept = itemOf.get(report);
-  if (kept) return kept;
-  const item: DashboardItem = {
-    id: summary.id,
-    ...(summary.meta.employer ? { employer: summary.meta.employer } : {}),
-    grade: report.grade,
-    points: report.score.total,
-    unrankedReasons: report.unrankedReasons.map((r) => r.id),
+  const line = (): DashboardItem => {
+    const report = gradeAgreement({ meta: summary.meta, comparison, expiry, answers, events }, ctx.rubric);
+    return {
+      id: summary.id,
+      ...(summary.meta.employer ? { employer: summary.meta.employer } : {}),
+      grade: report.grade,
+      points: report.score.total,
+      unrankedReasons: report.unrankedReasons.map((r) => r.id),
+    };
   };
-  if (entry) itemOf.set(report, item);
-  return item;
+  // In memory, the stored comparison, metadata and answers are the entry's own (a write replaces the entry),
+  // so the last line holds while the expiry the rubric reads is the same (the same line object, whose JSON
+  // is kept beside it); others are graded afresh.
+  return entry ? ctx.memory.graded(entry, expiry, line) : line();
 }
 
 /** The officer's checklist of an agreement: each criterion with its current answer. */

@@ -44,6 +44,11 @@ export class CountRanking<T> {
     return this.items;
   }
 
+  /** Whether an agreement has an item here. */
+  has(id: string): boolean {
+    return this.counts.has(id);
+  }
+
   /** The first position whose item does not come before `key` (binary search). */
   private position(key: CountKey): number {
     let low = 0;

@@ -10,14 +10,14 @@
  */
 
 import type { ExpiryHolds, ExpiryInfo } from '../clauses/expiry.ts';
-import type { AssessmentAnswer, GradeReport } from '../clauses/grading.ts';
+import type { AssessmentAnswer } from '../clauses/grading.ts';
 import {
   fromStoredVerdicts,
   type MeasuredComparison,
   type MeasuredRow,
   type StoredVerdicts,
 } from '../clauses/measured.ts';
-import type { AgreementEvent, AgreementSummary } from '../clauses/types.ts';
+import type { AgreementEvent, AgreementSummary, StoredGrade } from '../clauses/types.ts';
 import type { Library, VerdictKey } from '../library/index.ts';
 
 /** Past this many changed agreements, one full load is cheaper than patching each. */
@@ -38,8 +38,20 @@ export interface RememberedAgreement {
   answers: readonly AssessmentAnswer[];
   /** The last expiry judged for the grades, and the days it holds on (`expiryHolds`). */
   expiry?: { info: ExpiryInfo; holds: ExpiryHolds };
-  /** The last grade report, with the expiry it was judged with (the rest of its inputs are the fields above). */
-  graded?: { expiry: string; report: GradeReport };
+  /**
+   * Its last line of the grades, with the expiry it was judged with (the rest of its inputs are the fields
+   * above): the line only, not the whole report, which is five times the agreement's rows in memory.
+   */
+  graded?: { expiry: string; line: GradeLine };
+}
+
+/** An agreement's line of the grades dashboard: its grade, its points and why it is not ranked. */
+export interface GradeLine {
+  id: string;
+  employer?: string;
+  grade: StoredGrade;
+  points: number;
+  unrankedReasons: string[];
 }
 
 /** How much the memory holds. */
@@ -290,8 +302,8 @@ export class VerdictMemory {
     };
   }
 
-  /** The grade report of an agreement judged with an expiry, from its last one when the expiry is the same. */
-  graded(entry: RememberedAgreement, expiry: ExpiryInfo, grade: () => GradeReport): GradeReport {
+  /** The grades line of an agreement judged with an expiry, its last one when the expiry is the same. */
+  graded(entry: RememberedAgreement, expiry: ExpiryInfo, grade: () => GradeLine): GradeLine {
     // The parts of the expiry the rubric reads (`gradeAgreement`: whether expired and since when, whether filed
     // and late); the rest (days left, the action, other flags) moves with the day and changes no report.
     const expired = expiry.status === 'expired';
@@ -301,10 +313,10 @@ export class VerdictMemory {
       expiry.flags.includes('filed_late'),
       Boolean(expiry.filedOn),
     ]);
-    if (entry.graded?.expiry === key) return entry.graded.report;
-    const report = grade();
-    entry.graded = { expiry: key, report };
-    return report;
+    if (entry.graded?.expiry === key) return entry.graded.line;
+    const line = grade();
+    entry.graded = { expiry: key, line };
+    return line;
   }
 
   private load(key: VerdictKey, name: string): ReadonlyMap<string, RememberedAgreement> {
