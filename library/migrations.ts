@@ -329,6 +329,25 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX agreements_list ON agreements(COALESCE(signed_on, effective_on, '') DESC, id, visibility);
   `,
+  // The change log of the search documents: every document added, removed or updated, by any connection
+  // (a command line import beside a running server too), so an index keeping term lists, the browsing order
+  // and the facet columns in memory patches them from the documents changed since it last looked instead of
+  // reading everything again (library/sqlite-search.ts). Kept to its last rows by the writers; a reader that
+  // fell behind them reads everything again. `change`: 1 added, 0 removed, 2 updated in place (the grade).
+  `
+  CREATE TABLE search_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc INTEGER NOT NULL,
+    agreement_id TEXT,
+    change INTEGER NOT NULL
+  );
+  CREATE TRIGGER search_changes_insert AFTER INSERT ON search_docs
+    BEGIN INSERT INTO search_changes (doc, agreement_id, change) VALUES (NEW.id, NEW.agreement_id, 1); END;
+  CREATE TRIGGER search_changes_delete AFTER DELETE ON search_docs
+    BEGIN INSERT INTO search_changes (doc, agreement_id, change) VALUES (OLD.id, OLD.agreement_id, 0); END;
+  CREATE TRIGGER search_changes_update AFTER UPDATE ON search_docs
+    BEGIN INSERT INTO search_changes (doc, agreement_id, change) VALUES (NEW.id, NEW.agreement_id, 2); END;
+  `,
 ];
 
 /** Brings a database up to the latest schema; each step is its own transaction. */

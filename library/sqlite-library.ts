@@ -159,8 +159,8 @@ export class SqliteLibrary implements Library {
     if (version === this.dataVersion) return false;
     this.dataVersion = version;
     this.forgetRemembered();
-    // Another process wrote agreements and their search documents: the facet columns and matches are stale.
-    this.search.invalidate();
+    // Another process wrote agreements and their search documents: the index follows them from their log.
+    this.search.writtenElsewhere();
     return true;
   }
 

@@ -94,6 +94,9 @@ interface DocRow {
   score: number | null;
 }
 
+/** Rows of the documents' change log kept by the writers: some 4,500 agreements' worth. */
+const CHANGES_KEPT = 200_000;
+
 /** Writes an agreement's documents (replacing what was there); call inside the caller's transaction. */
 export function writeAgreementDocuments(
   db: BetterSqlite3.Database,
@@ -102,6 +105,9 @@ export function writeAgreementDocuments(
 ) {
   db.prepare('DELETE FROM search_docs WHERE agreement_id = ?').run(agreementId);
   insertDocuments(db, documents);
+  db.prepare('DELETE FROM search_changes WHERE seq <= (SELECT max(seq) FROM search_changes) - ?').run(
+    CHANGES_KEPT,
+  );
 }
 
 /** A document's columns in FTS5: heading, text and employer folded, and the exact text. */
@@ -394,8 +400,8 @@ function browsesBefore(a: BrowseKey, b: BrowseKey): boolean {
 /** The folded words of some terms, in order (a word as often as it comes). */
 const foldedWords = (terms: readonly QueryTerm[]) => terms.flatMap((t) => t.folded);
 
-/** Numbers the write logs of the indexes open in this process (each connection may hold several). */
-let writeLogs = 0;
+/** Numbers the probe tables of the indexes open in this process (each connection may hold several). */
+let probes = 0;
 
 export class SqliteSearch implements SearchIndex {
   readonly backend = 'sqlite-fts5';
@@ -486,11 +492,14 @@ export class SqliteSearch implements SearchIndex {
    */
   private readonly terms: TermLists;
   /**
-   * This connection's writes to the documents, logged by temporary triggers into a table of its own
-   * (rolled back with the writes) and read into `changes` once they are committed.
+   * Whether the documents' writes are followed from their change log (`search_changes`, written by triggers
+   * on every write by any connection, rolled back with the writes) into `changes` once they are committed.
    */
-  private readonly writeLog: string | undefined;
+  private readonly followsLog: boolean;
+  /** The last row of the log read; undefined: not known, taken at the next look (nothing is kept before). */
+  private logSeq: number | undefined;
   private writesPending = false;
+  private readonly probeTable = `search_probe_${++probes}`;
   private readonly changes = new DocumentChanges();
   private readonly lengths = new DocumentLengths(
     (from, to) => this.docsizesOf('search_fts', 'id >= ? AND id < ?', from, to),
@@ -505,15 +514,7 @@ export class SqliteSearch implements SearchIndex {
     this.alternativeMatching = options.alternatives ?? 'phrases';
     this.scoringBudget = options.scoringBudget ?? SCORED_ALTERNATIVE_BUDGET;
     this.wordMatching = options.words ?? 'term-lists';
-    if (this.wordMatching === 'term-lists') {
-      this.writeLog = `search_writes_${++writeLogs}`;
-      db.exec(`
-        CREATE TEMP TABLE ${this.writeLog} (doc INTEGER NOT NULL, added INTEGER NOT NULL);
-        CREATE TEMP TRIGGER ${this.writeLog}_added AFTER INSERT ON main.search_docs
-          BEGIN INSERT INTO ${this.writeLog} VALUES (new.id, 1); END;
-        CREATE TEMP TRIGGER ${this.writeLog}_removed AFTER DELETE ON main.search_docs
-          BEGIN INSERT INTO ${this.writeLog} VALUES (old.id, 0); END;`);
-    }
+    this.followsLog = this.wordMatching === 'term-lists';
     this.terms = new TermLists(
       (expression, scored) => this.readTermList(expression, scored),
       options.termBytes ?? DEFAULT_TERM_BYTES,
@@ -547,9 +548,24 @@ export class SqliteSearch implements SearchIndex {
       this.wordCounts.clear();
       this.terms.clear();
       this.changes.reset();
-      if (this.writeLog) this.statement(`DELETE FROM temp.${this.writeLog}`).run();
+      this.logSeq = undefined;
     } else this.writesPending = true;
     this.clearQueryCache();
+  }
+
+  /**
+   * Tells the index that another connection wrote (SQLite's `data_version` moved): its writes are read from
+   * the change log like this connection's, the agreements they touched refreshed; everything is read again
+   * when the log cannot say (not followed, inside a transaction, or the log kept no longer reaches back).
+   */
+  writtenElsewhere(): void {
+    if (!this.followsLog || this.db.inTransaction) return this.invalidate();
+    this.documents = undefined;
+    this.topics.clear();
+    this.phrases.clear();
+    this.clearQueryCache();
+    this.writesPending = true;
+    this.writesSeen();
   }
 
   /**
@@ -557,16 +573,39 @@ export class SqliteSearch implements SearchIndex {
    * undefined inside a transaction (uncommitted writes may yet be rolled back).
    */
   private writesSeen(): number | undefined {
-    if (!this.writesPending || !this.writeLog) return this.changes.seq;
+    if (!this.followsLog || (this.logSeq !== undefined && !this.writesPending)) return this.changes.seq;
     if (this.db.inTransaction) return undefined;
-    const removed = this.statement(`SELECT doc FROM temp.${this.writeLog} WHERE added = 0 ORDER BY doc`)
-      .pluck()
-      .all() as number[];
-    const { addedFrom, added } = this.statement(
-      `SELECT min(doc) AS addedFrom, count(*) AS added FROM temp.${this.writeLog} WHERE added = 1`,
-    ).get() as { addedFrom: number | null; added: number };
-    this.statement(`DELETE FROM temp.${this.writeLog}`).run();
+    // The last row ever written (AUTOINCREMENT's, kept when the rows are not), then the rows after ours.
+    const last =
+      (this.statement("SELECT seq FROM sqlite_sequence WHERE name = 'search_changes'").pluck().get() as
+        | number
+        | undefined) ?? 0;
+    const since = this.logSeq;
+    this.logSeq = last;
     this.writesPending = false;
+    if (since === undefined || since === last) return this.changes.seq;
+    const first = this.statement('SELECT min(seq) FROM search_changes').pluck().get() as number | null;
+    if (first === null || first > since + 1) {
+      // The writers pruned rows this index had not read: it reads everything again.
+      this.invalidate();
+      this.logSeq = last;
+      return this.changes.seq;
+    }
+    const range = [since, last];
+    const removed = this.statement(
+      'SELECT doc FROM search_changes WHERE seq > ? AND seq <= ? AND change = 0 ORDER BY doc',
+    )
+      .pluck()
+      .all(...range) as number[];
+    const { addedFrom, added } = this.statement(
+      'SELECT min(doc) AS addedFrom, count(*) AS added FROM search_changes WHERE seq > ? AND seq <= ? AND change = 1',
+    ).get(...range) as { addedFrom: number | null; added: number };
+    const agreements = this.statement(
+      'SELECT DISTINCT agreement_id FROM search_changes WHERE seq > ? AND seq <= ? AND agreement_id IS NOT NULL',
+    )
+      .pluck()
+      .all(...range) as string[];
+    for (const id of agreements) this.changed.add(id);
     this.changes.record(Int32Array.from(removed), addedFrom ?? Number.POSITIVE_INFINITY, added);
     return this.changes.seq;
   }
@@ -630,7 +669,7 @@ export class SqliteSearch implements SearchIndex {
    * for the write it was made at; each patch adds the documents it needs.
    */
   private probe(expression: string, ids: Int32Array): Probe | undefined {
-    const table = `${this.writeLog}_probe`;
+    const table = this.probeTable;
     if (this.probeHolds?.seq !== this.changes.seq) {
       const definition = this.statement("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")
         .pluck()
@@ -1386,6 +1425,8 @@ export class SqliteSearch implements SearchIndex {
         done++;
         onProgress?.(done);
       }
+      // Every document changed: no reader patches from these rows.
+      this.db.exec('DELETE FROM search_changes');
     })();
     this.invalidate();
     const { n } = this.db

@@ -5,6 +5,7 @@ import { generateAgreement } from '../../bench/generate.ts';
 import { queryMix } from '../../bench/search.ts';
 import { parseSearchQuery } from '../../clauses/search-text.ts';
 import { importDocument } from '../../importer/index.ts';
+import { openLibrary } from '../../library/index.ts';
 import { SqliteSearch, toFtsQuery } from '../../library/sqlite-search.ts';
 import { flagsIn, intersectLists, intersectScored, TermLists } from '../../library/term-lists.ts';
 import { addSamples, searchQuery, tempLibrary } from '../helpers.ts';
@@ -159,6 +160,7 @@ describe('words matched from term lists against one FTS5 pass', () => {
 describe('term lists patched after writes instead of read again', () => {
   let cleanup: () => void;
   let library: ReturnType<typeof tempLibrary>['library'];
+  let dir: string;
   let full: SqliteSearch;
   const queries = [
     ...queryMix(150),
@@ -170,14 +172,15 @@ describe('term lists patched after writes instead of read again', () => {
     // Browsing the whole library page after page: the kept browsing order, patched, against SQL's.
     ...Array.from({ length: 40 }, (_, page) => searchQuery({ q: '', offset: page * 50, limit: 50 })),
   ];
-  const add = (i: number) => {
+  const add = (i: number, into = library) => {
     const bytes = new TextEncoder().encode(generateAgreement(i));
-    return library.add(importDocument(bytes, { filename: `synthetic-${i}.md` }), bytes);
+    return into.add(importDocument(bytes, { filename: `synthetic-${i}.md` }), bytes);
   };
   beforeAll(() => {
     const temp = tempLibrary();
     cleanup = temp.cleanup;
     library = temp.library;
+    dir = temp.dir;
     addSamples(library);
     for (let i = 0; i < 40; i++) add(i);
     full = new SqliteSearch(library.db, { words: 'fts5' });
@@ -240,4 +243,31 @@ describe('term lists patched after writes instead of read again', () => {
     expect(library.search.termListCounts.read).toBeGreaterThan(read);
     await expectPatched('after the commit');
   }, 60_000);
+
+  it("follows another connection's writes from the documents' change log (a command line beside a server)", async () => {
+    const other = openLibrary(dir);
+    try {
+      for (const query of queries) await library.search.search(query);
+      const { read } = library.search.termListCounts;
+      add(110, other);
+      const [first, second] = other.listIds({});
+      other.remove(first!);
+      const agreement = other.get(second!)!;
+      other.setMeta(agreement.id, { ...agreement.meta, province: 'Điện Biên', signedOn: '2018-03-01' });
+      other.setGrade(other.listIds({})[5]!, 'A');
+      expect(library.changedElsewhere()).toBe(true);
+      expect(await expectPatched('written by another connection')).toBeGreaterThan(50);
+      expect(library.search.termListCounts.read).toBe(read);
+
+      // A log pruned past what this index read: everything is read again, and the answers are still right.
+      add(111, other);
+      other.db.exec('DELETE FROM search_changes');
+      expect(library.changedElsewhere()).toBe(true);
+      full.invalidate();
+      expect(await expectSameAnswers(full, library.search, queries)).toBe(queries.length);
+      expect(library.search.termListCounts.read).toBeGreaterThan(read);
+    } finally {
+      other.close();
+    }
+  }, 120_000);
 });
