@@ -559,7 +559,10 @@ export class SqliteSearch implements SearchIndex {
    * when the log cannot say (not followed, inside a transaction, or the log kept no longer reaches back).
    */
   writtenElsewhere(): void {
-    if (!this.followsLog || this.db.inTransaction) return this.invalidate();
+    if (!this.followsLog || this.db.inTransaction) {
+      this.invalidate();
+      return;
+    }
     this.documents = undefined;
     this.topics.clear();
     this.phrases.clear();
