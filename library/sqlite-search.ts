@@ -538,19 +538,18 @@ export class SqliteSearch implements SearchIndex {
    * those of one agreement, or all of them.
    */
   invalidate(agreementId?: string): void {
-    if (agreementId === undefined) this.stale = true;
-    else this.changed.add(agreementId);
-    this.documents = undefined;
-    this.topics.clear();
-    this.phrases.clear();
-    if (agreementId === undefined) {
-      this.browsing = undefined;
-      this.wordCounts.clear();
-      this.terms.clear();
-      this.changes.reset();
-      this.logSeq = undefined;
-    } else this.writesPending = true;
-    this.clearQueryCache();
+    this.forgetAnswers();
+    if (agreementId !== undefined) {
+      this.changed.add(agreementId);
+      this.writesPending = true;
+      return;
+    }
+    this.stale = true;
+    this.browsing = undefined;
+    this.wordCounts.clear();
+    this.terms.clear();
+    this.changes.reset();
+    this.logSeq = undefined;
   }
 
   /**
@@ -563,12 +562,17 @@ export class SqliteSearch implements SearchIndex {
       this.invalidate();
       return;
     }
+    this.forgetAnswers();
+    this.writesPending = true;
+    this.writesSeen();
+  }
+
+  /** Forgets what any write makes stale: the documents' list, topic and phrase matches, the answers. */
+  private forgetAnswers(): void {
     this.documents = undefined;
     this.topics.clear();
     this.phrases.clear();
     this.clearQueryCache();
-    this.writesPending = true;
-    this.writesSeen();
   }
 
   /**

@@ -122,15 +122,13 @@ export interface GradesDashboard {
   items: GradeLine[];
 }
 
-type DashboardItem = GradeLine;
-
-const keyOfItem = (item: DashboardItem) => ({ count: item.points, id: item.id });
+const keyOfItem = (item: GradeLine) => ({ count: item.points, id: item.id });
 
 /** The grades of an area kept in memory across days and writes (see `gradesDashboard`). */
 interface KeptGrades {
   on: string;
   counts: Record<StoredGrade, number>;
-  ranking: CountRanking<DashboardItem>;
+  ranking: CountRanking<GradeLine>;
   /** The days each line's expiry holds on (its agreement's memory may since hold another day's). */
   held: HeldDays;
   computed: number;
@@ -247,7 +245,7 @@ function gradeAll(
     : new Map<string, AssessmentAnswer[]>();
   const { byId, computed } = measuredComparisons(ctx, unstored, on);
   const counts: Record<StoredGrade, number> = { A: 0, B: 0, C: 0, D: 0, unranked: 0 };
-  const items: DashboardItem[] = [];
+  const items: GradeLine[] = [];
   const held = new HeldDays();
   for (const summary of summaries) {
     const entry = remembered?.get(summary.id);
@@ -275,7 +273,7 @@ function lineOf(
   on: string,
   { events, answers }: { events: readonly AgreementEvent[]; answers: readonly AssessmentAnswer[] },
   entry?: RememberedAgreement,
-): DashboardItem {
+): GradeLine {
   // In memory, the expiry judged on an earlier day is kept through the days it holds on (no event between
   // the days, the same bounds): a new day judges again only the agreements whose status can have changed.
   const last = entry?.expiry;
@@ -283,7 +281,7 @@ function lineOf(
   if (entry && last?.info !== expiry) entry.expiry = { info: expiry, holds: expiryHolds(expiry, events) };
   // The law's words are only the evidence of "copies the law", which the dashboard does not show: the
   // grade, the points and the reasons are the same without them.
-  const line = (): DashboardItem => {
+  const line = (): GradeLine => {
     const report = gradeAgreement({ meta: summary.meta, comparison, expiry, answers, events }, ctx.rubric);
     return {
       id: summary.id,
