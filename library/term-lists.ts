@@ -96,11 +96,17 @@ export class TermLists {
   }
 }
 
-/** The first position at or after `from` of `ids` (ascending) whose id is at least `id` (galloping, then binary search). */
+/**
+ * The first position at or after `from` of `ids` (ascending) whose id is at least `id`: a few entries walked
+ * (the lists of common words are dense, the next match near), then galloping and a binary search.
+ */
 export function seek(ids: ArrayLike<number>, id: number, from: number): number {
+  const near = Math.min(from + 4, ids.length);
+  for (let p = from; p < near; p++) if (ids[p]! >= id) return p;
+  if (near === ids.length) return near;
   let step = 1;
-  let low = from;
-  let high = from;
+  let low = near;
+  let high = near;
   while (high < ids.length && ids[high]! < id) {
     low = high + 1;
     high += step;

@@ -7,12 +7,23 @@ import { parseSearchQuery } from '../../clauses/search-text.ts';
 import { importDocument } from '../../importer/index.ts';
 import { openLibrary } from '../../library/index.ts';
 import { SqliteSearch, toFtsQuery } from '../../library/sqlite-search.ts';
-import { flagsIn, intersectLists, intersectScored, TermLists } from '../../library/term-lists.ts';
+import { flagsIn, intersectLists, intersectScored, seek, TermLists } from '../../library/term-lists.ts';
 import { addSamples, searchQuery, tempLibrary } from '../helpers.ts';
 
 const ids = (...values: number[]) => Int32Array.from(values);
 
 describe('term lists', () => {
+  it('finds the first position at or after a start whose id is at least the one sought, near or far', () => {
+    const list = Int32Array.from({ length: 1000 }, (_, k) => k * 2);
+    for (const from of [0, 3, 500, 996, 999])
+      for (const id of [-1, 0, 1, 6, 7, 998, 1000, 1001, 1994, 1998, 1999, 5000]) {
+        const first = list.findIndex((v) => v >= id);
+        const expected = Math.max(from, first === -1 ? list.length : first);
+        expect(seek(list, id, from), `id ${id} from ${from}`).toBe(expected);
+      }
+    expect(seek(ids(), 3, 0)).toBe(0);
+  });
+
   it.each([
     [
       [ids(1, 3, 5, 9), ids(3, 4, 5, 9, 12), ids(0, 5, 9)],
