@@ -73,9 +73,13 @@ export function searchRoutes({ service }: { service: Service }) {
   const remembered = new LRUCache<string, { params: Params; query: ReturnType<typeof toQuery> }>({
     max: MAX_REMEMBERED_QUERIES,
   });
-  // The hits' JSON by the answer's list of hits: an index that answers a repeated search from its cache
-  // hands back the same list, so it is serialised once (emptied with the index's cache, by every write).
-  const serialised = { snippet: new WeakMap<object, string>(), full: new WeakMap<object, string>() };
+  // An answer's JSON, but for the time it took, by its list of hits: an index that answers a repeated
+  // search from its cache hands back the same list with the same total and facets, so they are serialised
+  // once (emptied with the index's cache, by every write). Kept with the query it echoes.
+  const serialised = {
+    snippet: new WeakMap<object, { query: object; body: string }>(),
+    full: new WeakMap<object, { query: object; body: string }>(),
+  };
 
   return new Hono().get('/', async (c) => {
     const url = c.req.url;
@@ -93,14 +97,15 @@ export function searchRoutes({ service }: { service: Service }) {
     const result = await service.search({ ...query, filters, on: params.on });
     const full = params.full === '1';
     const cache = full ? serialised.full : serialised.snippet;
-    let hits = cache.get(result.hits);
-    if (hits === undefined) {
-      hits = JSON.stringify(result.hits.map((hit) => toApiHit(hit, full)));
-      cache.set(result.hits, hits);
+    let serial = cache.get(result.hits);
+    if (serial?.query !== query) {
+      const { hits, tookMs: _, ...rest } = result;
+      const others = JSON.stringify({ ...rest, query });
+      const body = `{"hits":${JSON.stringify(hits.map((hit) => toApiHit(hit, full)))},${others.slice(1, -1)}`;
+      serial = { query, body };
+      cache.set(result.hits, serial);
     }
-    const { hits: _, ...rest } = result;
-    const others = JSON.stringify({ ...rest, query });
-    return c.body(`{"hits":${hits},${others.slice(1)}`, 200, {
+    return c.body(`${serial.body},"tookMs":${result.tookMs}}`, 200, {
       'content-type': 'application/json; charset=UTF-8',
     });
   });

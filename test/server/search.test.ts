@@ -96,6 +96,10 @@ describe('GET /api/search', () => {
     const again = await (await app.request(`/api/search?${query}`)).text();
     const untimed = (json: string) => json.replace(/"tookMs":[0-9.]+/, '');
     expect(untimed(again)).toBe(untimed(first));
+    // The same search written in another order: the same answer, its own query echoed, its own time.
+    const reordered = await (await app.request(`/api/search?industry=det-may&${query.split('&')[0]}`)).text();
+    expect(untimed(reordered)).toBe(untimed(first));
+    expect((JSON.parse(reordered) as Result).tookMs).toBeGreaterThanOrEqual(0);
     const full = await get(`${query}&full=1`);
     const fullHits = full.body.hits as Array<Result['hits'][number] & { text?: string }>;
     expect(fullHits.map((h) => h.clauseId)).toEqual(hits.map((h) => h.clauseId));
