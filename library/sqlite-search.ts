@@ -793,7 +793,10 @@ export class SqliteSearch implements SearchIndex {
     const { ids, scores } = intersectScored(parsed.terms.map((t) => this.terms.get(foldedTerm(t), true)));
     const accented = parsed.terms.filter((t) => t.accented);
     const exact = accented.length
-      ? flagsIn(ids, intersectLists(accented.map((t) => this.terms.get(exactTerm(t), false).ids)))
+      ? flagsIn(
+          ids,
+          accented.map((t) => this.terms.get(exactTerm(t), false).ids),
+        )
       : undefined;
     const candidates: Candidates = { ids, scores, exact };
     this.candidates.set(key, candidates);

@@ -186,14 +186,24 @@ export function intersectScored(lists: readonly TermList[]): { ids: Int32Array; 
   return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
 }
 
-/** 1 for each of `ids` (ascending) that is also in `set` (ascending). */
-export function flagsIn(ids: Int32Array, set: Int32Array): Uint8Array {
+/**
+ * 1 for each of `ids` (ascending) found in every one of `sets` (ascending): each set is sought only at
+ * the ids given (the matches of a query are fewer than the documents of any of its accented words).
+ */
+export function flagsIn(ids: Int32Array, sets: readonly Int32Array[]): Uint8Array {
   const flags = new Uint8Array(ids.length);
-  let p = 0;
-  for (let k = 0; k < ids.length; k++) {
-    p = seek(set, ids[k]!, p);
-    if (p >= set.length) break;
-    if (set[p] === ids[k]) flags[k] = 1;
+  if (sets.length === 0) return flags.fill(1);
+  const at = new Int32Array(sets.length);
+  outer: for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    for (let r = 0; r < sets.length; r++) {
+      const set = sets[r]!;
+      const p = seek(set, id, at[r]!);
+      at[r] = p;
+      if (p >= set.length) break outer;
+      if (set[p] !== id) continue outer;
+    }
+    flags[k] = 1;
   }
   return flags;
 }

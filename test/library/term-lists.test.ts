@@ -45,8 +45,24 @@ describe('term lists', () => {
     expect([...scores]).toEqual([-0.2 + -0.7, -0.3 + -0.2]);
   });
 
-  it('flags the ids also found in another list', () => {
-    expect([...flagsIn(ids(1, 4, 6, 9), ids(4, 5, 9, 10))]).toEqual([0, 1, 0, 1]);
+  it('flags the ids also found in another list, or in every one of several', () => {
+    expect([...flagsIn(ids(1, 4, 6, 9), [ids(4, 5, 9, 10)])]).toEqual([0, 1, 0, 1]);
+    expect([...flagsIn(ids(1, 4, 6, 9), [ids(1, 4, 9, 10), ids(4, 6, 9)])]).toEqual([0, 1, 0, 1]);
+    expect([...flagsIn(ids(1, 4), [])]).toEqual([1, 1]);
+  });
+
+  it('flags, within a long random list, exactly the ids in the intersection of the sets', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const sample = (share: number) =>
+      Int32Array.from({ length: 5_000 }, (_, k) => k).filter(() => random() < share);
+    const within = sample(0.3);
+    const sets = [sample(0.5), sample(0.9), sample(0.05)];
+    const both = new Set(intersectLists(sets));
+    expect([...flagsIn(within, sets)]).toEqual([...within].map((id) => (both.has(id) ? 1 : 0)));
   });
 
   it('reads a term once, answers an unscored request from a scored list, and stays within its bytes', () => {
