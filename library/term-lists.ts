@@ -187,23 +187,17 @@ export function intersectScored(lists: readonly TermList[]): { ids: Int32Array; 
 }
 
 /**
- * 1 for each of `ids` (ascending) found in every one of `sets` (ascending): each set is sought only at
- * the ids given (the matches of a query are fewer than the documents of any of its accented words).
+ * 1 for each of `ids` (ascending) found in every one of `sets` (ascending): the intersection led by the
+ * shortest, usually `ids` (the matches of a query are fewer than the documents of any of its accented words).
  */
 export function flagsIn(ids: Int32Array, sets: readonly Int32Array[]): Uint8Array {
   const flags = new Uint8Array(ids.length);
-  if (sets.length === 0) return flags.fill(1);
-  const at = new Int32Array(sets.length);
-  outer: for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!;
-    for (let r = 0; r < sets.length; r++) {
-      const set = sets[r]!;
-      const p = seek(set, id, at[r]!);
-      at[r] = p;
-      if (p >= set.length) break outer;
-      if (set[p] !== id) continue outer;
+  const found = intersectLists([ids, ...sets]);
+  for (let k = 0, p = 0; k < ids.length && p < found.length; k++) {
+    if (ids[k] === found[p]) {
+      flags[k] = 1;
+      p++;
     }
-    flags[k] = 1;
   }
   return flags;
 }
