@@ -145,7 +145,7 @@ export class SqliteLibrary implements Library {
   /** SQLite's count of commits by other connections, as last seen. */
   private dataVersion: number;
 
-  /** Prepared once: asked on every request, `db.pragma` preparing it each time was a tenth of a remembered search. */
+  /** Prepared once: it is asked on every request, and `db.pragma` prepares its statement on each call. */
   private dataVersionStatement?: BetterSqlite3.Statement;
 
   private readDataVersion(): number {

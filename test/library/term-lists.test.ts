@@ -51,7 +51,7 @@ describe('term lists', () => {
     expect([...flagsIn(ids(1, 4), [])]).toEqual([1, 1]);
   });
 
-  it('flags, within a long random list, exactly the ids in the intersection of the sets', () => {
+  it('flags, within a long random list, exactly the ids found in every set', () => {
     let seed = 7;
     const random = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -61,8 +61,10 @@ describe('term lists', () => {
       Int32Array.from({ length: 5_000 }, (_, k) => k).filter(() => random() < share);
     const within = sample(0.3);
     const sets = [sample(0.5), sample(0.9), sample(0.05)];
-    const both = new Set(intersectLists(sets));
-    expect([...flagsIn(within, sets)]).toEqual([...within].map((id) => (both.has(id) ? 1 : 0)));
+    const members = sets.map((set) => new Set(set));
+    expect([...flagsIn(within, sets)]).toEqual(
+      [...within].map((id) => (members.every((m) => m.has(id)) ? 1 : 0)),
+    );
   });
 
   it('reads a term once, answers an unscored request from a scored list, and stays within its bytes', () => {
